@@ -1,0 +1,39 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from '@ggw/domain';
+import { MIGRATIONS } from './migrations';
+import { CountingLogger, SqlLogSink } from './sql-stats';
+
+export interface DataSourceOptions {
+  url: string;
+  /** Pool size; a request uses one connection at a time. */
+  poolSize?: number;
+  log?: SqlLogSink;
+}
+
+/** The one way to build a TypeORM data source for this schema. Call `initialize()` on it. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['query', 'error', 'warn', 'migration'],
+    logger: new CountingLogger(options.log),
+    maxQueryExecutionTime: 500,
+    extra: { max: options.poolSize ?? 10, application_name: 'ggw' },
+  });
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(ds: DataSource): Promise<string[]> {
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}
+
+/** True when every migration of this build has been applied (used by /readyz). */
+export async function migrationsCurrent(ds: DataSource): Promise<boolean> {
+  return !(await ds.showMigrations());
+}

@@ -1,0 +1,58 @@
+import { OrgLevel, OrgType, stableId } from '@ggw/domain';
+import { Dataset, emptyDataset, OrgRow } from './rows';
+
+export interface OrgSpec {
+  code: string;
+  name: string;
+  level: OrgLevel;
+  type: OrgType;
+  foundedOn?: string;
+  dissolvedOn?: string | null;
+}
+
+type RecordTable = Exclude<keyof Dataset, 'org' | 'assessment_criterion'>;
+type RecordFields<T extends RecordTable> = Omit<Dataset[T][number], 'tenant_id' | 'id' | 'org_id'>;
+
+/**
+ * Builds a dataset org by org. Ids are derived from org codes and a per-org sequence, so the
+ * same build always produces the same ids; tenant and path follow from the parent.
+ */
+export class DatasetBuilder {
+  readonly data: Dataset = emptyDataset();
+  private readonly counters = new Map<string, number>();
+
+  org(parent: OrgRow | null, spec: OrgSpec): OrgRow {
+    const id = stableId('org', spec.code);
+    const ownTenant = spec.level === OrgLevel.PROVINCE || spec.level === OrgLevel.CITY || spec.level === OrgLevel.COUNTY;
+    if (!ownTenant && !parent) throw new Error(`org ${spec.code} below county level needs a parent`);
+    const row: OrgRow = {
+      tenant_id: ownTenant ? id : parent!.tenant_id,
+      id,
+      parent_id: parent?.id ?? null,
+      path: parent ? `${parent.path}.${spec.code}` : spec.code,
+      level: spec.level,
+      type: spec.type,
+      code: spec.code,
+      name: spec.name,
+      founded_on: spec.foundedOn ?? '2000-01-01',
+      dissolved_on: spec.dissolvedOn ?? null,
+    };
+    this.data.org.push(row);
+    return row;
+  }
+
+  /** Declares a tenant's assessment criteria (五好, 六好, …) in order. */
+  criteria(tenant: OrgRow, criteria: ReadonlyArray<{ key: string; name: string }>): void {
+    criteria.forEach((c, i) => this.data.assessment_criterion.push({ tenant_id: tenant.tenant_id, key: c.key, name: c.name, position: i + 1 }));
+  }
+
+  /** Adds a record owned by `org` and returns it (with its id, for references). */
+  add<T extends RecordTable>(table: T, org: OrgRow, fields: RecordFields<T>): Dataset[T][number] {
+    const key = `${table}:${org.code}`;
+    const n = (this.counters.get(key) ?? 0) + 1;
+    this.counters.set(key, n);
+    const row = { tenant_id: org.tenant_id, id: stableId(table, org.code, n), org_id: org.id, ...fields } as Dataset[T][number];
+    (this.data[table] as Array<Dataset[T][number]>).push(row);
+    return row;
+  }
+}

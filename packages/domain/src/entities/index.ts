@@ -1,0 +1,15 @@
+import { Activity, Article, Disbursement, Donation, PlanTarget, Report } from './work.entity';
+import { Assessment, AssessmentCriterion, Guarantee } from './assessment.entity';
+import { AssistancePair, Beneficiary, Volunteer } from './people.entity';
+import { Org } from './org.entity';
+
+export * from './org.entity';
+export * from './assessment.entity';
+export * from './people.entity';
+export * from './work.entity';
+
+/** Every entity, for the data source. */
+export const ENTITIES = [
+  Org, AssessmentCriterion, Assessment, Guarantee, Volunteer, Beneficiary, AssistancePair,
+  Activity, Donation, Disbursement, PlanTarget, Article, Report,
+];

@@ -1,0 +1,83 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { BeneficiaryCategory, VolunteerCategory } from '../enums';
+
+/** A 五老 volunteer registered at an org. Name, phone and ID number are personal data. */
+@Entity({ name: 'volunteer' })
+export class Volunteer {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ name: 'id_number', type: 'text', nullable: true })
+  idNumber: string | null;
+
+  @Column({ type: 'text' })
+  category: VolunteerCategory;
+
+  @Column({ name: 'is_core', type: 'boolean' })
+  isCore: boolean;
+
+  @Column({ name: 'joined_on', type: 'date' })
+  joinedOn: string;
+
+  @Column({ name: 'left_on', type: 'date', nullable: true })
+  leftOn: string | null;
+}
+
+/** Someone helped by an assistance pair; usually a minor, so name and ID number are sensitive. */
+@Entity({ name: 'beneficiary' })
+export class Beneficiary {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'id_number', type: 'text', nullable: true })
+  idNumber: string | null;
+
+  @Column({ type: 'text' })
+  category: BeneficiaryCategory;
+}
+
+/** 结对帮扶: a volunteer paired with a beneficiary over a span of dates. */
+@Entity({ name: 'assistance_pair' })
+export class AssistancePair {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ name: 'volunteer_id', type: 'uuid' })
+  volunteerId: string;
+
+  @Column({ name: 'beneficiary_id', type: 'uuid' })
+  beneficiaryId: string;
+
+  @Column({ name: 'started_on', type: 'date' })
+  startedOn: string;
+
+  @Column({ name: 'ended_on', type: 'date', nullable: true })
+  endedOn: string | null;
+}

@@ -1,0 +1,164 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ActivityTheme, DonationForm, DonorKind, ReportStatus, RestrictedPurpose } from '../enums';
+
+/** An activity held by an org: theme, sessions (场/次/期), participants, youth reached (人次). */
+@Entity({ name: 'activity' })
+export class Activity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ name: 'held_on', type: 'date' })
+  heldOn: string;
+
+  @Column({ type: 'text' })
+  theme: ActivityTheme;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'int' })
+  sessions: number;
+
+  @Column({ type: 'int' })
+  participants: number;
+
+  @Column({ name: 'youth_reached', type: 'int' })
+  youthReached: number;
+}
+
+/** Money or goods (valued in 元) received by an org. A restricted purpose means 专款专用. */
+@Entity({ name: 'donation' })
+export class Donation {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ name: 'received_on', type: 'date' })
+  receivedOn: string;
+
+  @Column({ name: 'donor_kind', type: 'text' })
+  donorKind: DonorKind;
+
+  @Column({ name: 'donor_name', type: 'text' })
+  donorName: string;
+
+  @Column({ type: 'text' })
+  form: DonationForm;
+
+  @Column({ name: 'amount_yuan', type: 'numeric' })
+  amountYuan: string;
+
+  @Column({ name: 'restricted_purpose', type: 'text', nullable: true })
+  restrictedPurpose: RestrictedPurpose | null;
+}
+
+/** Money paid out of an org's funds, e.g. a 助学 grant to a named student. */
+@Entity({ name: 'disbursement' })
+export class Disbursement {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ name: 'paid_on', type: 'date' })
+  paidOn: string;
+
+  @Column({ name: 'amount_yuan', type: 'numeric' })
+  amountYuan: string;
+
+  @Column({ name: 'restricted_purpose', type: 'text', nullable: true })
+  restrictedPurpose: RestrictedPurpose | null;
+
+  @Column({ name: 'beneficiary_id', type: 'uuid', nullable: true })
+  beneficiaryId: string | null;
+
+  @Column({ name: 'recipient_name', type: 'text' })
+  recipientName: string;
+}
+
+/** A work-plan target set at the start of a year; actuals come from the data. */
+@Entity({ name: 'plan_target' })
+export class PlanTarget {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ name: 'metric_key', type: 'text' })
+  metricKey: string;
+
+  @Column({ name: 'target_value', type: 'numeric' })
+  targetValue: string;
+
+  @Column({ type: 'text' })
+  description: string;
+}
+
+/** A publicity article an org submitted upward, and whether it was adopted (采用). */
+@Entity({ name: 'article' })
+export class Article {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ name: 'submitted_on', type: 'date' })
+  submittedOn: string;
+
+  @Column({ type: 'boolean' })
+  adopted: boolean;
+}
+
+/** An org's report for a period: draft, submitted upward, approved (then locked). */
+@Entity({ name: 'report' })
+export class Report {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ type: 'text' })
+  period: string;
+
+  @Column({ type: 'text' })
+  status: ReportStatus;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+}

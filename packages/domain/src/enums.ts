@@ -1,0 +1,152 @@
+/**
+ * The vocabulary of the domain. Every enum has a Chinese label map beside it: identifiers are
+ * English, people read Chinese (GraphQL descriptions, exports, summary text).
+ */
+
+/** Where an organisation sits in the administrative hierarchy. */
+export enum OrgLevel {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  COUNTY = 'COUNTY',
+  TOWNSHIP = 'TOWNSHIP',
+  VILLAGE = 'VILLAGE',
+}
+export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
+  PROVINCE: '省级',
+  CITY: '地市级',
+  COUNTY: '县级(县、县级市、区)',
+  TOWNSHIP: '乡镇街道及县直部门',
+  VILLAGE: '村、社区、学校、企业',
+};
+/** Depth order, root first: a child's level always comes after its parent's. */
+export const ORG_LEVEL_ORDER: OrgLevel[] = [
+  OrgLevel.PROVINCE,
+  OrgLevel.CITY,
+  OrgLevel.COUNTY,
+  OrgLevel.TOWNSHIP,
+  OrgLevel.VILLAGE,
+];
+
+/** What kind of body an organisation is, independent of its level. */
+export enum OrgType {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  COUNTY = 'COUNTY',
+  XIANG = 'XIANG',
+  TOWN = 'TOWN',
+  SUBDISTRICT = 'SUBDISTRICT',
+  DEPARTMENT = 'DEPARTMENT',
+  SCHOOL = 'SCHOOL',
+  ENTERPRISE = 'ENTERPRISE',
+  VILLAGE = 'VILLAGE',
+  COMMUNITY = 'COMMUNITY',
+}
+export const ORG_TYPE_LABELS: Record<OrgType, string> = {
+  PROVINCE: '省',
+  CITY: '市',
+  COUNTY: '县(市、区)',
+  XIANG: '乡',
+  TOWN: '镇',
+  SUBDISTRICT: '街道',
+  DEPARTMENT: '部门',
+  SCHOOL: '学校',
+  ENTERPRISE: '企业',
+  VILLAGE: '村',
+  COMMUNITY: '社区',
+};
+
+/** 五老: the five kinds of veteran volunteers. */
+export enum VolunteerCategory {
+  CADRE = 'CADRE',
+  PARTY_MEMBER = 'PARTY_MEMBER',
+  SOLDIER = 'SOLDIER',
+  TEACHER = 'TEACHER',
+  MODEL_WORKER = 'MODEL_WORKER',
+}
+export const VOLUNTEER_CATEGORY_LABELS: Record<VolunteerCategory, string> = {
+  CADRE: '老干部',
+  PARTY_MEMBER: '老党员',
+  SOLDIER: '老战士',
+  TEACHER: '老教师',
+  MODEL_WORKER: '老模范',
+};
+
+export enum ActivityTheme {
+  THEORY_STUDY = 'THEORY_STUDY',
+  LECTURE = 'LECTURE',
+  PATRIOTISM = 'PATRIOTISM',
+  FAMILY_EDUCATION = 'FAMILY_EDUCATION',
+  LEGAL_EDUCATION = 'LEGAL_EDUCATION',
+  SKILLS_TRAINING = 'SKILLS_TRAINING',
+  CARE_ASSISTANCE = 'CARE_ASSISTANCE',
+  CIVILITY = 'CIVILITY',
+  OTHER = 'OTHER',
+}
+export const ACTIVITY_THEME_LABELS: Record<ActivityTheme, string> = {
+  THEORY_STUDY: '理论学习',
+  LECTURE: '宣讲',
+  PATRIOTISM: '爱国主义教育',
+  FAMILY_EDUCATION: '家教家风',
+  LEGAL_EDUCATION: '法治教育',
+  SKILLS_TRAINING: '技能培训',
+  CARE_ASSISTANCE: '关爱帮扶',
+  CIVILITY: '文明创建',
+  OTHER: '其他',
+};
+
+/** Who is helped by an assistance pair (结对帮扶). */
+export enum BeneficiaryCategory {
+  LEFT_BEHIND_CHILD = 'LEFT_BEHIND_CHILD',
+  CHILD_IN_DIFFICULTY = 'CHILD_IN_DIFFICULTY',
+  POOR_STUDENT = 'POOR_STUDENT',
+  YOUNG_FARMER = 'YOUNG_FARMER',
+}
+export const BENEFICIARY_CATEGORY_LABELS: Record<BeneficiaryCategory, string> = {
+  LEFT_BEHIND_CHILD: '留守儿童',
+  CHILD_IN_DIFFICULTY: '困境儿童',
+  POOR_STUDENT: '贫困学生',
+  YOUNG_FARMER: '青年农民',
+};
+
+export enum DonorKind {
+  SOCIAL = 'SOCIAL',
+  VETERAN = 'VETERAN',
+  CADRE = 'CADRE',
+  ENTERPRISE = 'ENTERPRISE',
+}
+export const DONOR_KIND_LABELS: Record<DonorKind, string> = {
+  SOCIAL: '社会力量',
+  VETERAN: '五老',
+  CADRE: '干部',
+  ENTERPRISE: '企业',
+};
+
+export enum DonationForm {
+  MONEY = 'MONEY',
+  GOODS = 'GOODS',
+}
+export const DONATION_FORM_LABELS: Record<DonationForm, string> = {
+  MONEY: '捐款',
+  GOODS: '捐物(折价)',
+};
+
+/** A restricted fund's purpose (教育基金: 奖学 and 助学 only, 专款专用). */
+export enum RestrictedPurpose {
+  SCHOLARSHIP = 'SCHOLARSHIP',
+  STUDENT_AID = 'STUDENT_AID',
+}
+export const RESTRICTED_PURPOSE_LABELS: Record<RestrictedPurpose, string> = {
+  SCHOLARSHIP: '奖学',
+  STUDENT_AID: '助学',
+};
+
+export enum ReportStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+}
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '已上报',
+  APPROVED: '已审核',
+};

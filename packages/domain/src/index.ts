@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+export * from './enums';
+export * from './errors';
+export * from './period';
+export * from './stable-id';
+export * from './entities';
