@@ -19,12 +19,12 @@ export async function insertDataset(manager: EntityManager, data: Dataset): Prom
       const chunk = rows.slice(i, i + BATCH);
       const params = columns.map((c) => chunk.map((r) => r[c] ?? null));
       const select = columns.map((c, k) => `$${k + 1}::${types[c]}[]`).join(', ');
-      const result = await manager.query(
-        `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${select}) ON CONFLICT DO NOTHING`,
+      const [{ n }] = await manager.query(
+        `WITH ins AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${select}) ON CONFLICT DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS n FROM ins`,
         params,
       );
-      // TypeORM returns [rows, affected] for INSERT without RETURNING on postgres
-      inserted[table] += Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+      inserted[table] += n;
     }
   }
   return inserted;
