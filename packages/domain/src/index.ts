@@ -3,4 +3,5 @@ export * from './enums';
 export * from './errors';
 export * from './period';
 export * from './stable-id';
+export * from './masking';
 export * from './entities';
