@@ -1,0 +1,34 @@
+import { EnvironmentError, parseEnvironment } from './environment';
+
+describe('configuration', () => {
+  it('has working defaults for a developer machine', () => {
+    const env = parseEnvironment({});
+    expect(env).toMatchObject({ port: 4000, production: false, graphiql: true, introspection: true, loadReferenceData: true, logLevel: 'info' });
+    expect(env.databaseUrl).toBeUndefined();
+    expect(env.dataDir).toMatch(/\.data$/);
+  });
+
+  it('turns GraphiQL, introspection and demo data off in production unless asked', () => {
+    expect(parseEnvironment({ NODE_ENV: 'production' })).toMatchObject({ graphiql: false, introspection: false, loadReferenceData: false });
+    expect(parseEnvironment({ NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const env = parseEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/ggw', DATA_DIR: '/tmp/x', LOG_LEVEL: 'debug' });
+    expect(env).toMatchObject({ port: 8080, databaseUrl: 'postgres://u:p@db:5432/ggw', dataDir: '/tmp/x', logLevel: 'debug' });
+  });
+
+  it('reports every bad value at once, each by its name', () => {
+    let error: unknown;
+    try {
+      parseEnvironment({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    const problems = (error as EnvironmentError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: .*"eighty"/m);
+    expect(problems).toMatch(/^LOG_LEVEL: .*"loud"/m);
+    expect(problems).toMatch(/^DATABASE_URL: /m);
+  });
+});

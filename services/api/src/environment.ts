@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The checkout's root: services/api/{src,dist}/environment.* → ../../.. */
+const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOAD_REFERENCE_DATA: bool.optional(),
+  GRAPHIQL: bool.optional(),
+  INTROSPECTION: bool.optional(),
+});
+
+export interface Environment {
+  production: boolean;
+  port: number;
+  host: string;
+  /** Set: use this PostgreSQL. Unset: start the embedded one under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  databasePoolSize: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Load the 集安市 reference data when the database does not have it (default: not in production). */
+  loadReferenceData: boolean;
+  /** Serve GraphiQL at GET /graphql (default: not in production). */
+  graphiql: boolean;
+  /** Answer introspection queries (default: not in production). */
+  introspection: boolean;
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Parses the process environment once. Every problem is reported together, each naming its
+ * variable; no other module reads `process.env`.
+ */
+export function parseEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new EnvironmentError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+    loadReferenceData: e.LOAD_REFERENCE_DATA ?? !production,
+    graphiql: e.GRAPHIQL ?? !production,
+    introspection: e.INTROSPECTION ?? !production,
+  };
+}

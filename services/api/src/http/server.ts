@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { migrationsCurrent, withSqlStats } from '@ggw/db';
+import { RequestSession } from '../common/session';
+import { createRequestContext, RequestContext } from '../context';
+import { buildApiSchema } from '../schema';
+import { classifyError, formatError, INTERNAL_MESSAGE } from './errors';
+import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
+
+export interface ServerOptions {
+  dataSource: DataSource;
+  logger: Logger;
+  /** Serve GraphiQL at GET /graphql. */
+  graphiql: boolean;
+  introspection: boolean;
+  /** Add `x-sql-statements` (statements the request ran) to responses; for tests and benchmarks, not production. */
+  exposeSqlStats: boolean;
+}
+
+/** A client may pass its own request id to correlate logs; anything odd is replaced. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Logs what the client will only see masked, and rolls back a request that had any error. */
+const requestPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors }) {
+        contextValue.session.markFailed();
+        for (const error of errors) {
+          if (classifyError(error) === 'internal') contextValue.log.error({ err: error.originalError ?? error }, 'internal error');
+        }
+      },
+    };
+  },
+};
+
+/**
+ * The HTTP service: GraphQL (Apollo Server 5 on Fastify) at /graphql, GraphiQL on GET
+ * /graphql from a browser, /healthz and /readyz. Each GraphQL request gets its own context and
+ * database session, committed before the response goes out (rolled back if anything failed).
+ */
+export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is what Fastify runs; its type only differs from FastifyBaseLogger in optional extras
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send(
+      status >= 500
+        ? { code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE }
+        : { code: 'BAD_REQUEST', message: error.message ?? 'bad request' },
+    );
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `${request.method} ${request.url} 不存在` }));
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildApiSchema(),
+    formatError,
+    introspection: opts.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    persistedQueries: false,
+    // main.ts owns shutdown: Fastify (which drains Apollo) first, then the database
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), requestPlugin],
+  });
+  await apollo.start();
+
+  const contexts = new WeakMap<FastifyRequest, RequestContext>();
+  const execute = fastifyApolloHandler(apollo, { context: async (request) => contexts.get(request)! });
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    handler: async function (request, reply) {
+      if (request.method === 'GET' && opts.graphiql && wantsGraphiql(request.headers.accept, request.query)) {
+        const page = graphiqlPage();
+        return reply.headers(page.headers).send(page.body);
+      }
+      const session = new RequestSession(opts.dataSource);
+      contexts.set(request, createRequestContext(request.id, request.log as Logger, session));
+      const { stats, result } = withSqlStats(async () => {
+        try {
+          const body = await execute.call(this, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
+          await session.close();
+          return body;
+        } catch (error) {
+          session.markFailed();
+          await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
+          throw error;
+        }
+      });
+      const body = await result;
+      if (opts.exposeSqlStats) reply.header('x-sql-statements', String(stats.statements));
+      return body;
+    },
+  });
+
+  if (opts.graphiql) registerGraphiqlAssets(app);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    const checks = { database: false, migrations: false };
+    try {
+      await opts.dataSource.query('SELECT 1');
+      checks.database = true;
+      checks.migrations = await migrationsCurrent(opts.dataSource);
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed');
+    }
+    const ready = checks.database && checks.migrations;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks });
+  });
+
+  return app;
+}

@@ -1,0 +1,6 @@
+export * from './environment';
+export * from './database';
+export * from './http/server';
+export * from './schema';
+export * from './schema-file';
+export type { RequestContext } from './context';

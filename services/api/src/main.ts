@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { openPlatformDatabase } from './database';
+import { EnvironmentError, parseEnvironment } from './environment';
+import { createServer } from './http/server';
+
+/** Starts the API: configuration, database, HTTP; stops all of it cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnvironment();
+  } catch (error) {
+    if (error instanceof EnvironmentError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = pino({ level: env.logLevel, base: { service: 'api' } });
+  const database = await openPlatformDatabase(env, log);
+  const app = await createServer({
+    dataSource: database.dataSource,
+    logger: log,
+    graphiql: env.graphiql,
+    introspection: env.introspection,
+    exposeSqlStats: !env.production,
+  }).catch(async (error) => {
+    await database.close(); // never leave the embedded PostgreSQL running behind a failed start
+    throw error;
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    try {
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await database.close(); // pool, then the embedded PostgreSQL (a clean, fast shutdown)
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: env.port, host: env.host }).catch(async (error) => {
+    await app.close();
+    await database.close();
+    throw error;
+  });
+  log.info({ url: `http://localhost:${env.port}/graphql`, graphiql: env.graphiql }, 'GraphQL API ready');
+}
+
+main().catch((error) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

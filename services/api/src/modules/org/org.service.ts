@@ -1,0 +1,59 @@
+import { BadUserInputError, NotFoundError, OrgLevel, OrgType } from '@ggw/domain';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Page, toPage } from '../../common/pagination';
+import { RequestContext } from '../../context';
+import { ORG_COLUMNS, OrgRecord } from './org.record';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Looks an org up by exactly one of id and code; a missing org is NOT_FOUND. */
+export async function findOrg(ctx: RequestContext, by: { id?: string | null; code?: string | null }): Promise<OrgRecord> {
+  const hasId = by.id !== null && by.id !== undefined;
+  const hasCode = by.code !== null && by.code !== undefined;
+  if (hasId === hasCode) throw new BadUserInputError('请只提供 id 或 code 中的一个', hasId ? 'code' : 'id');
+  if (hasId && !UUID.test(by.id!)) throw new BadUserInputError(`id 不是有效的 UUID:${by.id}`, 'id');
+  const org = hasId ? await ctx.loaders.orgById.load(by.id!) : await ctx.loaders.orgByCode.load(by.code!);
+  if (!org) throw new NotFoundError(hasId ? `没有 id 为 ${by.id} 的组织` : `没有代码为 ${by.code} 的组织`, hasId ? { id: by.id } : { code: by.code });
+  return org;
+}
+
+export interface OrgListFilter {
+  level?: OrgLevel | null;
+  type?: OrgType | null;
+}
+
+/** Escapes LIKE wildcards so a search for `50%` means the text `50%`. */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A page of orgs in path order (a depth-first walk of the tree), optionally inside a subtree,
+ * filtered by level, type and a search of name or code. Keyset-paginated on the path.
+ */
+export async function listOrgs(
+  ctx: RequestContext,
+  opts: OrgListFilter & { under?: OrgRecord; search?: string | null; size: number; after?: string | null },
+): Promise<Page<OrgRecord>> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  if (opts.under) where.push(`o.path <@ ${add(opts.under.path)}::ltree AND o.id <> ${add(opts.under.id)}::uuid`);
+  if (opts.level) where.push(`o.level = ${add(opts.level)}`);
+  if (opts.type) where.push(`o.type = ${add(opts.type)}`);
+  if (opts.search !== null && opts.search !== undefined) {
+    const term = opts.search.trim();
+    if (term.length === 0 || term.length > 50) throw new BadUserInputError('search 应为 1 到 50 个字符', 'search');
+    where.push(`(o.name LIKE ${add(`%${likeLiteral(term)}%`)} OR o.code LIKE ${add(`${likeLiteral(term)}%`)})`);
+  }
+  const filter = where.length ? where.join(' AND ') : 'true';
+  const countParams = [...params];
+  let page = filter;
+  if (opts.after) page += ` AND o.path > ${add(decodeCursor(opts.after, 1)[0])}::ltree`;
+  const rows = await ctx.session.query<OrgRecord>(
+    `SELECT ${ORG_COLUMNS} FROM org o WHERE ${page} ORDER BY o.path LIMIT ${add(opts.size + 1)}`,
+    params,
+  );
+  return toPage(rows, opts.size, (o) => encodeCursor([o.path]), async () => {
+    const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM org o WHERE ${filter}`, countParams);
+    return n;
+  });
+}

@@ -1,0 +1,33 @@
+import { startTestApi, TestApi } from '@ggw/testing';
+
+/**
+ * Relations are batched per request (DataLoader), so listing orgs with their parents,
+ * children and ancestors costs a fixed number of statements, however many orgs are listed.
+ */
+describe('statements per request', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ reference: true });
+  });
+  afterAll(() => api.close());
+
+  const listing = (first: number) =>
+    api.gql(`{ orgs(first: ${first}) { nodes { name parent { name } children { name } ancestors { code } } } }`);
+
+  it('lists 200 orgs with their parents, children and ancestors in a constant number of statements', async () => {
+    const big = await listing(200);
+    expect(big.body.errors).toBeUndefined();
+    expect(big.body.data.orgs.nodes).toHaveLength(200);
+    // BEGIN, the page, parents, children, ancestors, COMMIT
+    expect(big.statements).toBeLessThanOrEqual(6);
+    const small = await listing(5);
+    expect(small.statements).toBe(big.statements);
+  });
+
+  it('lists the records of 200 orgs in one statement per list', async () => {
+    const res = await api.gql(`{ orgs(first: 200) { nodes { volunteers(first: 2) { nodes { category } } activities(first: 2, period: "2020") { totalCount } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    // BEGIN, the page, volunteers, activities, activity counts, COMMIT
+    expect(res.statements).toBeLessThanOrEqual(6);
+  });
+});

@@ -1,0 +1,194 @@
+import DataLoader from 'dataloader';
+import { Period } from '@ggw/domain';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Page, toPage } from '../../common/pagination';
+import { RequestSession } from '../../common/session';
+import { OrgRecord } from '../org/org.record';
+
+/**
+ * How a kind of record is listed: its table, its select list (aliased to the GraphQL fields),
+ * its sort column (newest first, then id) and what "in the period" means for it.
+ */
+export interface RecordKind {
+  table: string;
+  columns: string;
+  sortColumn: string;
+  /** `dated`: the sort date falls in the period; `span`: active at some time in it; `year`: the period's year. */
+  inPeriod: { kind: 'dated' } | { kind: 'span'; endColumn: string } | { kind: 'year' };
+}
+
+export const RECORD_KINDS = {
+  volunteer: {
+    table: 'volunteer',
+    columns: `r.name, r.phone, r.category, r.is_core AS "isCore", r.joined_on::text AS "joinedOn", r.left_on::text AS "leftOn"`,
+    sortColumn: 'joined_on',
+    inPeriod: { kind: 'span', endColumn: 'left_on' },
+  },
+  activity: {
+    table: 'activity',
+    columns: `r.held_on::text AS "heldOn", r.theme, r.title, r.sessions, r.participants, r.youth_reached AS "youthReached"`,
+    sortColumn: 'held_on',
+    inPeriod: { kind: 'dated' },
+  },
+  pair: {
+    table: 'assistance_pair',
+    columns: `r.started_on::text AS "startedOn", r.ended_on::text AS "endedOn",
+      (SELECT v.name FROM volunteer v WHERE v.tenant_id = r.tenant_id AND v.id = r.volunteer_id) AS "volunteerName",
+      b.name AS "beneficiaryName", b.category AS "beneficiaryCategory"`,
+    sortColumn: 'started_on',
+    inPeriod: { kind: 'span', endColumn: 'ended_on' },
+  },
+  donation: {
+    table: 'donation',
+    columns: `r.received_on::text AS "receivedOn", r.donor_kind AS "donorKind", r.donor_name AS "donorName", r.form,
+      r.amount_yuan::float8 AS "amountYuan", r.restricted_purpose AS "restrictedPurpose"`,
+    sortColumn: 'received_on',
+    inPeriod: { kind: 'dated' },
+  },
+  assessment: {
+    table: 'assessment',
+    columns: `r.year, r.criterion_key AS "criterionKey",
+      (SELECT c.name FROM assessment_criterion c WHERE c.tenant_id = r.tenant_id AND c.key = r.criterion_key) AS "criterionName",
+      r.met`,
+    sortColumn: 'year',
+    inPeriod: { kind: 'year' },
+  },
+  article: {
+    table: 'article',
+    columns: `r.title, r.submitted_on::text AS "submittedOn", r.adopted`,
+    sortColumn: 'submitted_on',
+    inPeriod: { kind: 'dated' },
+  },
+} satisfies Record<string, RecordKind>;
+
+export type RecordKindName = keyof typeof RECORD_KINDS;
+
+/** What a list field was asked for, besides the org. */
+export interface RecordListArgs {
+  period: Period | null;
+  /** Include the records of every org below, not only the org's own. */
+  subtree: boolean;
+  size: number;
+  after: string | null;
+}
+
+interface ListKey extends RecordListArgs {
+  org: OrgRecord;
+}
+
+/** Every row carries its id, org and the sort value its cursor is made of. */
+export interface RecordRow {
+  id: string;
+  orgId: string;
+  sortValue: string | number;
+  [column: string]: unknown;
+}
+
+/**
+ * Builds the FROM/WHERE of a list for a batch of orgs: `t` is the org being asked about, `r`
+ * the record; parameters $1 (tenant ids) and $2 (org ids) are the batch.
+ */
+function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[]): string {
+  const where: string[] = [];
+  const scope = args.subtree
+    ? `JOIN org ro ON ro.tenant_id = r.tenant_id AND ro.id = r.org_id AND ro.path <@ t.path`
+    : '';
+  if (!args.subtree) where.push('r.tenant_id = t.tenant_id AND r.org_id = t.id');
+  const p = args.period;
+  if (p) {
+    if (kind.inPeriod.kind === 'year') {
+      params.push(p.year);
+      where.push(`r.year = $${params.length}`);
+    } else {
+      params.push(p.start, p.end);
+      const [start, end] = [`$${params.length - 1}::date`, `$${params.length}::date`];
+      where.push(
+        kind.inPeriod.kind === 'dated'
+          ? `r.${kind.sortColumn} >= ${start} AND r.${kind.sortColumn} < ${end}`
+          : `r.${kind.sortColumn} < ${end} AND (r.${kind.inPeriod.endColumn} IS NULL OR r.${kind.inPeriod.endColumn} > ${start})`,
+      );
+    }
+  }
+  const join = kind.table === 'assistance_pair' ? 'JOIN beneficiary b ON b.tenant_id = r.tenant_id AND b.id = r.beneficiary_id' : '';
+  return `FROM ${kind.table} r ${scope} ${join} WHERE ${where.length ? where.join(' AND ') : 'true'}`;
+}
+
+function batchParams(keys: readonly ListKey[]): unknown[] {
+  return [keys.map((k) => k.org.tenantId), keys.map((k) => k.org.id), keys.map((k) => k.org.path)];
+}
+
+const ORGS = `unnest($1::uuid[], $2::uuid[], $3::ltree[]) AS t(tenant_id, id, path)`;
+
+function groupKey(args: RecordListArgs): string {
+  return JSON.stringify([args.period?.key ?? null, args.subtree, args.size, args.after]);
+}
+
+/** Groups a batch by everything but the org: one statement per distinct argument set. */
+function groupBatch(keys: readonly ListKey[]): ListKey[][] {
+  const groups = new Map<string, ListKey[]>();
+  for (const k of keys) {
+    const g = groupKey(k);
+    groups.set(g, [...(groups.get(g) ?? []), k]);
+  }
+  return [...groups.values()];
+}
+
+function createListLoader(session: RequestSession, kind: RecordKind) {
+  const pages = new DataLoader<ListKey, RecordRow[], string>(
+    async (keys) => {
+      const result = new Map<ListKey, RecordRow[]>();
+      for (const group of groupBatch(keys)) {
+        const args = group[0];
+        const params = batchParams(group);
+        let sql = listSql(kind, args, params);
+        if (args.after) {
+          const [sortValue, id] = decodeCursor(args.after, 2);
+          params.push(sortValue, id);
+          sql += ` AND (r.${kind.sortColumn}, r.id) < ($${params.length - 1}, $${params.length}::uuid)`;
+        }
+        params.push(args.size + 1);
+        const rows = await session.query<RecordRow & { forOrg: string }>(
+          `SELECT x.* FROM ${ORGS} CROSS JOIN LATERAL (
+             SELECT t.id AS "forOrg", r.id, r.org_id AS "orgId", r.${kind.sortColumn}::text AS "sortValue", ${kind.columns}
+             ${sql}
+             ORDER BY r.${kind.sortColumn} DESC, r.id DESC
+             LIMIT $${params.length}) x`,
+          params,
+        );
+        for (const k of group) result.set(k, rows.filter((r) => r.forOrg === k.org.id));
+      }
+      return keys.map((k) => result.get(k) ?? []);
+    },
+    { cacheKeyFn: (k) => `${k.org.id}:${groupKey(k)}` },
+  );
+
+  const counts = new DataLoader<ListKey, number, string>(
+    async (keys) => {
+      const result = new Map<ListKey, number>();
+      for (const group of groupBatch(keys)) {
+        const params = batchParams(group);
+        const sql = listSql(kind, group[0], params);
+        const rows = await session.query<{ id: string; n: number }>(
+          `SELECT t.id, (SELECT count(*)::int ${sql}) AS n FROM ${ORGS}`,
+          params,
+        );
+        for (const k of group) result.set(k, rows.find((r) => r.id === k.org.id)?.n ?? 0);
+      }
+      return keys.map((k) => result.get(k) ?? 0);
+    },
+    { cacheKeyFn: (k) => `${k.org.id}:${JSON.stringify([k.period?.key ?? null, k.subtree])}` },
+  );
+
+  return async (org: OrgRecord, args: RecordListArgs): Promise<Page<RecordRow>> => {
+    const rows = await pages.load({ org, ...args });
+    return toPage(rows, args.size, (r) => encodeCursor([r.sortValue, r.id]), () =>
+      counts.load({ org, ...args, after: null, size: 0 }),
+    );
+  };
+}
+
+/** One list loader per record kind, for one request. */
+export function createRecordLoaders(session: RequestSession) {
+  const entries = Object.entries(RECORD_KINDS).map(([name, kind]) => [name, createListLoader(session, kind)] as const);
+  return { records: Object.fromEntries(entries) as Record<RecordKindName, ReturnType<typeof createListLoader>> };
+}

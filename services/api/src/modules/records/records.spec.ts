@@ -1,0 +1,69 @@
+import { startTestApi, TestApi } from '@ggw/testing';
+
+describe('record lists of an org', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ reference: true });
+  });
+  afterAll(() => api.close());
+
+  const count = async (sql: string, params: unknown[] = []) => (await api.db.dataSource.query(sql, params))[0].n as number;
+  const own = `org_id = (SELECT id FROM org WHERE code = $1)`;
+  const subtree = `org_id IN (SELECT id FROM org WHERE path <@ (SELECT path FROM org WHERE code = $1))`;
+
+  it('lists volunteers in the team during a period, masked', async () => {
+    const res = await api.gql(`{ org(code: "220582106201") { volunteers(period: "2020", first: 200) { totalCount nodes { name phone category isCore joinedOn leftOn } } } }`);
+    const v = res.body.data.org.volunteers;
+    const expected = await count(`SELECT count(*)::int AS n FROM volunteer WHERE ${own} AND joined_on < '2021-01-01' AND (left_on IS NULL OR left_on > '2020-01-01')`, ['220582106201']);
+    expect(v.totalCount).toBe(expected);
+    expect(v.nodes).toHaveLength(expected);
+    const names: string[] = (await api.db.dataSource.query(`SELECT name FROM volunteer WHERE ${own}`, ['220582106201'])).map((r: { name: string }) => r.name);
+    for (const node of v.nodes) {
+      expect(node.name).toContain('*');
+      expect(names).not.toContain(node.name);
+      if (node.phone) expect(node.phone).toMatch(/^\d{3}\*+\d{4}$/);
+    }
+  });
+
+  it('counts the subtree when asked, and pages newest first without repeats', async () => {
+    const res = await api.gql(`{ org(code: "220582101") { activities(period: "2020", subtree: true, first: 7) { totalCount nodes { id heldOn } pageInfo { endCursor hasNextPage } } } }`);
+    const a = res.body.data.org.activities;
+    expect(a.totalCount).toBe(await count(`SELECT count(*)::int AS n FROM activity WHERE ${subtree} AND held_on >= '2020-01-01' AND held_on < '2021-01-01'`, ['220582101']));
+    const dates = a.nodes.map((n: { heldOn: string }) => n.heldOn);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const next = await api.gql(`query($after: String) { org(code: "220582101") { activities(period: "2020", subtree: true, first: 7, after: $after) { nodes { id } } } }`, { after: a.pageInfo.endCursor });
+    const ids = new Set(a.nodes.map((n: { id: string }) => n.id));
+    expect(next.body.data.org.activities.nodes.some((n: { id: string }) => ids.has(n.id))).toBe(false);
+  });
+
+  it('filters by quarter and month', async () => {
+    for (const [period, start, end] of [['2020Q2', '2020-04-01', '2020-07-01'], ['2020-06', '2020-06-01', '2020-07-01']]) {
+      const res = await api.gql(`{ org(code: "220582") { articles(period: "${period}", subtree: true) { totalCount } } }`);
+      expect(res.body.data.org.articles.totalCount).toBe(
+        await count(`SELECT count(*)::int AS n FROM article WHERE ${subtree} AND submitted_on >= $2 AND submitted_on < $3`, ['220582', start, end]),
+      );
+    }
+  });
+
+  it('lists 清河镇 pairs with masked names, donations in 元 and a year of assessments', async () => {
+    const res = await api.gql(`{
+      qh: org(code: "220582103") { pairs(subtree: true, period: "2020") { totalCount nodes { volunteerName beneficiaryName beneficiaryCategory } } }
+      jian: org(code: "220582") { donations(subtree: true, period: "2020", first: 200) { totalCount nodes { amountYuan donorKind } }
+                                  assessments(period: "2020") { totalCount nodes { year criterionName met } } }
+    }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.qh.pairs.totalCount).toBe(30);
+    expect(res.body.data.qh.pairs.nodes.every((p: { beneficiaryName: string }) => p.beneficiaryName.includes('*'))).toBe(true);
+    const total = res.body.data.jian.donations.nodes.reduce((s: number, d: { amountYuan: number }) => s + d.amountYuan, 0);
+    expect(Math.round(total)).toBe(356000);
+    const a = res.body.data.jian.assessments;
+    expect(a.totalCount).toBe(5);
+    expect(a.nodes.every((n: { year: number }) => n.year === 2020)).toBe(true);
+  });
+
+  it('rejects a bad period with what is accepted', async () => {
+    const res = await api.gql(`{ org(code: "220582") { volunteers(period: "2020Q5") { totalCount } } }`);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    expect(res.body.errors?.[0].message).toContain('2020Q3');
+  });
+});

@@ -1,0 +1,137 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ActivityTheme, BeneficiaryCategory, DonationForm, DonorKind, RestrictedPurpose, VolunteerCategory } from '@ggw/domain';
+import { Connection } from '../../common/pagination';
+import '../../common/enums';
+
+@ObjectType({ description: '五老志愿者(姓名、电话为个人信息,按查看者权限脱敏)' })
+export class Volunteer {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field({ description: '姓名(脱敏,如 张*明)' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: '手机号(脱敏,如 138****5678)' })
+  phone: string | null;
+
+  @Field(() => VolunteerCategory, { description: '五老类别' })
+  category: VolunteerCategory;
+
+  @Field({ description: '是否五老骨干' })
+  isCore: boolean;
+
+  @Field({ description: '加入日期' })
+  joinedOn: string;
+
+  @Field(() => String, { nullable: true, description: '退出日期;仍在队伍中为空' })
+  leftOn: string | null;
+}
+
+@ObjectType({ description: '一次活动(宣讲、教育、培训、帮扶等)' })
+export class Activity {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field({ description: '活动日期' })
+  heldOn: string;
+
+  @Field(() => ActivityTheme, { description: '活动主题' })
+  theme: ActivityTheme;
+
+  @Field({ description: '活动名称' })
+  title: string;
+
+  @Field(() => Int, { description: '场次(场/次/期)' })
+  sessions: number;
+
+  @Field(() => Int, { description: '参加人数' })
+  participants: number;
+
+  @Field(() => Int, { description: '受教育青少年人次' })
+  youthReached: number;
+}
+
+@ObjectType({ description: '结对帮扶:一名五老志愿者与一名帮扶对象(多为未成年人,姓名脱敏)' })
+export class AssistancePair {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field({ description: '结对日期' })
+  startedOn: string;
+
+  @Field(() => String, { nullable: true, description: '结束日期;仍在帮扶为空' })
+  endedOn: string | null;
+
+  @Field({ description: '志愿者姓名(脱敏)' })
+  volunteerName: string;
+
+  @Field({ description: '帮扶对象姓名(脱敏)' })
+  beneficiaryName: string;
+
+  @Field(() => BeneficiaryCategory, { description: '帮扶对象类别' })
+  beneficiaryCategory: BeneficiaryCategory;
+}
+
+@ObjectType({ description: '一笔捐款或捐物(以元计)' })
+export class Donation {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field({ description: '接收日期' })
+  receivedOn: string;
+
+  @Field(() => DonorKind, { description: '捐赠方类别' })
+  donorKind: DonorKind;
+
+  @Field({ description: '捐赠方名称' })
+  donorName: string;
+
+  @Field(() => DonationForm, { description: '捐款或捐物' })
+  form: DonationForm;
+
+  @Field(() => Float, { description: '金额(元;捐物按折价)' })
+  amountYuan: number;
+
+  @Field(() => RestrictedPurpose, { nullable: true, description: '定向用途;非定向为空' })
+  restrictedPurpose: RestrictedPurpose | null;
+}
+
+@ObjectType({ description: '"五好"(或"六好")评定中一项标准的结果' })
+export class Assessment {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field(() => Int, { description: '评定年度' })
+  year: number;
+
+  @Field({ description: '标准代码' })
+  criterionKey: string;
+
+  @Field({ description: '标准名称,如 领导班子建设好' })
+  criterionName: string;
+
+  @Field({ description: '是否达到' })
+  met: boolean;
+}
+
+@ObjectType({ description: '向上级报送的宣传稿件' })
+export class Article {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field({ description: '标题' })
+  title: string;
+
+  @Field({ description: '报送日期' })
+  submittedOn: string;
+
+  @Field({ description: '是否被采用' })
+  adopted: boolean;
+}
+
+export const VolunteerConnection = Connection(Volunteer, 'Volunteer', '五老志愿者的分页列表');
+export const ActivityConnection = Connection(Activity, 'Activity', '活动的分页列表');
+export const AssistancePairConnection = Connection(AssistancePair, 'AssistancePair', '结对帮扶的分页列表');
+export const DonationConnection = Connection(Donation, 'Donation', '捐赠的分页列表');
+export const AssessmentConnection = Connection(Assessment, 'Assessment', '评定结果的分页列表');
+export const ArticleConnection = Connection(Article, 'Article', '宣传稿件的分页列表');

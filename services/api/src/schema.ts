@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { OrgResolver } from './modules/org/org.resolver';
+import { OrgRecordsResolver } from './modules/records/records.resolver';
+
+/** Every resolver class of the API; a new module adds its resolvers here. */
+export const RESOLVERS = [OrgResolver, OrgRecordsResolver] as const;
+
+let schema: GraphQLSchema | undefined;
+
+/** The API's GraphQL schema (built once per process). */
+export function buildApiSchema(): GraphQLSchema {
+  if (!schema) {
+    schema = buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+    // type-graphql has no option for the root types' descriptions
+    const roots: [ReturnType<GraphQLSchema['getQueryType']>, string][] = [
+      [schema.getQueryType(), '查询:组织、层级、记录(按查看者权限范围)'],
+      [schema.getMutationType(), '变更:录入、修改、上报'],
+    ];
+    for (const [type, description] of roots) if (type) type.description = description;
+  }
+  return schema;
+}
