@@ -46,6 +46,10 @@ export interface ReportRow {
   submitted_at: string | null; approved_at: string | null;
 }
 
+export interface ReportedFigureRow {
+  tenant_id: string; id: string; org_id: string; period: string; metric_key: string; reported_value: string; source: string;
+}
+
 /** Everything a loader inserts, table by table, in foreign-key order. */
 export interface Dataset {
   org: OrgRow[];
@@ -61,6 +65,7 @@ export interface Dataset {
   plan_target: PlanTargetRow[];
   article: ArticleRow[];
   report: ReportRow[];
+  reported_figure: ReportedFigureRow[];
 }
 
 /** PostgreSQL type of each column, for `unnest($n::type[])` bulk inserts. */
@@ -78,6 +83,7 @@ export const COLUMN_TYPES: { [T in keyof Dataset]: Record<keyof Dataset[T][numbe
   plan_target: { tenant_id: 'uuid', id: 'uuid', org_id: 'uuid', year: 'int', metric_key: 'text', target_value: 'numeric', description: 'text' },
   article: { tenant_id: 'uuid', id: 'uuid', org_id: 'uuid', title: 'text', submitted_on: 'date', adopted: 'boolean' },
   report: { tenant_id: 'uuid', id: 'uuid', org_id: 'uuid', period: 'text', status: 'text', submitted_at: 'timestamptz', approved_at: 'timestamptz' },
+  reported_figure: { tenant_id: 'uuid', id: 'uuid', org_id: 'uuid', period: 'text', metric_key: 'text', reported_value: 'numeric', source: 'text' },
 };
 
 export const TABLE_ORDER = Object.keys(COLUMN_TYPES) as Array<keyof Dataset>;

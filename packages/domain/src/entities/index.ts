@@ -1,4 +1,4 @@
-import { Activity, Article, Disbursement, Donation, PlanTarget, Report } from './work.entity';
+import { Activity, Article, Disbursement, Donation, PlanTarget, Report, ReportedFigure } from './work.entity';
 import { Assessment, AssessmentCriterion, Guarantee } from './assessment.entity';
 import { AssistancePair, Beneficiary, Volunteer } from './people.entity';
 import { Org } from './org.entity';
@@ -11,5 +11,5 @@ export * from './work.entity';
 /** Every entity, for the data source. */
 export const ENTITIES = [
   Org, AssessmentCriterion, Assessment, Guarantee, Volunteer, Beneficiary, AssistancePair,
-  Activity, Donation, Disbursement, PlanTarget, Article, Report,
+  Activity, Donation, Disbursement, PlanTarget, Article, Report, ReportedFigure,
 ];

@@ -162,3 +162,29 @@ export class Report {
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
   approvedAt: Date | null;
 }
+
+/** A figure an org published by hand, kept to compare with the computed one. */
+@Entity({ name: 'reported_figure' })
+export class ReportedFigure {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'uuid' })
+  orgId: string;
+
+  @Column({ type: 'text' })
+  period: string;
+
+  @Column({ name: 'metric_key', type: 'text' })
+  metricKey: string;
+
+  /** as published; a rate as a fraction (0.29) */
+  @Column({ name: 'reported_value', type: 'numeric' })
+  reportedValue: string;
+
+  @Column({ type: 'text' })
+  source: string;
+}
