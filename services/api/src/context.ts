@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { RequestSession } from './common/session';
 import { createOrgLoaders } from './modules/org/org.loaders';
 import { createRecordLoaders } from './modules/records/records.loaders';
+import { createRollupLoader } from './modules/rollup/rollup.loaders';
 
 /**
  * Everything one request needs, built once per request and passed to every resolver and
@@ -16,7 +17,7 @@ export interface RequestContext {
 }
 
 export function createLoaders(session: RequestSession) {
-  return { ...createOrgLoaders(session), ...createRecordLoaders(session) };
+  return { ...createOrgLoaders(session), ...createRecordLoaders(session), rollups: createRollupLoader(session) };
 }
 
 export function createRequestContext(requestId: string, log: Logger, session: RequestSession): RequestContext {

@@ -3,9 +3,10 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { OrgResolver } from './modules/org/org.resolver';
 import { OrgRecordsResolver } from './modules/records/records.resolver';
+import { OrgRollupResolver } from './modules/rollup/rollup.resolver';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
-export const RESOLVERS = [OrgResolver, OrgRecordsResolver] as const;
+export const RESOLVERS = [OrgResolver, OrgRecordsResolver, OrgRollupResolver] as const;
 
 let schema: GraphQLSchema | undefined;
 

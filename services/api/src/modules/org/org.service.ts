@@ -25,6 +25,28 @@ export interface OrgListFilter {
 /** Escapes LIKE wildcards so a search for `50%` means the text `50%`. */
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The WHERE clause of an org list; `add` appends a parameter and returns its placeholder. */
+function orgFilterSql(opts: OrgListFilter & { under?: OrgRecord; search?: string | null }, add: (v: unknown) => string): string {
+  const where: string[] = [];
+  if (opts.under) where.push(`o.path <@ ${add(opts.under.path)}::ltree AND o.id <> ${add(opts.under.id)}::uuid`);
+  if (opts.level) where.push(`o.level = ${add(opts.level)}`);
+  if (opts.type) where.push(`o.type = ${add(opts.type)}`);
+  if (opts.search !== null && opts.search !== undefined) {
+    const term = opts.search.trim();
+    if (term.length === 0 || term.length > 50) throw new BadUserInputError('search 应为 1 到 50 个字符', 'search');
+    where.push(`(o.name LIKE ${add(`%${likeLiteral(term)}%`)} OR o.code LIKE ${add(`${likeLiteral(term)}%`)})`);
+  }
+  return where.length ? where.join(' AND ') : 'true';
+}
+
+/** How many orgs a list has in all (for `totalCount`). */
+export async function countOrgs(ctx: RequestContext, opts: OrgListFilter & { under?: OrgRecord; search?: string | null }): Promise<number> {
+  const params: unknown[] = [];
+  const filter = orgFilterSql(opts, (v) => `$${params.push(v)}`);
+  const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM org o WHERE ${filter}`, params);
+  return n;
+}
+
 /**
  * A page of orgs in path order (a depth-first walk of the tree), optionally inside a subtree,
  * filtered by level, type and a search of name or code. Keyset-paginated on the path.
@@ -34,26 +56,12 @@ export async function listOrgs(
   opts: OrgListFilter & { under?: OrgRecord; search?: string | null; size: number; after?: string | null },
 ): Promise<Page<OrgRecord>> {
   const params: unknown[] = [];
-  const where: string[] = [];
   const add = (value: unknown) => `$${params.push(value)}`;
-  if (opts.under) where.push(`o.path <@ ${add(opts.under.path)}::ltree AND o.id <> ${add(opts.under.id)}::uuid`);
-  if (opts.level) where.push(`o.level = ${add(opts.level)}`);
-  if (opts.type) where.push(`o.type = ${add(opts.type)}`);
-  if (opts.search !== null && opts.search !== undefined) {
-    const term = opts.search.trim();
-    if (term.length === 0 || term.length > 50) throw new BadUserInputError('search 应为 1 到 50 个字符', 'search');
-    where.push(`(o.name LIKE ${add(`%${likeLiteral(term)}%`)} OR o.code LIKE ${add(`${likeLiteral(term)}%`)})`);
-  }
-  const filter = where.length ? where.join(' AND ') : 'true';
-  const countParams = [...params];
-  let page = filter;
-  if (opts.after) page += ` AND o.path > ${add(decodeCursor(opts.after, 1)[0])}::ltree`;
+  let where = orgFilterSql(opts, add);
+  if (opts.after) where += ` AND o.path > ${add(decodeCursor(opts.after, 1)[0])}::ltree`;
   const rows = await ctx.session.query<OrgRecord>(
-    `SELECT ${ORG_COLUMNS} FROM org o WHERE ${page} ORDER BY o.path LIMIT ${add(opts.size + 1)}`,
+    `SELECT ${ORG_COLUMNS} FROM org o WHERE ${where} ORDER BY o.path LIMIT ${add(opts.size + 1)}`,
     params,
   );
-  return toPage(rows, opts.size, (o) => encodeCursor([o.path]), async () => {
-    const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM org o WHERE ${filter}`, countParams);
-    return n;
-  });
+  return toPage(rows, opts.size, (o) => encodeCursor([o.path]), () => countOrgs(ctx, opts));
 }

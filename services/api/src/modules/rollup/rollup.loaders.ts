@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import { Period, previousYear } from '@ggw/domain';
+import { computeRollups, RollupRow, sumMetricsFor, TargetSpec } from '@ggw/rollup';
+import { RequestSession } from '../../common/session';
+
+export interface RollupRequest {
+  spec: TargetSpec;
+  period: Period;
+  /** figure keys the query asked for (the engine computes these and what they need) */
+  keys: string[];
+}
+
+/**
+ * Roll-ups of one request. Every roll-up field resolved in the same tick of execution (the
+ * org's own figures, its children's table, a page of its villages, its summary…) becomes one
+ * engine statement per period, computing the union of the figures asked for; each period
+ * comes with the same period a year earlier.
+ */
+export function createRollupLoader(session: RequestSession) {
+  return new DataLoader<RollupRequest, RollupRow[], string>(
+    async (requests) => {
+      const byPeriod = new Map<string, RollupRequest[]>();
+      for (const r of requests) byPeriod.set(r.period.key, [...(byPeriod.get(r.period.key) ?? []), r]);
+      const results = new Map<RollupRequest, RollupRow[]>();
+      for (const group of byPeriod.values()) {
+        const period = group[0].period;
+        const metrics = sumMetricsFor(new Set(group.flatMap((r) => r.keys)));
+        const rows = await session.serially((manager) =>
+          computeRollups(manager, group.map((r) => r.spec), [period, previousYear(period)], metrics),
+        );
+        group.forEach((r, i) => results.set(r, rows.filter((row) => row.spec === i)));
+      }
+      return requests.map((r) => results.get(r) ?? []);
+    },
+    { cacheKeyFn: (r) => JSON.stringify([r.spec, r.period.key, [...r.keys].sort()]) },
+  );
+}

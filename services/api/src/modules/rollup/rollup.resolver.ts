@@ -1,0 +1,102 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { OrgLevel, OrgType } from '@ggw/domain';
+import { disagrees, metric, SUMMARY_METRICS, writeSummary } from '@ggw/rollup';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { PageArgs, pageSize, toPage } from '../../common/pagination';
+import { RequestContext } from '../../context';
+import { OrgRecord } from '../org/org.record';
+import { countOrgs } from '../org/org.service';
+import { OrgObject } from '../org/org.type';
+import { loadRollups, periodArg, requireOne, selectedFigureKeys, sortRows } from './rollup.service';
+import { Discrepancy, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
+
+const PERIOD_DESCRIPTION = '期间:年 2020、季度 2020Q3 或月份 2020-06';
+
+@ArgsType()
+class DescendantRollupArgs extends PageArgs {
+  @Field({ description: PERIOD_DESCRIPTION })
+  period: string;
+
+  @Field(() => OrgLevel, { nullable: true, description: '只要该层级的组织(如 VILLAGE:所有村社区)' })
+  level?: OrgLevel | null;
+
+  @Field(() => OrgType, { nullable: true, description: '只要该类型的组织' })
+  type?: OrgType | null;
+}
+
+@Resolver(() => OrgObject)
+export class OrgRollupResolver {
+  @FieldResolver(() => RollupObject, { description: '本组织(含所有下级)在该期间的汇总指标,带上年同期与变化' })
+  async rollup(@Root() org: OrgRecord, @Arg('period', { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const p = periodArg(period);
+    return requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, selectedFigureKeys(info)), org);
+  }
+
+  @FieldResolver(() => RollupTable, { description: '下级单位汇总表:本组织合计与每个直接下级并列(乡镇表、村表),可按任一指标排序' })
+  async childRollups(
+    @Root() org: OrgRecord,
+    @Arg('period', { description: PERIOD_DESCRIPTION }) period: string,
+    @Arg('sortBy', () => String, { nullable: true, description: '按该指标排序(指标代码,如 fiveGoodRate);不填按代码' }) sortBy: string | null,
+    @Arg('descending', { defaultValue: true, description: '为 true 时从大到小' }) descending: boolean,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const p = periodArg(period);
+    const keys = selectedFigureKeys(info);
+    if (sortBy) keys.push(metric(sortBy, 'sortBy').key);
+    const [total, rows] = await Promise.all([
+      loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, keys),
+      loadRollups(ctx, { kind: 'children', parentId: org.id }, p, keys),
+    ]);
+    return { total: requireOne(total, org), rows: sortRows(rows, sortBy, descending) };
+  }
+
+  @FieldResolver(() => RollupConnection, { description: '任意深度下级的汇总(如县的所有村),按树的先序分页' })
+  async descendantRollups(@Root() org: OrgRecord, @Args() args: DescendantRollupArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const p = periodArg(args.period);
+    const size = pageSize(args.first);
+    const afterPath = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
+    const rows = await loadRollups(ctx, { kind: 'descendants', rootId: org.id, level: args.level, type: args.type, limit: size + 1, afterPath }, p, selectedFigureKeys(info));
+    return toPage(rows, size, (r) => encodeCursor([r.org.path]), () => countOrgs(ctx, { under: org, level: args.level, type: args.type }));
+  }
+
+  @FieldResolver(() => String, { description: '根据数据写成的年度工作总结数字段落(中文),含比上年变化' })
+  async summary(@Root() org: OrgRecord, @Arg('period', { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext) {
+    const p = periodArg(period);
+    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, SUMMARY_METRICS), org);
+    const figures = (v: Record<string, unknown>) => Object.fromEntries(SUMMARY_METRICS.map((k) => [k, (v[k] as number | null | undefined) ?? null]));
+    return writeSummary({ org, now: figures(view), before: figures(view.previousYear!) });
+  }
+
+  @FieldResolver(() => [Discrepancy], { description: '本组织手工公布的数字中与计算值不一致的(如“五老骨干占29%”,计算为32.0%)' })
+  async discrepancies(@Root() org: OrgRecord, @Arg('period', { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext) {
+    const p = periodArg(period);
+    const reported = await ctx.session.query<{ metricKey: string; reportedValue: string; source: string }>(
+      `SELECT metric_key AS "metricKey", reported_value::text AS "reportedValue", source
+         FROM reported_figure WHERE tenant_id = $1 AND org_id = $2 AND period = $3 ORDER BY metric_key`,
+      [org.tenantId, org.id, p.key],
+    );
+    if (reported.length === 0) return [];
+    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, reported.map((r) => r.metricKey)), org);
+    return reported
+      .map((r) => ({ ...r, label: metric(r.metricKey).label, computedValue: (view[r.metricKey] as number | null | undefined) ?? null }))
+      .filter((r) => disagrees(r.reportedValue, r.computedValue));
+  }
+
+  @FieldResolver(() => [PlanProgress], { description: '本组织该年度工作计划目标与实际完成情况' })
+  async planProgress(@Root() org: OrgRecord, @Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: RequestContext) {
+    const p = periodArg(String(year));
+    const targets = await ctx.session.query<{ metricKey: string; target: number; description: string }>(
+      `SELECT metric_key AS "metricKey", target_value::float8 AS target, description
+         FROM plan_target WHERE tenant_id = $1 AND org_id = $2 AND year = $3 ORDER BY metric_key`,
+      [org.tenantId, org.id, year],
+    );
+    if (targets.length === 0) return [];
+    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, targets.map((t) => t.metricKey)), org);
+    return targets.map((t) => {
+      const actual = (view[t.metricKey] as number | null | undefined) ?? null;
+      return { ...t, label: metric(t.metricKey).label, actual, completion: actual === null || t.target === 0 ? null : actual / t.target };
+    }) satisfies PlanProgress[];
+  }
+}

@@ -1,0 +1,86 @@
+import { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { NotFoundError, parsePeriod, Period } from '@ggw/domain';
+import { changeOf, changeUnit, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
+import { RequestContext } from '../../context';
+import { OrgRecord } from '../org/org.record';
+
+const METRIC_KEYS = new Set(METRICS.map((m) => m.key));
+
+/**
+ * The figure keys a query selects anywhere below a field (through nested objects and
+ * fragments), so the engine computes only those. Asking for `figures` asks for all of them.
+ */
+export function selectedFigureKeys(info: GraphQLResolveInfo): string[] {
+  const keys = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === 'Field') {
+        if (s.name.value === 'figures') METRIC_KEYS.forEach((k) => keys.add(k));
+        else if (METRIC_KEYS.has(s.name.value)) keys.add(s.name.value);
+        visit(s.selectionSet);
+      } else if (s.kind === 'InlineFragment') visit(s.selectionSet);
+      else visit((info.fragments[s.name.value] as FragmentDefinitionNode | undefined)?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return [...keys];
+}
+
+/** What a Rollup object resolves to. */
+export interface RollupView {
+  org: OrgRecord;
+  period: string;
+  previousYear: RollupView | null;
+  change: Record<string, number | null> | null;
+  figures: ReturnType<typeof figureList>;
+  [metricKey: string]: unknown;
+}
+
+function figureList(now: Record<string, number | null>, before: Record<string, number | null> | null) {
+  return METRICS.filter((m) => m.key in now).map((m) => ({
+    key: m.key, label: m.label, unit: m.unit, definition: m.definition,
+    value: now[m.key], previousValue: before?.[m.key] ?? null,
+    change: before ? changeOf(m, now[m.key], before[m.key] ?? null) : null,
+    changeUnit: changeUnit(m),
+  }));
+}
+
+/** Turns an engine row (sums of the period and of a year earlier) into the GraphQL view. */
+export function toView(row: RollupRow, period: Period): RollupView {
+  const now = figuresFromSums(row.sums[0]);
+  const before = figuresFromSums(row.sums[1]);
+  const change = Object.fromEntries(METRICS.filter((m) => m.key in now).map((m) => [m.key, changeOf(m, now[m.key], before[m.key] ?? null)]));
+  const previousYear: RollupView = { ...before, org: row.org, period: `${period.year - 1}${period.key.slice(4)}`, previousYear: null, change: null, figures: figureList(before, null) };
+  return { ...now, org: row.org, period: period.key, previousYear, change, figures: figureList(now, before) };
+}
+
+/** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */
+export async function loadRollups(ctx: RequestContext, spec: TargetSpec, period: Period, keys: string[]): Promise<RollupView[]> {
+  const rows = await ctx.loaders.rollups.load({ spec, period, keys });
+  for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org);
+  return rows.map((r) => toView(r, period));
+}
+
+export function periodArg(text: string): Period {
+  return parsePeriod(text, 'period');
+}
+
+/** Sorts rows by a figure (nulls last), or keeps path order. */
+export function sortRows(rows: RollupView[], sortBy: string | null | undefined, descending: boolean): RollupView[] {
+  if (!sortBy) return rows;
+  metric(sortBy, 'sortBy');
+  const value = (r: RollupView) => r[sortBy] as number | null | undefined;
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null || va === undefined) return vb === null || vb === undefined ? 0 : 1;
+    if (vb === null || vb === undefined) return -1;
+    return descending ? vb - va : va - vb;
+  });
+}
+
+/** The one roll-up of an org; none means the org is not there (for this viewer). */
+export function requireOne<T>(rows: T[], org: OrgRecord): T {
+  if (rows.length !== 1) throw new NotFoundError(`没有代码为 ${org.code} 的组织`, { code: org.code });
+  return rows[0];
+}
