@@ -84,11 +84,14 @@ function addSyntheticRecords(
   const volunteers = [];
   for (let i = vary(rng, o.volunteersPerOrg ?? 8); i > 0; i--) {
     const joinedYear = rng.chance(0.15) ? rng.pick(years.length ? years : [firstYear]) : Math.max(founded, firstYear - rng.int(1, 10));
-    volunteers.push(b.add('volunteer', org, {
+    const fields = {
       name: personName(rng), phone: mobilePhone(rng), id_number: residentIdNumber(rng, o.code, rng.int(1940, 1962)),
       category: rng.pick(CATEGORIES), is_core: rng.chance(0.3), joined_on: rng.date(`${joinedYear}-01-01`, `${joinedYear}-12-31`),
       left_on: rng.chance(0.03) ? `${Math.max(...o.years)}-11-30` : null,
-    }));
+    };
+    // someone who joined after the leaving date simply has not left
+    if (fields.left_on && fields.left_on <= fields.joined_on) fields.left_on = null;
+    volunteers.push(b.add('volunteer', org, fields));
   }
   for (const year of years) {
     const fiveGood = rng.chance(0.75);
