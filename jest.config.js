@@ -14,7 +14,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }] },
+  // jose 6 ships only ES modules, which jest on Node 20 cannot require: compile it like our code
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/jose@|jose/)'],
   // tests run against the sources, not the build
   moduleNameMapper: {
     '^@ggw/(domain|db|rollup|authz|testing)$': '<rootDir>/packages/$1/src',

@@ -5,13 +5,19 @@ import { freePort, startApiProcess } from './process';
 
 const README_QUERY = '{ org(code: "220582") { name level children { code name level type } } }';
 
-async function query(port: number, q: string) {
+async function post(port: number, q: string, token?: string) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: q }),
   });
   return res.json() as Promise<{ data?: any; errors?: unknown[] }>;
+}
+
+/** Logs in as the README's demo county admin, then asks the README's query. */
+async function query(port: number, q: string) {
+  const login = await post(port, 'mutation { login(username: "jian-admin", password: "demo") { token } }');
+  return post(port, q, login.data.login.token);
 }
 
 /**

@@ -1,1 +1,4 @@
-export {};
+export * from './passwords';
+export * from './tokens';
+export * from './throttle';
+export * from './viewer';

@@ -1,6 +1,7 @@
 export * from './data-source';
 export * from './embedded';
 export * from './sql-stats';
+export * from './app-role';
 export * from './migrations';
 export * from './dataset/rows';
 export * from './dataset/builder';

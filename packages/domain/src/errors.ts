@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'LOCKED'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 export abstract class AppError extends Error {
@@ -47,4 +48,9 @@ export class ConflictError extends AppError {
 
 export class LockedError extends AppError {
   readonly code = 'LOCKED' as const;
+}
+
+/** Too many attempts (e.g. failed logins); `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends AppError {
+  readonly code = 'RATE_LIMITED' as const;
 }

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataSource, ensureDatabase, loadReferenceData, migrate, startEmbeddedPostgres } from '@ggw/db';
-import { TEMPLATE_EMPTY, TEMPLATE_REFERENCE, TEST_ENV } from './test-env';
+import { createDataSource, enableAppLogin, ensureDatabase, loadReferenceData, migrate, startEmbeddedPostgres } from '@ggw/db';
+import { TEMPLATE_EMPTY, TEMPLATE_REFERENCE, TEST_APP_PASSWORD, TEST_ENV } from './test-env';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,4 +36,9 @@ export default async function globalSetup(): Promise<void> {
     if (withReference) await loadReferenceData(ds.manager);
     await ds.destroy();
   }
+  // the API connects as the application role, which owns no table, so row-level security applies
+  const admin = createDataSource({ url: embedded.adminUrl, poolSize: 1 });
+  await admin.initialize();
+  await enableAppLogin(admin, TEST_APP_PASSWORD);
+  await admin.destroy();
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createServer } from '@ggw/api';
+import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = any> {
@@ -15,8 +16,12 @@ export interface TestApi {
   /** Base URL of the running server, e.g. http://127.0.0.1:39123 */
   url: string;
   db: TestDatabase;
-  /** POSTs a GraphQL request over real HTTP. */
+  /** POSTs a GraphQL request over real HTTP, as the default user (`as`) unless headers say otherwise. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The same as a given user (logged in through the `login` mutation; tokens are cached), or anonymously with null. */
+  gqlAs<T = any>(username: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Logs in over HTTP (password `demo` unless given) and returns the token. */
+  login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -24,10 +29,13 @@ export interface TestApi {
  * The real API on a real port over a fresh test database (cloned from a template): what a
  * client gets, end to end over HTTP, with the statement count of every request.
  */
-export async function startTestApi(opts: { reference?: boolean; db?: TestDatabase } = {}): Promise<TestApi> {
+export async function startTestApi(opts: { reference?: boolean; db?: TestDatabase; as?: string } = {}): Promise<TestApi> {
   const db = opts.db ?? (await createTestDatabase({ reference: opts.reference }));
+  // the server connects as the application role, as in production: row-level security applies
+  const appDataSource = createDataSource({ url: db.appUrl, poolSize: 4 });
+  await appDataSource.initialize();
   const app = await createServer({
-    dataSource: db.dataSource,
+    dataSource: appDataSource,
     logger: pino({ level: 'silent' }),
     graphiql: true,
     introspection: true,
@@ -35,19 +43,39 @@ export async function startTestApi(opts: { reference?: boolean; db?: TestDatabas
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const post = async (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>): Promise<GraphQLResponse> => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse['body'], statements: Number(res.headers.get('x-sql-statements')) };
+  };
+  const tokens = new Map<string, string>();
+  const login = async (username: string, password = 'demo') => {
+    const res = await post('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password }, {});
+    const token = res.body.data?.login?.token;
+    if (!token) throw new Error(`login as ${username} failed: ${JSON.stringify(res.body.errors)}`);
+    return token;
+  };
+  const authHeaders = async (username: string | null | undefined): Promise<Record<string, string>> => {
+    if (!username) return {};
+    if (!tokens.has(username)) tokens.set(username, await login(username));
+    return { authorization: `Bearer ${tokens.get(username)}` };
+  };
   return {
     url,
     db,
+    login,
     async gql(query, variables, headers = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse["body"], statements: Number(res.headers.get('x-sql-statements')) };
+      return post(query, variables, { ...(await authHeaders(opts.as)), ...headers });
+    },
+    async gqlAs(username, query, variables) {
+      return post(query, variables, await authHeaders(username));
     },
     async close() {
       await app.close();
+      await appDataSource.destroy();
       if (!opts.db) await db.drop();
     },
   };

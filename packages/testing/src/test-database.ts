@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '@ggw/db';
-import { TEMPLATE_EMPTY, TEMPLATE_REFERENCE, TEST_ENV } from './test-env';
+import { appRoleUrl, createDataSource } from '@ggw/db';
+import { TEMPLATE_EMPTY, TEMPLATE_REFERENCE, TEST_APP_PASSWORD, TEST_ENV } from './test-env';
 
 export interface TestDatabase {
+  /** Connection URL as the owner (superuser): row-level security does not apply. */
   readonly url: string;
+  /** Connection URL as the application role `ggw_app`: what the API uses. */
+  readonly appUrl: string;
+  /** A pool as the owner, for arranging and checking data. */
   readonly dataSource: DataSource;
   /** Closes the pool and drops the database. */
   drop(): Promise<void>;
@@ -42,6 +46,7 @@ export async function createTestDatabase(opts: { reference?: boolean } = {}): Pr
   await dataSource.initialize();
   return {
     url,
+    appUrl: appRoleUrl(url, TEST_APP_PASSWORD),
     dataSource,
     async drop() {
       await dataSource.destroy();

@@ -1,18 +1,30 @@
 import type { Logger } from 'pino';
+import { LoginThrottle, TokenService, Viewer } from '@ggw/authz';
 import { RequestSession } from './common/session';
 import { createOrgLoaders } from './modules/org/org.loaders';
 import { createRecordLoaders } from './modules/records/records.loaders';
 import { createRollupLoader } from './modules/rollup/rollup.loaders';
 
+/** Process-wide services the auth resolvers need. */
+export interface AuthServices {
+  tokens: TokenService;
+  throttle: LoginThrottle;
+}
+
 /**
  * Everything one request needs, built once per request and passed to every resolver and
- * service: its id and logger, its database session, and its own loaders (a loader's cache
- * never outlives the request, so it can never serve one viewer's rows to another).
+ * service: its id and logger, who is asking, its database session (scoped to that viewer),
+ * and its own loaders (a loader's cache never outlives the request, so it can never serve
+ * one viewer's rows to another).
  */
 export interface RequestContext {
   requestId: string;
   log: Logger;
+  clientAddress: string;
   session: RequestSession;
+  /** The viewer, or null when the request carries no token. */
+  viewer(): Promise<Viewer | null>;
+  auth: AuthServices;
   loaders: ReturnType<typeof createLoaders>;
 }
 
@@ -20,6 +32,18 @@ export function createLoaders(session: RequestSession) {
   return { ...createOrgLoaders(session), ...createRecordLoaders(session), rollups: createRollupLoader(session) };
 }
 
-export function createRequestContext(requestId: string, log: Logger, session: RequestSession): RequestContext {
-  return { requestId, log, session, loaders: createLoaders(session) };
+export function createRequestContext(
+  request: { id: string; log: Logger; ip: string },
+  session: RequestSession,
+  auth: AuthServices,
+): RequestContext {
+  return {
+    requestId: request.id,
+    log: request.log,
+    clientAddress: request.ip,
+    session,
+    viewer: () => session.viewer(),
+    auth,
+    loaders: createLoaders(session),
+  };
 }

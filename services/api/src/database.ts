@@ -1,12 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import {
-  createDataSource, EmbeddedDatabase, ensureDatabase, JIAN_CODE, loadReferenceData, migrate, startEmbeddedPostgres,
+  appRoleUrl, createDataSource, EmbeddedDatabase, enableAppLogin, ensureDatabase, JIAN_CODE, loadReferenceData, migrate,
+  startEmbeddedPostgres,
 } from '@ggw/db';
 import { Environment } from './environment';
 
 export interface PlatformDatabase {
+  /** The API's pool, connected as the application role: row-level security applies to every statement. */
   dataSource: DataSource;
   /** Closes the pool, then stops the embedded server if this process started it. */
   close(): Promise<void>;
@@ -32,26 +35,35 @@ export async function openPlatformDatabase(env: Environment, log: Logger): Promi
     await ensureDatabase(embedded, DATABASE_NAME);
     url = embedded.urlFor(DATABASE_NAME);
   }
-  const dataSource = createDataSource({
-    url,
-    poolSize: env.databasePoolSize,
-    log: (level, message, extra) => log[level]({ ...extra }, message),
-  });
+  const sqlLog = (level: 'debug' | 'warn' | 'error', message: string, extra?: Record<string, unknown>) => log[level]({ ...extra }, message);
+  // the owner migrates and loads; the API itself runs as the application role
+  const owner = createDataSource({ url, poolSize: 2, log: sqlLog });
+  let dataSource: DataSource | undefined;
   const close = async () => {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    if (owner.isInitialized) await owner.destroy();
     await embedded?.stop();
   };
   try {
-    await dataSource.initialize();
-    const applied = await migrate(dataSource);
+    await owner.initialize();
+    const applied = await migrate(owner);
     if (applied.length) log.info({ applied }, 'migrations applied');
     if (env.loadReferenceData) {
-      const [{ present }] = await dataSource.query(`SELECT exists(SELECT 1 FROM org WHERE code = $1) AS present`, [JIAN_CODE]);
+      const [{ present }] = await owner.query(`SELECT exists(SELECT 1 FROM org WHERE code = $1) AS present`, [JIAN_CODE]);
       if (!present) {
-        const inserted = await loadReferenceData(dataSource.manager);
-        log.info({ inserted }, 'reference data loaded (集安市, 通化县)');
+        const inserted = await loadReferenceData(owner.manager);
+        log.info({ inserted }, 'reference data loaded (集安市, 通化县, demo users)');
       }
     }
+    let appUrl = env.appDatabaseUrl;
+    if (!appUrl) {
+      const password = randomBytes(24).toString('base64url');
+      await enableAppLogin(owner, password);
+      appUrl = appRoleUrl(url, password);
+    }
+    await owner.destroy();
+    dataSource = createDataSource({ url: appUrl, poolSize: env.databasePoolSize, log: sqlLog });
+    await dataSource.initialize();
     return { dataSource, close };
   } catch (error) {
     await close().catch(() => undefined);

@@ -9,8 +9,10 @@ describe('configuration', () => {
   });
 
   it('turns GraphiQL, introspection and demo data off in production unless asked', () => {
-    expect(parseEnvironment({ NODE_ENV: 'production' })).toMatchObject({ graphiql: false, introspection: false, loadReferenceData: false });
-    expect(parseEnvironment({ NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
+    const secret = 'x'.repeat(32);
+    expect(parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret })).toMatchObject({ graphiql: false, introspection: false, loadReferenceData: false });
+    expect(parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
 
   it('reads every variable', () => {

@@ -21,6 +21,12 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOAD_REFERENCE_DATA: bool.optional(),
+  APP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
 });
@@ -35,6 +41,11 @@ export interface Environment {
   embeddedPgPort: number;
   databasePoolSize: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** The API's own connection, as the role `ggw_app` (owns no table). Unset: derived from the owner's connection with a fresh password. */
+  appDatabaseUrl?: string;
+  /** Secret for signing tokens; unset outside production: a random one per process (tokens end with the process). */
+  jwtSecret?: string;
+  tokenTtlSeconds: number;
   /** Load the 集安市 reference data when the database does not have it (default: not in production). */
   loadReferenceData: boolean;
   /** Serve GraphiQL at GET /graphql (default: not in production). */
@@ -62,6 +73,7 @@ export function parseEnvironment(env: NodeJS.ProcessEnv = process.env): Environm
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  if (production && !e.JWT_SECRET) throw new EnvironmentError(['JWT_SECRET: required in production (at least 32 characters)']);
   return {
     production,
     port: e.PORT,
@@ -70,6 +82,9 @@ export function parseEnvironment(env: NodeJS.ProcessEnv = process.env): Environm
     dataDir: resolve(e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    appDatabaseUrl: e.APP_DATABASE_URL,
+    jwtSecret: e.JWT_SECRET,
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
     loadReferenceData: e.LOAD_REFERENCE_DATA ?? !production,
     graphiql: e.GRAPHIQL ?? !production,

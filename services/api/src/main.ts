@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     graphiql: env.graphiql,
     introspection: env.introspection,
     exposeSqlStats: !env.production,
+    jwtSecret: env.jwtSecret,
+    tokenTtlSeconds: env.tokenTtlSeconds,
   }).catch(async (error) => {
     await database.close(); // never leave the embedded PostgreSQL running behind a failed start
     throw error;

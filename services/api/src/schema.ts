@@ -4,9 +4,10 @@ import { buildSchemaSync } from 'type-graphql';
 import { OrgResolver } from './modules/org/org.resolver';
 import { OrgRecordsResolver } from './modules/records/records.resolver';
 import { OrgRollupResolver } from './modules/rollup/rollup.resolver';
+import { AuthResolver } from './modules/auth/auth.resolver';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
-export const RESOLVERS = [OrgResolver, OrgRecordsResolver, OrgRollupResolver] as const;
+export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver] as const;
 
 let schema: GraphQLSchema | undefined;
 

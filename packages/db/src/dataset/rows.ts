@@ -46,6 +46,8 @@ export interface ReportRow {
   submitted_at: string | null; approved_at: string | null;
 }
 
+export interface AppUserRow { id: string; username: string; password_hash: string; display_name: string }
+export interface RoleAssignmentRow { user_id: string; org_tenant_id: string; org_id: string; role: 'ADMIN' | 'EDITOR' | 'VIEWER' }
 export interface ReportedFigureRow {
   tenant_id: string; id: string; org_id: string; period: string; metric_key: string; reported_value: string; source: string;
 }
@@ -66,6 +68,8 @@ export interface Dataset {
   article: ArticleRow[];
   report: ReportRow[];
   reported_figure: ReportedFigureRow[];
+  app_user: AppUserRow[];
+  role_assignment: RoleAssignmentRow[];
 }
 
 /** PostgreSQL type of each column, for `unnest($n::type[])` bulk inserts. */
@@ -84,6 +88,8 @@ export const COLUMN_TYPES: { [T in keyof Dataset]: Record<keyof Dataset[T][numbe
   article: { tenant_id: 'uuid', id: 'uuid', org_id: 'uuid', title: 'text', submitted_on: 'date', adopted: 'boolean' },
   report: { tenant_id: 'uuid', id: 'uuid', org_id: 'uuid', period: 'text', status: 'text', submitted_at: 'timestamptz', approved_at: 'timestamptz' },
   reported_figure: { tenant_id: 'uuid', id: 'uuid', org_id: 'uuid', period: 'text', metric_key: 'text', reported_value: 'numeric', source: 'text' },
+  app_user: { id: 'uuid', username: 'text', password_hash: 'text', display_name: 'text' },
+  role_assignment: { user_id: 'uuid', org_tenant_id: 'uuid', org_id: 'uuid', role: 'text' },
 };
 
 export const TABLE_ORDER = Object.keys(COLUMN_TYPES) as Array<keyof Dataset>;

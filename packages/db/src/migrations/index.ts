@@ -1,5 +1,6 @@
 import { InitialSchema1732000000000 } from './1732000000000-initial-schema';
 import { ReportedFigures1732000000100 } from './1732000000100-reported-figures';
+import { AuthAndRowSecurity1732000000200 } from './1732000000200-auth-and-row-security';
 
 /** Every migration, in order. Hand-written and reviewed; the schema is never synchronised. */
-export const MIGRATIONS = [InitialSchema1732000000000, ReportedFigures1732000000100];
+export const MIGRATIONS = [InitialSchema1732000000000, ReportedFigures1732000000100, AuthAndRowSecurity1732000000200];

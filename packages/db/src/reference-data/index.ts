@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrgLevel, OrgType } from '@ggw/domain';
+import { OrgLevel, OrgType, stableId } from '@ggw/domain';
 import { DatasetBuilder } from '../dataset/builder';
 import { insertDataset } from '../dataset/insert';
 import { Dataset } from '../dataset/rows';
@@ -25,7 +25,29 @@ export function buildReferenceDataset(): Dataset {
     code: TONGHUA_COUNTY_CODE, name: '通化县', townships: 4, villagesPerTownship: 4, years: [2019, 2020],
     volunteersPerOrg: 6, criteria: SIX_GOOD_CRITERIA,
   });
+  addDemoUsers(b);
   return b.data;
+}
+
+/** argon2id hash of the demo password `demo` (hashing at load time would make every load slow). */
+const DEMO_PASSWORD_HASH = '$argon2id$v=19$m=65536,p=4,t=3$HUhFCg66h512VrFHM+v8sA$nHAUjo1O+YD0sbsJJG98RwPI0Vj9Qtiw0E8yyhN2ZzQ';
+
+/** The demo users of the README, one per kind of viewer; they exist only with the reference data. */
+export const DEMO_USERS = [
+  { username: 'jian-admin', displayName: '集安市关工委管理员', orgCode: JIAN_CODE, role: 'ADMIN' },
+  { username: 'taishang-admin', displayName: '台上镇关工委管理员', orgCode: '220582101', role: 'ADMIN' },
+  { username: 'shihu-editor', displayName: '石湖村关工小组录入员', orgCode: '220582106201', role: 'EDITOR' },
+  { username: 'tonghua-viewer', displayName: '通化市关工委查看员', orgCode: TONGHUA_CITY_CODE, role: 'VIEWER' },
+  { username: 'tonghuaxian-admin', displayName: '通化县关工委管理员', orgCode: TONGHUA_COUNTY_CODE, role: 'ADMIN' },
+] as const;
+
+function addDemoUsers(b: DatasetBuilder): void {
+  for (const u of DEMO_USERS) {
+    const org = b.data.org.find((o) => o.code === u.orgCode)!;
+    const id = stableId('user', u.username);
+    b.data.app_user.push({ id, username: u.username, password_hash: DEMO_PASSWORD_HASH, display_name: u.displayName });
+    b.data.role_assignment.push({ user_id: id, org_tenant_id: org.tenant_id, org_id: org.id, role: u.role });
+  }
 }
 
 /**

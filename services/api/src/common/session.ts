@@ -1,10 +1,13 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { RoleGrant, Viewer } from '@ggw/authz';
+import { OrgLevel, UnauthenticatedError } from '@ggw/domain';
 
 /**
  * The database session of one request: one connection and one transaction, opened on first
  * use and closed by the HTTP layer when the response is ready. Everything a request reads goes
- * through it, so per-request settings made at the start of the transaction (the viewer's
- * scopes, for row-level security) hold for every statement of the request.
+ * through it. The transaction starts with the viewer's scopes (`ggw_apply_scopes`), which
+ * row-level security applies to every later statement; an anonymous session sets none, and so
+ * sees no row at all.
  */
 export class RequestSession {
   private runner?: QueryRunner;
@@ -13,11 +16,20 @@ export class RequestSession {
   /** Statements of a request run one after another: one connection runs one query at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  private currentViewer: Viewer | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
-    /** Runs first inside the new transaction (e.g. `set_config` of the viewer's scopes). */
-    private readonly onOpen?: (manager: EntityManager) => Promise<void>,
+    /** The authenticated user (from a verified token), or null for an anonymous request. */
+    private readonly userId: string | null,
   ) {}
+
+  /** The viewer with their roles, read when the transaction opens; null when anonymous. */
+  async viewer(): Promise<Viewer | null> {
+    if (!this.userId) return null;
+    await this.manager();
+    return this.currentViewer;
+  }
 
   /** The transaction's entity manager; opens the transaction on first call. */
   manager(): Promise<EntityManager> {
@@ -74,12 +86,26 @@ export class RequestSession {
       await runner.connect();
       await runner.startTransaction();
       this.runner = runner;
-      if (this.onOpen) await this.onOpen(runner.manager);
+      if (this.userId) this.currentViewer = await applyScopes(runner, this.userId);
       return runner.manager;
     } catch (error) {
       this.runner = undefined;
       await runner.release();
       throw error;
     }
+  }
+}
+
+/** Sets the user's scopes for this transaction and returns their roles; an unknown or disabled user is UNAUTHENTICATED. */
+async function applyScopes(runner: QueryRunner, userId: string): Promise<Viewer> {
+  try {
+    const rows: Array<{ org_id: string; tenant_id: string; path: string; level: OrgLevel; role: RoleGrant['role'] }> =
+      await runner.query('SELECT * FROM ggw_apply_scopes($1)', [userId]);
+    return { userId, roles: rows.map((r) => ({ orgId: r.org_id, tenantId: r.tenant_id, path: r.path, level: r.level, role: r.role })) };
+  } catch (error) {
+    if ((error as { driverError?: { code?: string } }).driverError?.code === '28000') {
+      throw new UnauthenticatedError('登录已失效或令牌无效,请重新登录');
+    }
+    throw error;
   }
 }

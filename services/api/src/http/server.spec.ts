@@ -4,7 +4,7 @@ import { INTERNAL_MESSAGE } from './errors';
 describe('the HTTP service', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ reference: true });
+    api = await startTestApi({ reference: true, as: 'jian-admin' });
   });
   afterAll(() => api.close());
 

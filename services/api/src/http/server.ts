@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { LoginThrottle, TokenService } from '@ggw/authz';
+import { UnauthenticatedError } from '@ggw/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -7,7 +10,8 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { migrationsCurrent, withSqlStats } from '@ggw/db';
 import { RequestSession } from '../common/session';
-import { createRequestContext, RequestContext } from '../context';
+import { AuthServices, createRequestContext, RequestContext } from '../context';
+import { protect } from '../modules/auth/gate';
 import { buildApiSchema } from '../schema';
 import { classifyError, formatError, INTERNAL_MESSAGE } from './errors';
 import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
@@ -20,6 +24,16 @@ export interface ServerOptions {
   introspection: boolean;
   /** Add `x-sql-statements` (statements the request ran) to responses; for tests and benchmarks, not production. */
   exposeSqlStats: boolean;
+  /** Signs access tokens; when absent a random one is made (tokens then end with the process). */
+  jwtSecret?: string;
+  tokenTtlSeconds?: number;
+}
+
+/** The bearer token of a request: undefined without one, null when the header is malformed. */
+function bearerToken(header: string | undefined): string | null | undefined {
+  if (header === undefined) return undefined;
+  const m = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header.trim());
+  return m ? m[1] : null;
 }
 
 /** A client may pass its own request id to correlate logs; anything odd is replaced. */
@@ -49,6 +63,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     // pino's Logger is what Fastify runs; its type only differs from FastifyBaseLogger in optional extras
     loggerInstance: opts.logger as FastifyBaseLogger,
     requestIdHeader: false,
+    bodyLimit: 256 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -69,8 +84,24 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `${request.method} ${request.url} 不存在` }));
 
+  const auth: AuthServices = {
+    tokens: new TokenService(opts.jwtSecret ?? randomBytes(32).toString('base64url'), opts.tokenTtlSeconds),
+    throttle: new LoginThrottle(),
+  };
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    // parse-time protection comes from the body limit instead: armor's token check would report
+    // plain syntax errors as validation failures and blur the error codes
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 50000 },
+    blockFieldSuggestion: { enabled: !opts.introspection },
+  }).protect();
+
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildApiSchema(),
+    schema: protect(buildApiSchema()),
+    validationRules: armor.validationRules,
     formatError,
     introspection: opts.introspection,
     includeStacktraceInErrorResponses: false,
@@ -79,7 +110,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     persistedQueries: false,
     // main.ts owns shutdown: Fastify (which drains Apollo) first, then the database
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), requestPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), requestPlugin, ...armor.plugins],
   });
   await apollo.start();
 
@@ -94,8 +125,19 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
         const page = graphiqlPage();
         return reply.headers(page.headers).send(page.body);
       }
-      const session = new RequestSession(opts.dataSource);
-      contexts.set(request, createRequestContext(request.id, request.log as Logger, session));
+      const token = bearerToken(request.headers.authorization);
+      let userId: string | null = null;
+      if (token !== undefined) {
+        try {
+          if (token === null) throw new UnauthenticatedError('Authorization 请求头应为 Bearer <令牌>');
+          userId = await auth.tokens.verify(token);
+        } catch (error) {
+          const message = error instanceof UnauthenticatedError ? error.message : '令牌无效';
+          return reply.code(401).send({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        }
+      }
+      const session = new RequestSession(opts.dataSource, userId);
+      contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, auth));
       const { stats, result } = withSqlStats(async () => {
         try {
           const body = await execute.call(this, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);

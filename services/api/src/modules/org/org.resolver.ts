@@ -4,7 +4,8 @@ import { RequestContext } from '../../context';
 import { findOrg, listOrgs } from './org.service';
 import { OrgRecord } from './org.record';
 import { OrgFilterArgs, OrgLookupArgs, OrgPageArgs, OrgSearchArgs } from './org.input';
-import { OrgConnection, OrgObject } from './org.type';
+import { OrgConnection, OrgObject, OrgRefObject } from './org.type';
+import { canRead } from '@ggw/authz';
 
 @Resolver(() => OrgObject)
 export class OrgResolver {
@@ -18,9 +19,11 @@ export class OrgResolver {
     return listOrgs(ctx, { ...args, size: pageSize(args.first) });
   }
 
-  @FieldResolver(() => OrgObject, { nullable: true, description: '上级组织;根组织为空' })
-  parent(@Root() org: OrgRecord, @Ctx() ctx: RequestContext): Promise<OrgRecord | null> {
-    return org.parentId ? ctx.loaders.orgById.load(org.parentId) : Promise.resolve(null);
+  @FieldResolver(() => OrgObject, { nullable: true, description: '上级组织;根组织或上级不在查看范围内时为空(面包屑用 ancestors)' })
+  async parent(@Root() org: OrgRecord, @Ctx() ctx: RequestContext): Promise<OrgRecord | null> {
+    const parent = org.parentId ? await ctx.loaders.orgById.load(org.parentId) : null;
+    const viewer = await ctx.viewer();
+    return parent && viewer && canRead(viewer, parent.path) ? parent : null;
   }
 
   @FieldResolver(() => [OrgObject], { description: '直接下级组织,按代码排序;可按层级、类型筛选' })
@@ -29,9 +32,10 @@ export class OrgResolver {
     return children.filter((c) => (!filter.level || c.level === filter.level) && (!filter.type || c.type === filter.type));
   }
 
-  @FieldResolver(() => [OrgObject], { description: '所有上级组织,从根开始,不含本组织(用于面包屑导航)' })
-  ancestors(@Root() org: OrgRecord, @Ctx() ctx: RequestContext): Promise<OrgRecord[]> {
-    return ctx.loaders.ancestorsByPath.load(org.path);
+  @FieldResolver(() => [OrgRefObject], { description: '所有上级组织的名称与代码,从根开始,不含本组织(面包屑导航)' })
+  async ancestors(@Root() org: OrgRecord, @Ctx() ctx: RequestContext): Promise<Array<Pick<OrgRecord, 'code' | 'name' | 'level'>>> {
+    // only what a breadcrumb needs: an ancestor's other data is not the viewer's to see
+    return (await ctx.loaders.ancestorsByPath.load(org.path)).map(({ code, name, level }) => ({ code, name, level }));
   }
 
   @FieldResolver(() => OrgConnection, { description: '本组织之下的所有组织(不含本组织),按树的先序分页;可按层级、类型筛选' })

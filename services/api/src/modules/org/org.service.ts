@@ -1,4 +1,5 @@
-import { BadUserInputError, NotFoundError, OrgLevel, OrgType } from '@ggw/domain';
+import { canRead, readPaths } from '@ggw/authz';
+import { BadUserInputError, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
@@ -13,7 +14,10 @@ export async function findOrg(ctx: RequestContext, by: { id?: string | null; cod
   if (hasId === hasCode) throw new BadUserInputError('请只提供 id 或 code 中的一个', hasId ? 'code' : 'id');
   if (hasId && !UUID.test(by.id!)) throw new BadUserInputError(`id 不是有效的 UUID:${by.id}`, 'id');
   const org = hasId ? await ctx.loaders.orgById.load(by.id!) : await ctx.loaders.orgByCode.load(by.code!);
-  if (!org) throw new NotFoundError(hasId ? `没有 id 为 ${by.id} 的组织` : `没有代码为 ${by.code} 的组织`, hasId ? { id: by.id } : { code: by.code });
+  // outside the viewer's subtrees (an ancestor is readable in the database, for breadcrumbs)
+  // is answered exactly as a missing org: no existence oracle
+  const viewer = await ctx.viewer();
+  if (!org || !viewer || !canRead(viewer, org.path)) throw new NotFoundError(hasId ? `没有 id 为 ${by.id} 的组织` : `没有代码为 ${by.code} 的组织`, hasId ? { id: by.id } : { code: by.code });
   return org;
 }
 
@@ -26,8 +30,8 @@ export interface OrgListFilter {
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The WHERE clause of an org list; `add` appends a parameter and returns its placeholder. */
-function orgFilterSql(opts: OrgListFilter & { under?: OrgRecord; search?: string | null }, add: (v: unknown) => string): string {
-  const where: string[] = [];
+function orgFilterSql(opts: OrgFilter, add: (v: unknown) => string): string {
+  const where: string[] = [`o.path <@ ${add(opts.scope)}::ltree[]`];
   if (opts.under) where.push(`o.path <@ ${add(opts.under.path)}::ltree AND o.id <> ${add(opts.under.id)}::uuid`);
   if (opts.level) where.push(`o.level = ${add(opts.level)}`);
   if (opts.type) where.push(`o.type = ${add(opts.type)}`);
@@ -36,13 +40,22 @@ function orgFilterSql(opts: OrgListFilter & { under?: OrgRecord; search?: string
     if (term.length === 0 || term.length > 50) throw new BadUserInputError('search 应为 1 到 50 个字符', 'search');
     where.push(`(o.name LIKE ${add(`%${likeLiteral(term)}%`)} OR o.code LIKE ${add(`${likeLiteral(term)}%`)})`);
   }
-  return where.length ? where.join(' AND ') : 'true';
+  return where.join(' AND ');
+}
+
+type OrgFilter = OrgListFilter & { under?: OrgRecord; search?: string | null; scope: string[] };
+
+/** The viewer's read paths: every org list is limited to them here, and again by the database. */
+async function scopeOf(ctx: RequestContext): Promise<string[]> {
+  const viewer = await ctx.viewer();
+  if (!viewer) throw new UnauthenticatedError('请先登录');
+  return readPaths(viewer);
 }
 
 /** How many orgs a list has in all (for `totalCount`). */
 export async function countOrgs(ctx: RequestContext, opts: OrgListFilter & { under?: OrgRecord; search?: string | null }): Promise<number> {
   const params: unknown[] = [];
-  const filter = orgFilterSql(opts, (v) => `$${params.push(v)}`);
+  const filter = orgFilterSql({ ...opts, scope: await scopeOf(ctx) }, (v) => `$${params.push(v)}`);
   const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM org o WHERE ${filter}`, params);
   return n;
 }
@@ -57,7 +70,7 @@ export async function listOrgs(
 ): Promise<Page<OrgRecord>> {
   const params: unknown[] = [];
   const add = (value: unknown) => `$${params.push(value)}`;
-  let where = orgFilterSql(opts, add);
+  let where = orgFilterSql({ ...opts, scope: await scopeOf(ctx) }, add);
   if (opts.after) where += ` AND o.path > ${add(decodeCursor(opts.after, 1)[0])}::ltree`;
   const rows = await ctx.session.query<OrgRecord>(
     `SELECT ${ORG_COLUMNS} FROM org o WHERE ${where} ORDER BY o.path LIMIT ${add(opts.size + 1)}`,

@@ -3,7 +3,7 @@ import { startTestApi, TestApi } from '@ggw/testing';
 describe('org queries over HTTP', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ reference: true });
+    api = await startTestApi({ reference: true, as: 'jian-admin' });
   });
   afterAll(() => api.close());
 

@@ -31,3 +31,15 @@ export class OrgObject {
 }
 
 export const OrgConnection = Connection(OrgObject, 'Org', '组织的分页列表');
+
+@ObjectType('OrgRef', { description: '面包屑中的上级组织:只有名称与代码(上级组织的数据不在查看范围内)' })
+export class OrgRefObject {
+  @Field({ description: '组织代码' })
+  code: string;
+
+  @Field({ description: '组织名称' })
+  name: string;
+
+  @Field(() => OrgLevel, { description: '层级' })
+  level: OrgLevel;
+}

@@ -1,4 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
+import { maySeePersonalData } from '@ggw/authz';
 import { maskName, maskPhone, parsePeriod } from '@ggw/domain';
 import { Page, PageArgs, pageSize } from '../../common/pagination';
 import { RequestContext } from '../../context';
@@ -24,10 +25,17 @@ async function list(ctx: RequestContext, kind: RecordKindName, org: OrgRecord, a
   return ctx.loaders.records[kind](org, { period, subtree: args.subtree, size: pageSize(args.first), after: args.after ?? null });
 }
 
-/** Personal data leaves the API masked until per-viewer access rules say otherwise. */
-function maskPeople(page: Page<RecordRow>, nameFields: string[], phoneFields: string[] = []): Page<RecordRow> {
+/**
+ * Personal data is shown in full only to viewers holding a role at the record's org or the org
+ * directly above it; everyone else gets it masked.
+ */
+async function maskPeople(ctx: RequestContext, page: Page<RecordRow>, nameFields: string[], phoneFields: string[] = []): Promise<Page<RecordRow>> {
+  const viewer = await ctx.viewer();
+  const orgs = await ctx.loaders.orgById.loadMany([...new Set(page.nodes.map((r) => r.orgId))]);
+  const parentOf = new Map(orgs.flatMap((o) => (o && !(o instanceof Error) ? [[o.id, o.parentId] as const] : [])));
   // copies: the loader's cached rows stay as read
   page.nodes = page.nodes.map((row) => {
+    if (maySeePersonalData(viewer, row.orgId, parentOf.get(row.orgId) ?? null)) return row;
     const masked = { ...row };
     for (const f of nameFields) if (typeof row[f] === 'string') masked[f] = maskName(row[f]);
     for (const f of phoneFields) if (typeof row[f] === 'string') masked[f] = maskPhone(row[f]);
@@ -40,7 +48,7 @@ function maskPeople(page: Page<RecordRow>, nameFields: string[], phoneFields: st
 export class OrgRecordsResolver {
   @FieldResolver(() => VolunteerConnection, { description: '五老志愿者名册(期间内在队的),最近加入的在前' })
   async volunteers(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
-    return maskPeople(await list(ctx, 'volunteer', org, args), ['name'], ['phone']);
+    return maskPeople(ctx, await list(ctx, 'volunteer', org, args), ['name'], ['phone']);
   }
 
   @FieldResolver(() => ActivityConnection, { description: '活动记录(期间内举办的),最近的在前' })
@@ -50,7 +58,7 @@ export class OrgRecordsResolver {
 
   @FieldResolver(() => AssistancePairConnection, { description: '结对帮扶(期间内在帮扶的),最近结对的在前' })
   async pairs(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
-    return maskPeople(await list(ctx, 'pair', org, args), ['volunteerName', 'beneficiaryName']);
+    return maskPeople(ctx, await list(ctx, 'pair', org, args), ['volunteerName', 'beneficiaryName']);
   }
 
   @FieldResolver(() => DonationConnection, { description: '捐款捐物(期间内接收的),最近的在前' })

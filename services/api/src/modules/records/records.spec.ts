@@ -3,7 +3,7 @@ import { startTestApi, TestApi } from '@ggw/testing';
 describe('record lists of an org', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ reference: true });
+    api = await startTestApi({ reference: true, as: 'jian-admin' });
   });
   afterAll(() => api.close());
 
@@ -45,20 +45,35 @@ describe('record lists of an org', () => {
     }
   });
 
-  it('lists 清河镇 pairs with masked names, donations in 元 and a year of assessments', async () => {
+  it('lists 清河镇 pairs, donations in 元 and a year of assessments', async () => {
     const res = await api.gql(`{
-      qh: org(code: "220582103") { pairs(subtree: true, period: "2020") { totalCount nodes { volunteerName beneficiaryName beneficiaryCategory } } }
+      qh: org(code: "220582103") { pairs(subtree: true, period: "2020") { totalCount } }
       jian: org(code: "220582") { donations(subtree: true, period: "2020", first: 200) { totalCount nodes { amountYuan donorKind } }
                                   assessments(period: "2020") { totalCount nodes { year criterionName met } } }
     }`);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.qh.pairs.totalCount).toBe(30);
-    expect(res.body.data.qh.pairs.nodes.every((p: { beneficiaryName: string }) => p.beneficiaryName.includes('*'))).toBe(true);
     const total = res.body.data.jian.donations.nodes.reduce((s: number, d: { amountYuan: number }) => s + d.amountYuan, 0);
     expect(Math.round(total)).toBe(356000);
     const a = res.body.data.jian.assessments;
     expect(a.totalCount).toBe(5);
     expect(a.nodes.every((n: { year: number }) => n.year === 2020)).toBe(true);
+  });
+
+  it('shows names in full only at the owning org and the org directly above it', async () => {
+    const q = `{ org(code: "220582106201") { volunteers(first: 200) { nodes { name phone } } pairs(first: 200) { nodes { volunteerName beneficiaryName } } } }`;
+    const real: string[] = (await api.db.dataSource.query(`SELECT name FROM volunteer WHERE ${own}`, ['220582106201'])).map((r: { name: string }) => r.name);
+    const names = (res: any) => [...res.body.data.org.volunteers.nodes.map((n: { name: string }) => n.name),
+      ...res.body.data.org.pairs.nodes.flatMap((p: { volunteerName: string; beneficiaryName: string }) => [p.volunteerName, p.beneficiaryName])];
+    // 石湖村's own editor sees them; so does nobody above 青石镇
+    const editor = names(await api.gqlAs('shihu-editor', q));
+    expect(editor.filter((n: string) => n.includes('*'))).toEqual([]);
+    expect(editor).toEqual(expect.arrayContaining(real));
+    const county = names(await api.gqlAs('jian-admin', q));
+    expect(county.length).toBe(editor.length);
+    expect(county.every((n: string) => n.includes('*'))).toBe(true);
+    const city = names(await api.gqlAs('tonghua-viewer', q));
+    expect(city.every((n: string) => n.includes('*'))).toBe(true);
   });
 
   it('rejects a bad period with what is accepted', async () => {

@@ -4,12 +4,12 @@ import { startTestApi, TestApi } from '@ggw/testing';
 describe('roll-ups over GraphQL', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ reference: true });
+    api = await startTestApi({ reference: true, as: 'jian-admin' });
   });
   afterAll(() => api.close());
 
-  const rollup = async (code: string, period: string, fields: string) => {
-    const res = await api.gql(`{ org(code: "${code}") { rollup(period: "${period}") { ${fields} } } }`);
+  const rollup = async (code: string, period: string, fields: string, as = 'jian-admin') => {
+    const res = await api.gqlAs(as, `{ org(code: "${code}") { rollup(period: "${period}") { ${fields} } } }`);
     expect(res.body.errors).toBeUndefined();
     return res.body.data.org.rollup;
   };
@@ -45,9 +45,9 @@ describe('roll-ups over GraphQL', () => {
     expect((await rollup('220582103', '2020', 'pairCount')).pairCount).toBe(30);
     expect((await rollup('220582104', '2020', 'pairCount')).pairCount).toBe(38);
     expect((await rollup('220582106201', '2020', 'orgCount')).orgCount).toBe(1);
-    const city = await rollup('220500', '2020', 'orgCount volunteerCount donationTotal');
-    const jian = await rollup('220582', '2020', 'orgCount volunteerCount donationTotal');
-    const county2 = await rollup('220521', '2020', 'orgCount volunteerCount donationTotal');
+    const city = await rollup('220500', '2020', 'orgCount volunteerCount donationTotal', 'tonghua-viewer');
+    const jian = await rollup('220582', '2020', 'orgCount volunteerCount donationTotal', 'tonghua-viewer');
+    const county2 = await rollup('220521', '2020', 'orgCount volunteerCount donationTotal', 'tonghua-viewer');
     expect(city).toEqual({ orgCount: jian.orgCount + county2.orgCount + 1, volunteerCount: jian.volunteerCount + county2.volunteerCount, donationTotal: jian.donationTotal + county2.donationTotal });
   });
 

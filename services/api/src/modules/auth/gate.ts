@@ -1,0 +1,45 @@
+import { GraphQLSchema, isObjectType } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, deny, IRules, rule, shield } from 'graphql-shield';
+import { canRead } from '@ggw/authz';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
+import { RequestContext } from '../../context';
+import { OrgRecord } from '../org/org.record';
+
+const LOGIN_FIRST = '请先登录(mutation login),并在请求头 Authorization: Bearer <令牌> 中带上令牌';
+
+const isAuthenticated = rule({ cache: 'contextual' })(async (_parent, _args, ctx: RequestContext) =>
+  (await ctx.viewer()) ? true : new UnauthenticatedError(LOGIN_FIRST),
+);
+
+/**
+ * Every field of an org is guarded by the org's own path: an org outside the viewer's
+ * subtrees answers exactly as a missing one. Depends on the row, so never cached.
+ */
+const orgInScope = rule({ cache: 'no_cache' })(async (org: OrgRecord, _args, ctx: RequestContext) => {
+  const viewer = await ctx.viewer();
+  if (!viewer) return new UnauthenticatedError(LOGIN_FIRST);
+  return canRead(viewer, org.path) ? true : new NotFoundError(`没有代码为 ${org.code} 的组织`, { code: org.code });
+});
+
+/**
+ * The gate: deny by default (a type or field with no rule is refused), `login` open to all,
+ * org fields limited to the viewer's subtrees, every other object to signed-in viewers (such
+ * objects are only reachable through an org). The database's row-level security is the second
+ * line behind it.
+ */
+export function protect(schema: GraphQLSchema): GraphQLSchema {
+  const rules: Record<string, IRules> = {
+    Query: { org: isAuthenticated, orgs: isAuthenticated },
+    Mutation: { login: allow },
+    LoginResult: allow,
+    Org: orgInScope,
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && !type.name.startsWith('__') && !(type.name in rules)) rules[type.name] = isAuthenticated;
+  }
+  return applyMiddleware(
+    schema,
+    shield(rules as IRules, { fallbackRule: deny, allowExternalErrors: true, fallbackError: new ForbiddenError('无权访问') }),
+  );
+}
