@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createServer } from '@ggw/api';
 import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { TEST_JWT_SECRET } from './test-env';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -40,6 +41,7 @@ export async function startTestApi(opts: { reference?: boolean; db?: TestDatabas
     graphiql: true,
     introspection: true,
     exposeSqlStats: true,
+    jwtSecret: TEST_JWT_SECRET,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

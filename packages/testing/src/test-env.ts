@@ -4,3 +4,5 @@ export const TEMPLATE_EMPTY = 'ggw_template';
 export const TEMPLATE_REFERENCE = 'ggw_template_reference';
 /** Password the test cluster gives the application role `ggw_app` (loopback only, throw-away cluster). */
 export const TEST_APP_PASSWORD = 'ggw-app-test-password';
+/** Token secret of test servers, so tests can forge tokens (expired, wrong subject, …). */
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';

@@ -21,8 +21,14 @@ function packageFile(pkg: string, file: string): Buffer {
   return readFileSync(join(dir, file));
 }
 
-const DEFAULT_QUERY = `# 集安市关工委及其下级组织
-{
+const DEFAULT_QUERY = `# 1. 先登录(演示账号密码均为 demo),把返回的 token 填入下方 Headers:
+#    { "Authorization": "Bearer <token>" }
+mutation Login {
+  login(username: "jian-admin", password: "demo") { token expiresAt }
+}
+
+# 2. 集安市关工委及其下级组织
+query Jian {
   org(code: "220582") {
     name
     level
@@ -34,7 +40,7 @@ const DEFAULT_QUERY = `# 集安市关工委及其下级组织
 const INIT_SCRIPT = `
 const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: false }),
+  React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: 'headers' }),
 );
 `;
 

@@ -2,22 +2,34 @@ import { GraphQLSchema, isObjectType } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, IRules, rule, shield } from 'graphql-shield';
 import { canRead } from '@ggw/authz';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
+import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 
 const LOGIN_FIRST = '请先登录(mutation login),并在请求头 Authorization: Bearer <令牌> 中带上令牌';
 
-const isAuthenticated = rule({ cache: 'contextual' })(async (_parent, _args, ctx: RequestContext) =>
-  (await ctx.viewer()) ? true : new UnauthenticatedError(LOGIN_FIRST),
-);
+/** The viewer, or the error to answer with (a token for a user that no longer exists is UNAUTHENTICATED). */
+async function viewerOf(ctx: RequestContext) {
+  try {
+    return await ctx.viewer();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+}
+
+const isAuthenticated = rule({ cache: 'contextual' })(async (_parent, _args, ctx: RequestContext) => {
+  const viewer = await viewerOf(ctx);
+  return viewer instanceof AppError ? viewer : viewer ? true : new UnauthenticatedError(LOGIN_FIRST);
+});
 
 /**
  * Every field of an org is guarded by the org's own path: an org outside the viewer's
  * subtrees answers exactly as a missing one. Depends on the row, so never cached.
  */
 const orgInScope = rule({ cache: 'no_cache' })(async (org: OrgRecord, _args, ctx: RequestContext) => {
-  const viewer = await ctx.viewer();
+  const viewer = await viewerOf(ctx);
+  if (viewer instanceof AppError) return viewer;
   if (!viewer) return new UnauthenticatedError(LOGIN_FIRST);
   return canRead(viewer, org.path) ? true : new NotFoundError(`没有代码为 ${org.code} 的组织`, { code: org.code });
 });

@@ -1,0 +1,121 @@
+import { DataSource } from 'typeorm';
+import { createDataSource, DEMO_USERS, tablesOwnedByAppRole, unprotectedTenantTables } from '@ggw/db';
+import { stableId } from '@ggw/domain';
+import { createTestDatabase, TestDatabase } from '@ggw/testing';
+
+/**
+ * The database's guarantee, tested as the application role itself: even a plain SELECT or
+ * INSERT with no API in front sees and changes only what the viewer's scopes allow.
+ */
+describe('row-level security as the application role', () => {
+  let db: TestDatabase;
+  let app: DataSource;
+  beforeAll(async () => {
+    db = await createTestDatabase({ reference: true });
+    app = createDataSource({ url: db.appUrl, poolSize: 2 });
+    await app.initialize();
+  });
+  afterAll(async () => {
+    await app.destroy();
+    await db.drop();
+  });
+
+  const userId = (username: (typeof DEMO_USERS)[number]['username']) => stableId('user', username);
+  const orgId = async (code: string) => (await db.dataSource.query('SELECT id, tenant_id FROM org WHERE code = $1', [code]))[0];
+
+  /** Runs `work` in a transaction as ggw_app with a user's scopes (or none), always rolled back. */
+  async function as<T>(username: (typeof DEMO_USERS)[number]['username'] | null, work: (q: (sql: string, p?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
+    const runner = app.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      if (username) await runner.query('SELECT * FROM ggw_apply_scopes($1)', [userId(username)]);
+      return await work((sql, p) => runner.query(sql, p));
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+  const count = (q: (sql: string, p?: unknown[]) => Promise<any[]>, sql: string, p?: unknown[]) => q(sql, p).then((r) => Number(r[0].n));
+  const volunteersOf = `SELECT count(*) AS n FROM volunteer WHERE org_id = (SELECT id FROM org WHERE code = $1)`;
+
+  it('connects as a role that owns no table', async () => {
+    const [{ current_user: who }] = await app.query('SELECT current_user');
+    expect(who).toBe('ggw_app');
+    expect(await tablesOwnedByAppRole(db.dataSource)).toEqual([]);
+  });
+
+  it('shows a village editor its own village and nothing of another village', async () => {
+    const [own, other] = await as('shihu-editor', async (q) => [await count(q, volunteersOf, ['220582106201']), await count(q, volunteersOf, ['220582106202'])]);
+    expect(own).toBeGreaterThan(0);
+    expect(other).toBe(0);
+    // the owner sees that the other village does have volunteers
+    expect(Number((await db.dataSource.query(volunteersOf, ['220582106202']))[0].n)).toBeGreaterThan(0);
+  });
+
+  it('refuses an INSERT into another county, and accepts one into the own village', async () => {
+    const village2 = await orgId('220521101201');
+    await expect(as('shihu-editor', (q) => q(
+      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '越权', 'CADRE', false, '2020-01-01')`,
+      [village2.tenant_id, village2.id],
+    ))).rejects.toThrow(/row-level security/);
+    const own = await orgId('220582106201');
+    await expect(as('shihu-editor', (q) => q(
+      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '本村', 'CADRE', false, '2020-01-01') RETURNING id`,
+      [own.tenant_id, own.id],
+    ))).resolves.toHaveLength(1);
+  });
+
+  it('shows nothing at all without scopes (deny by default)', async () => {
+    const tables: Array<{ t: string }> = await db.dataSource.query(`
+      SELECT DISTINCT c.relname AS t FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+       WHERE a.attname = 'tenant_id' AND c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace`);
+    expect(tables.length).toBeGreaterThan(10);
+    const counts = await as(null, async (q) => Promise.all(tables.map(async ({ t }) => [t, await count(q, `SELECT count(*) AS n FROM ${t}`)] as const)));
+    expect(counts.filter(([, n]) => n > 0)).toEqual([]);
+  });
+
+  it('lets the city viewer read both counties but write nothing', async () => {
+    const [jian, tonghua] = await as('tonghua-viewer', async (q) => [await count(q, volunteersOf, ['220582106201']), await count(q, volunteersOf, ['220521101201'])]);
+    expect(jian).toBeGreaterThan(0);
+    expect(tonghua).toBeGreaterThan(0);
+    const village = await orgId('220582106201');
+    await expect(as('tonghua-viewer', (q) => q(
+      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '只读', 'CADRE', false, '2020-01-01')`,
+      [village.tenant_id, village.id],
+    ))).rejects.toThrow(/row-level security/);
+  });
+
+  it('shows a county admin its ancestors (breadcrumb) but not the neighbouring county', async () => {
+    const codes = await as('jian-admin', async (q) => (await q(`SELECT code FROM org WHERE code IN ('220000', '220500', '220521', '220521101')`)).map((r) => r.code).sort());
+    expect(codes).toEqual(['220000', '220500']);
+  });
+
+  it('keeps a township admin inside its township', async () => {
+    const [own, sibling] = await as('taishang-admin', async (q) => [
+      await count(q, `SELECT count(*) AS n FROM org WHERE path <@ '220000.220500.220582.220582101'`),
+      await count(q, `SELECT count(*) AS n FROM activity a JOIN org o ON o.id = a.org_id WHERE o.code LIKE '220582103%'`),
+    ]);
+    expect(own).toBeGreaterThan(5);
+    expect(sibling).toBe(0);
+  });
+});
+
+describe('the catalog check', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('finds every tenant-owned table protected', async () => {
+    expect(await unprotectedTenantTables(db.dataSource)).toEqual([]);
+  });
+
+  it('names a new tenant-owned table that has no policy', async () => {
+    await db.dataSource.query(`CREATE TABLE new_tenant_table (tenant_id uuid NOT NULL, id uuid PRIMARY KEY)`);
+    expect(await unprotectedTenantTables(db.dataSource)).toEqual(['new_tenant_table']);
+    await db.dataSource.query(`SELECT ggw_protect_table('new_tenant_table')`);
+    expect(await unprotectedTenantTables(db.dataSource)).toEqual([]);
+  });
+});

@@ -1,0 +1,168 @@
+import { canRead, hashPassword, Viewer } from '@ggw/authz';
+import { DEMO_USERS, Random } from '@ggw/db';
+import { OrgLevel, stableId } from '@ggw/domain';
+import { startTestApi, TestApi } from '@ggw/testing';
+
+/**
+ * The isolation matrix, end to end over HTTP: every demo user, and users placed by a factory at
+ * random orgs of each level, against every query path that reaches an org, for orgs inside and
+ * outside their subtrees. Nothing outside may leak, and an org outside answers exactly as an
+ * org that does not exist.
+ */
+interface OrgInfo { id: string; code: string; path: string; level: OrgLevel; parent_id: string | null }
+
+const FIGURES = 'orgCount volunteerCount donationTotal';
+/** Every path from an org to data, each as one aliased field of one request. */
+const PATHS: Record<string, string> = {
+  name: 'name',
+  rollup: `rollup(period: "2020") { ${FIGURES} previousYear { ${FIGURES} } }`,
+  summary: 'summary(period: "2020")',
+  childRollups: `childRollups(period: "2020") { total { ${FIGURES} } rows { org { code } ${FIGURES} } }`,
+  descendantRollups: `descendantRollups(period: "2020", first: 200) { nodes { org { code } ${FIGURES} } }`,
+  volunteers: 'volunteers(subtree: true, first: 200) { totalCount nodes { name } }',
+  activities: 'activities(subtree: true, first: 200) { totalCount nodes { title } }',
+  pairs: 'pairs(subtree: true, first: 200) { totalCount nodes { beneficiaryName } }',
+  donations: 'donations(subtree: true, first: 200) { totalCount nodes { amountYuan } }',
+  assessments: 'assessments(subtree: true, first: 200) { totalCount }',
+  articles: 'articles(subtree: true, first: 200) { totalCount }',
+  discrepancies: 'discrepancies(period: "2020") { metricKey }',
+  planProgress: 'planProgress(year: 2020) { metricKey actual }',
+  children: 'children { code }',
+  descendants: 'descendants(first: 200) { totalCount nodes { code } }',
+  parent: 'parent { code name }',
+};
+
+describe('isolation matrix', () => {
+  let api: TestApi;
+  let orgs: OrgInfo[];
+  const users: Array<{ username: string; viewer: Viewer }> = [];
+  let cases = 0;
+
+  beforeAll(async () => {
+    api = await startTestApi({ reference: true });
+    orgs = await api.db.dataSource.query(`SELECT id, code, path::text AS path, level, parent_id FROM org ORDER BY path`);
+    const byCode = new Map(orgs.map((o) => [o.code, o]));
+    // factory users: a random org of each level, a random role
+    const rng = new Random(4242);
+    const hash = await hashPassword('demo');
+    const factory: Array<{ username: string; orgCode: string; role: 'ADMIN' | 'EDITOR' | 'VIEWER' }> = [];
+    for (const level of [OrgLevel.PROVINCE, OrgLevel.CITY, OrgLevel.COUNTY, OrgLevel.TOWNSHIP, OrgLevel.VILLAGE, OrgLevel.VILLAGE]) {
+      const org = rng.pick(orgs.filter((o) => o.level === level));
+      factory.push({ username: `f-${level.toLowerCase()}-${org.code}`, orgCode: org.code, role: rng.pick(['ADMIN', 'EDITOR', 'VIEWER'] as const) });
+    }
+    for (const u of factory) {
+      const org = (await api.db.dataSource.query('SELECT id, tenant_id FROM org WHERE code = $1', [u.orgCode]))[0];
+      const id = stableId('user', u.username);
+      await api.db.dataSource.query(`INSERT INTO app_user (id, username, password_hash, display_name) VALUES ($1, $2, $3, $2)`, [id, u.username, hash]);
+      await api.db.dataSource.query(`INSERT INTO role_assignment (user_id, org_tenant_id, org_id, role) VALUES ($1, $2, $3, $4)`, [id, org.tenant_id, org.id, u.role]);
+    }
+    for (const u of [...DEMO_USERS, ...factory]) {
+      const org = byCode.get(u.orgCode)!;
+      users.push({ username: u.username, viewer: { userId: '', roles: [{ orgId: org.id, tenantId: '', path: org.path, level: org.level, role: u.role }] } });
+    }
+  });
+  afterAll(async () => {
+    await api.close();
+    // eslint-disable-next-line no-console
+    console.log(`isolation matrix: ${cases} cases checked for ${users.length} users`);
+  });
+
+  /** A spread of targets: each user's own org, its parent, a sibling, the other county, the root, villages, a missing code. */
+  const targets = () => {
+    const pick = (code: string) => orgs.find((o) => o.code === code)!;
+    const codes = new Set(['220000', '220500', '220582', '220521', '220582101', '220582103', '220582106201', '220582106202', '220521101', '220521101201']);
+    for (const u of users) {
+      const own = orgs.find((o) => o.path === u.viewer.roles[0].path)!;
+      codes.add(own.code);
+      if (own.parent_id) codes.add(orgs.find((o) => o.id === own.parent_id)!.code);
+    }
+    return [...codes].map(pick);
+  };
+
+  it('answers every path inside the subtree and nothing outside, as if the org did not exist', async () => {
+    for (const user of users) {
+      const missing = await api.gqlAs(user.username, `{ org(code: "999999") { name } }`);
+      const missingError = missing.body.errors?.[0];
+      for (const target of targets()) {
+        const visible = canRead(user.viewer, target.path);
+        const fields = Object.entries(PATHS).map(([alias, sel]) => `${alias}: org(code: "${target.code}") { ${sel} }`).join('\n');
+        const byCode = await api.gqlAs(user.username, `{ ${fields} }`);
+        const byId = await api.gqlAs(user.username, `query($id: ID!) { org(id: $id) { name rollup(period: "2020") { orgCount } } }`, { id: target.id });
+        const search = await api.gqlAs(user.username, `{ orgs(search: "${target.code}", first: 200) { totalCount nodes { code } } }`);
+        for (const alias of Object.keys(PATHS)) {
+          cases++;
+          const value = byCode.body.data?.[alias] ?? null;
+          if (visible) {
+            expect({ user: user.username, target: target.code, alias, ok: value !== null }).toEqual({ user: user.username, target: target.code, alias, ok: true });
+          } else {
+            expect({ user: user.username, target: target.code, alias, value }).toEqual({ user: user.username, target: target.code, alias, value: null });
+          }
+        }
+        cases += 2;
+        if (visible) {
+          expect(byId.body.data?.org?.name).toBe(byCode.body.data.name.name);
+          expect(search.body.data.orgs.nodes.map((n: { code: string }) => n.code)).toContain(target.code);
+        } else {
+          expect(byId.body.data?.org ?? null).toBeNull();
+          const errors = byCode.body.errors ?? [];
+          expect(errors.length).toBeGreaterThan(0);
+          expect(byCode.body.data ?? null).toBeNull();
+          // the same answer as for a code that does not exist, but for the code itself
+          for (const e of errors) {
+            expect({ code: e.extensions?.code, message: e.message.replace(target.code, 'X') })
+              .toEqual({ code: missingError?.extensions?.code, message: missingError?.message.replace('999999', 'X') });
+          }
+          expect(search.body.data.orgs.nodes.map((n: { code: string }) => n.code)).not.toContain(target.code);
+        }
+        // everything reached through a visible org is visible too
+        if (visible) {
+          const reached: string[] = [
+            ...(byCode.body.data.children.children ?? []).map((c: { code: string }) => c.code),
+            ...byCode.body.data.descendants.descendants.nodes.map((c: { code: string }) => c.code),
+            ...byCode.body.data.childRollups.childRollups.rows.map((r: { org: { code: string } }) => r.org.code),
+            ...byCode.body.data.descendantRollups.descendantRollups.nodes.map((r: { org: { code: string } }) => r.org.code),
+          ];
+          const parent = byCode.body.data.parent.parent;
+          if (parent) reached.push(parent.code);
+          for (const code of reached) {
+            cases++;
+            expect({ user: user.username, code, visible: canRead(user.viewer, orgs.find((o) => o.code === code)!.path) }).toEqual({ user: user.username, code, visible: true });
+          }
+        }
+      }
+    }
+  }, 300_000);
+
+  it('lists only orgs inside the subtrees, and ancestors only by name and code', async () => {
+    for (const user of users) {
+      const res = await api.gqlAs(user.username, `{ orgs(first: 200) { totalCount nodes { code } } }`);
+      for (const n of res.body.data.orgs.nodes) {
+        cases++;
+        expect({ user: user.username, code: n.code, visible: canRead(user.viewer, orgs.find((o) => o.code === n.code)!.path) })
+          .toEqual({ user: user.username, code: n.code, visible: true });
+      }
+      const own = orgs.find((o) => o.path === user.viewer.roles[0].path)!;
+      const crumbs = await api.gqlAs(user.username, `{ org(code: "${own.code}") { ancestors { code name } } }`);
+      cases++;
+      expect(crumbs.body.data.org.ancestors.map((a: { code: string }) => a.code)).toEqual(own.path.split('.').slice(0, -1));
+    }
+  });
+
+  it('holds with several operations in one document', async () => {
+    for (const user of users) {
+      const outside = orgs.find((o) => !canRead(user.viewer, o.path));
+      if (!outside) continue;
+      const doc = `query Mine { org(code: "${orgs.find((o) => o.path === user.viewer.roles[0].path)!.code}") { name } }
+                   query Theirs { org(code: "${outside.code}") { name rollup(period: "2020") { orgCount } } }`;
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await api.login(user.username)}` },
+        body: JSON.stringify({ query: doc, operationName: 'Theirs' }),
+      });
+      const body = (await res.json()) as any;
+      cases++;
+      expect(body.data?.org ?? null).toBeNull();
+      expect(body.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    }
+  });
+});
