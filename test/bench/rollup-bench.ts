@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { Client } from 'pg';
-import { createDataSource, ensureDatabase, migrate, startEmbeddedPostgres } from '@ggw/db';
+import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, migrate, startEmbeddedPostgres } from '@ggw/db';
+import { hashPassword } from '@ggw/authz';
 import { createServer } from '@ggw/api';
 import { cityCode, countyCode, loadSyntheticProvince, PROVINCE_CODE } from './synthetic-province';
 
@@ -56,6 +57,14 @@ async function main() {
     const rows = await loadSyntheticProvince(ds, cities, countiesPerCity, (m) => console.error(m));
     const [{ orgs }] = await ds.query('SELECT count(*)::int AS orgs FROM org');
     console.log(`data: ${orgs} orgs, ${rows} rows, loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    // measured as production runs: as the application role under row-level security, signed in
+    // as a viewer of the whole province
+    const [province] = await ds.query('SELECT id, tenant_id FROM org WHERE code = $1', [PROVINCE_CODE]);
+    await ds.query(`INSERT INTO app_user (id, username, password_hash, display_name) VALUES (gen_random_uuid(), 'bench', $1, 'bench')`, [await hashPassword('bench')]);
+    await ds.query(`INSERT INTO role_assignment (user_id, org_tenant_id, org_id, role) SELECT id, $1, $2, 'VIEWER' FROM app_user WHERE username = 'bench'`, [province.tenant_id, province.id]);
+    const appPassword = 'bench-app-password-0123456789';
+    await enableAppLogin(ds, appPassword);
+    const appUrl = appRoleUrl(url, appPassword);
     await ds.destroy();
 
     QUERIES.push(
@@ -73,14 +82,18 @@ async function main() {
 
     for (const q of QUERIES) {
       // a fresh server per query: its connections end with it, which flushes their table statistics
-      const app = createDataSource({ url, poolSize: 2 });
+      const app = createDataSource({ url: appUrl, poolSize: 2 });
       await app.initialize();
-      const server = await createServer({ dataSource: app, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true });
+      const server = await createServer({ dataSource: app, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123' });
       await server.listen({ port: 0, host: '127.0.0.1' });
       const endpoint = `http://127.0.0.1:${(server.server.address() as { port: number }).port}/graphql`;
+      const secret = 'bench-secret-bench-secret-bench-secret-0123';
+      const login = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { login(username: "bench", password: "bench") { token } }' }) });
+      const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
       const ask = async () => {
         const started = process.hrtime.bigint();
-        const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query(q.code) }) });
+        const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: q.query(q.code) }) });
         const body = (await res.json()) as { errors?: unknown };
         if (body.errors) throw new Error(`${q.name}: ${JSON.stringify(body.errors)}`);
         return { ms: Number(process.hrtime.bigint() - started) / 1e6, statements: Number(res.headers.get('x-sql-statements')) };
@@ -89,9 +102,9 @@ async function main() {
       await server.close();
       await app.destroy();
       const before = await rowsRead(url);
-      const app2 = createDataSource({ url, poolSize: 2 });
+      const app2 = createDataSource({ url: appUrl, poolSize: 2 });
       await app2.initialize();
-      const server2 = await createServer({ dataSource: app2, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true });
+      const server2 = await createServer({ dataSource: app2, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123' });
       await server2.listen({ port: Number(new URL(endpoint).port), host: '127.0.0.1' });
       const results = [];
       for (let i = 0; i < q.runs; i++) results.push(await ask());
