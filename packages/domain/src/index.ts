@@ -4,4 +4,5 @@ export * from './errors';
 export * from './period';
 export * from './stable-id';
 export * from './masking';
+export * from './org-record';
 export * from './entities';

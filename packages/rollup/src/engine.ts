@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrgLevel, OrgType, Period } from '@ggw/domain';
+import { OrgLevel, OrgRecord, OrgType, Period } from '@ggw/domain';
 import { Metric, METRICS, SUM_METRICS, SumMetric } from './metrics';
 import { SourceName, SOURCES, TimeRule } from './sources';
 
@@ -9,24 +9,10 @@ export type TargetSpec =
   | { kind: 'children'; parentId: string }
   | { kind: 'descendants'; rootId: string; level?: OrgLevel | null; type?: OrgType | null; limit: number; afterPath?: string | null };
 
-/** An org a roll-up was computed for. */
-export interface RollupOrg {
-  id: string;
-  tenantId: string;
-  parentId: string | null;
-  path: string;
-  level: OrgLevel;
-  type: OrgType;
-  code: string;
-  name: string;
-  foundedOn: string;
-  dissolvedOn: string | null;
-}
-
 /** Sums of every sum metric, per period (in the order the periods were given). */
 export interface RollupRow {
   spec: number;
-  org: RollupOrg;
+  org: OrgRecord;
   sums: Record<string, number>[];
 }
 

@@ -1,18 +1,4 @@
-import { OrgLevel, OrgType } from '@ggw/domain';
-
-/** An org as the API reads it: the columns of `org`, dates as ISO text. */
-export interface OrgRecord {
-  id: string;
-  tenantId: string;
-  parentId: string | null;
-  path: string;
-  level: OrgLevel;
-  type: OrgType;
-  code: string;
-  name: string;
-  foundedOn: string;
-  dissolvedOn: string | null;
-}
+export type { OrgRecord } from '@ggw/domain';
 
 /** The select list that produces an OrgRecord from `org o`. */
 export const ORG_COLUMNS = `o.id, o.tenant_id AS "tenantId", o.parent_id AS "parentId", o.path::text AS path,
