@@ -1,5 +1,5 @@
 import { canRead, hashPassword, Viewer } from '@ggw/authz';
-import { DEMO_USERS, Random } from '@ggw/db';
+import { addSyntheticCounty, DatasetBuilder, DEMO_USERS, insertDataset, Random } from '@ggw/db';
 import { OrgLevel, stableId } from '@ggw/domain';
 import { startTestApi, TestApi } from '@ggw/testing';
 
@@ -40,15 +40,28 @@ describe('isolation matrix', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ reference: true });
+    // two random counties beside the reference ones, under 通化市, of random shape
+    const rng = new Random(4242);
+    const [city] = await api.db.dataSource.query(`SELECT tenant_id, id, parent_id, path::text AS path, level, type, code, name, founded_on::text, dissolved_on FROM org WHERE code = '220500'`);
+    for (const code of ['220523', '220524']) {
+      const b = new DatasetBuilder();
+      addSyntheticCounty(b, rng, city, { code, name: `随机县${code}`, townships: rng.int(1, 4), villagesPerTownship: rng.int(0, 5), years: [2019, 2020] });
+      await api.db.dataSource.transaction((tx) => insertDataset(tx, b.data));
+    }
     orgs = await api.db.dataSource.query(`SELECT id, code, path::text AS path, level, parent_id FROM org ORDER BY path`);
     const byCode = new Map(orgs.map((o) => [o.code, o]));
-    // factory users: a random org of each level, a random role
-    const rng = new Random(4242);
+    // factory users: a random org of each level (reference and random trees), a random role
     const hash = await hashPassword('demo');
     const factory: Array<{ username: string; orgCode: string; role: 'ADMIN' | 'EDITOR' | 'VIEWER' }> = [];
-    for (const level of [OrgLevel.PROVINCE, OrgLevel.CITY, OrgLevel.COUNTY, OrgLevel.TOWNSHIP, OrgLevel.VILLAGE, OrgLevel.VILLAGE]) {
-      const org = rng.pick(orgs.filter((o) => o.level === level));
-      factory.push({ username: `f-${level.toLowerCase()}-${org.code}`, orgCode: org.code, role: rng.pick(['ADMIN', 'EDITOR', 'VIEWER'] as const) });
+    const randomTree = (o: OrgInfo) => /^220000\.220500\.22052[34]/.test(o.path);
+    for (const [level, inRandomTree] of [
+      [OrgLevel.PROVINCE, false], [OrgLevel.CITY, false], [OrgLevel.COUNTY, true], [OrgLevel.TOWNSHIP, true], [OrgLevel.VILLAGE, true],
+      [OrgLevel.COUNTY, false], [OrgLevel.TOWNSHIP, false], [OrgLevel.VILLAGE, false],
+    ] as const) {
+      const candidates = orgs.filter((o) => o.level === level && randomTree(o) === inRandomTree);
+      if (!candidates.length) continue;
+      const org = rng.pick(candidates);
+      factory.push({ username: `f-${level}-${org.code}`.toLowerCase(), orgCode: org.code, role: rng.pick(['ADMIN', 'EDITOR', 'VIEWER'] as const) });
     }
     for (const u of factory) {
       const org = (await api.db.dataSource.query('SELECT id, tenant_id FROM org WHERE code = $1', [u.orgCode]))[0];
@@ -70,7 +83,7 @@ describe('isolation matrix', () => {
   /** A spread of targets: each user's own org, its parent, a sibling, the other county, the root, villages, a missing code. */
   const targets = () => {
     const pick = (code: string) => orgs.find((o) => o.code === code)!;
-    const codes = new Set(['220000', '220500', '220582', '220521', '220582101', '220582103', '220582106201', '220582106202', '220521101', '220521101201']);
+    const codes = new Set(['220000', '220500', '220582', '220521', '220523', '220524', '220582101', '220582103', '220582106201', '220582106202', '220521101', '220521101201']);
     for (const u of users) {
       const own = orgs.find((o) => o.path === u.viewer.roles[0].path)!;
       codes.add(own.code);
