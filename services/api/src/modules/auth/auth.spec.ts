@@ -39,6 +39,12 @@ describe('login and tokens', () => {
     expect((await withToken(await sign({}))).body.data.org.name).toBe('集安市');
   });
 
+  it('lets anonymous clients read the schema (GraphiQL before login)', async () => {
+    const res = await api.gqlAs(null, '{ __schema { queryType { name } mutationType { name } } __type(name: "Org") { fields { name } } }');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.__schema).toEqual({ queryType: { name: 'Query' }, mutationType: { name: 'Mutation' } });
+  });
+
   it('answers anonymous requests with UNAUTHENTICATED and no data', async () => {
     const res = await api.gqlAs(null, README_QUERY);
     expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
