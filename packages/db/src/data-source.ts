@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '@ggw/domain';
+import { syncRollupAggregates } from '@ggw/rollup';
 import { MIGRATIONS } from './migrations';
 import { CountingLogger, SqlLogSink } from './sql-stats';
 
@@ -27,10 +28,16 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
-/** Applies pending migrations; returns the names applied. */
+/**
+ * Brings the schema up to date: applies pending migrations, then installs the roll-up
+ * aggregate triggers of this build's metric catalogue if the database has another generation
+ * (recomputing the aggregates). Returns the names applied, and `rollup aggregates` when those
+ * were (re)installed.
+ */
 export async function migrate(ds: DataSource): Promise<string[]> {
-  const applied = await ds.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  const applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  if (await syncRollupAggregates(ds)) applied.push('rollup aggregates');
+  return applied;
 }
 
 /** True when every migration of this build has been applied (used by /readyz). */

@@ -1,7 +1,7 @@
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
 import { parsePeriod, previousYear } from '@ggw/domain';
 import { withSqlStats } from '@ggw/db';
-import { changeOf, computeRollups, figuresFromSums, metric, TargetSpec } from '@ggw/rollup';
+import { changeOf, computeRollups, figuresFromSums, metric, SUM_METRICS, TargetSpec } from '@ggw/rollup';
 
 describe('roll-up engine on the reference data', () => {
   let db: TestDatabase;
@@ -55,5 +55,14 @@ describe('roll-up engine on the reference data', () => {
     const own = 1;
     expect(county.sums[0].orgCount).toBe(own + sum('orgCount', children));
     expect(rows.filter((r) => r.spec === 2).every((r) => r.org.level === 'VILLAGE')).toBe(true);
+  });
+
+  it('reads the same figures from the aggregates as from the records, for every org and kind of period', async () => {
+    const ids = (await db.dataSource.query('SELECT id FROM org')).map((r: { id: string }) => r.id);
+    for (const key of ['2020', '2019', '2020Q2', '2020-06', '2021']) {
+      const p = parsePeriod(key);
+      const read = (reader: 'aggregates' | 'records') => computeRollups(db.dataSource.manager, [{ kind: 'orgs', ids }], [p, previousYear(p)], SUM_METRICS, reader);
+      expect(await read('aggregates')).toEqual(await read('records'));
+    }
   });
 });

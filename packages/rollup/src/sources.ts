@@ -17,19 +17,32 @@ export type TimeRule =
   | { kind: 'periodKey'; column: string };
 
 export interface Source {
-  /** SQL yielding r.tenant_id, r.org_id and the columns below; `{scope}` is replaced by a filter on r's org. */
+  /** SQL yielding r.tenant_id, r.org_id and the columns below; `{scope:a}` is replaced by a filter on a's org. */
   from: string;
   time: TimeRule;
+  /**
+   * The tables whose writes change this source's figures, each with the SQL that names the
+   * orgs concerned (`tenant_id`, `org_id`, and `path` where the changed row is itself an org)
+   * from the changed rows `{changed}`. The roll-up aggregates are refreshed for those orgs in
+   * the writing transaction (aggregate-ddl.ts).
+   */
+  dependsOn: Record<string, string>;
 }
+
+/** A record table whose rows belong to the org in their `org_id`. */
+const ownRows = (table: string) => ({ [table]: `SELECT c.tenant_id, c.org_id, NULL::text AS path FROM {changed} c` });
+const orgRows = { org: `SELECT c.tenant_id, c.id AS org_id, c.path::text AS path FROM {changed} c` };
 
 export const SOURCES = {
   org: {
     from: `(SELECT tenant_id, id AS org_id, type, founded_on, dissolved_on FROM org) r`,
     time: { kind: 'stock', from: 'founded_on', to: 'dissolved_on' },
+    dependsOn: orgRows,
   },
   orgFounded: {
     from: `(SELECT tenant_id, id AS org_id, type, founded_on FROM org) r`,
     time: { kind: 'flow', on: 'founded_on' },
+    dependsOn: orgRows,
   },
   /** One row per org and year: met every criterion of its tenant's set (五好 or 六好), and the year before. */
   assessmentYear: {
@@ -39,40 +52,59 @@ export const SOURCES = {
                       FROM assessment a WHERE {scope:a} GROUP BY a.tenant_id, a.org_id, a.year) y
             WINDOW w AS (PARTITION BY y.tenant_id, y.org_id ORDER BY y.year)) r`,
     time: { kind: 'annual', year: 'year' },
+    dependsOn: {
+      ...ownRows('assessment'),
+      // a tenant's criteria set decides who is 五好 in every org of the tenant
+      assessment_criterion: `SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT tenant_id FROM {changed})`,
+    },
   },
   guarantee: {
     from: `guarantee r`,
     time: { kind: 'annual', year: 'year' },
+    dependsOn: ownRows('guarantee'),
   },
   volunteer: {
     from: `volunteer r`,
     time: { kind: 'stock', from: 'joined_on', to: 'left_on' },
+    dependsOn: ownRows('volunteer'),
   },
   pair: {
-    from: `(SELECT p.tenant_id, p.org_id, p.started_on, p.ended_on, b.category
-              FROM assistance_pair p JOIN beneficiary b ON b.tenant_id = p.tenant_id AND b.id = p.beneficiary_id
-             WHERE {scope:p}) r`,
+    // the beneficiary is looked up per pair: a join would let a planner without statistics
+    // (a fresh database's first load) scan beneficiaries by tenant for every pair
+    from: `(SELECT p.tenant_id, p.org_id, p.started_on, p.ended_on,
+                   (SELECT b.category FROM beneficiary b WHERE b.tenant_id = p.tenant_id AND b.id = p.beneficiary_id) AS category
+              FROM assistance_pair p WHERE {scope:p}) r`,
     time: { kind: 'span', from: 'started_on', to: 'ended_on' },
+    dependsOn: {
+      ...ownRows('assistance_pair'),
+      // a pair is counted under its beneficiary's category
+      beneficiary: `SELECT p.tenant_id, p.org_id, NULL::text AS path FROM assistance_pair p JOIN {changed} c ON c.tenant_id = p.tenant_id AND c.id = p.beneficiary_id`,
+    },
   },
   activity: {
     from: `activity r`,
     time: { kind: 'flow', on: 'held_on' },
+    dependsOn: ownRows('activity'),
   },
   donation: {
     from: `donation r`,
     time: { kind: 'flow', on: 'received_on' },
+    dependsOn: ownRows('donation'),
   },
   disbursement: {
     from: `disbursement r`,
     time: { kind: 'flow', on: 'paid_on' },
+    dependsOn: ownRows('disbursement'),
   },
   article: {
     from: `article r`,
     time: { kind: 'flow', on: 'submitted_on' },
+    dependsOn: ownRows('article'),
   },
   report: {
     from: `report r`,
     time: { kind: 'periodKey', column: 'period' },
+    dependsOn: ownRows('report'),
   },
 } satisfies Record<string, Source>;
 

@@ -1,0 +1,43 @@
+import { OrgLevel, OrgType } from '@ggw/domain';
+
+/** Which orgs to compute roll-ups for. Specs are resolved in SQL, so a table of children or a page of villages costs no extra statement. */
+export type TargetSpec =
+  | { kind: 'orgs'; ids: string[] }
+  | { kind: 'children'; parentId: string }
+  | { kind: 'descendants'; rootId: string; level?: OrgLevel | null; type?: OrgType | null; limit: number; afterPath?: string | null };
+
+/** The result column of a sum metric for the period at `periodIndex`. */
+export const sumColumn = (key: string, periodIndex: number) => `"${key}__${periodIndex}"`;
+
+/** The target org columns every roll-up statement returns (from `t`), and groups by. */
+export const TARGET_COLUMNS = `t.spec, t.tenant_id AS "tenantId", t.id, t.parent_id AS "parentId", t.path::text AS path, t.level, t.type, t.code, t.name,
+           t.founded_on::text AS "foundedOn", t.dissolved_on::text AS "dissolvedOn"`;
+export const TARGET_GROUP = 't.spec, t.tenant_id, t.id, t.parent_id, t.path, t.level, t.type, t.code, t.name, t.founded_on, t.dissolved_on';
+
+/** The SELECT of the orgs of one spec, numbered `index`, with its parameters added through `add`. */
+export function targetSql(spec: TargetSpec, index: number, add: (v: unknown) => string): string {
+  const select = `SELECT ${index} AS spec, o.tenant_id, o.id, o.parent_id, o.path, o.level, o.type, o.code, o.name, o.founded_on, o.dissolved_on FROM org o`;
+  switch (spec.kind) {
+    case 'orgs':
+      return `${select} WHERE o.id = ANY(${add(spec.ids)}::uuid[])`;
+    case 'children':
+      return `${select} WHERE o.parent_id = ${add(spec.parentId)}::uuid`;
+    case 'descendants': {
+      const where = [`o.path <@ (SELECT path FROM org WHERE id = ${add(spec.rootId)}::uuid)`, `o.id <> ${add(spec.rootId)}::uuid`];
+      if (spec.level) where.push(`o.level = ${add(spec.level)}`);
+      if (spec.type) where.push(`o.type = ${add(spec.type)}`);
+      if (spec.afterPath) where.push(`o.path > ${add(spec.afterPath)}::ltree`);
+      return `(${select} WHERE ${where.join(' AND ')} ORDER BY o.path LIMIT ${add(spec.limit)})`;
+    }
+  }
+}
+
+/** Collects positional parameters; `lazy` adds one only when first used (PostgreSQL rejects a parameter no clause refers to). */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add = (v: unknown): string => `$${this.values.push(v)}`;
+  lazy(value: unknown, type: string): () => string {
+    let placeholder: string | undefined;
+    return () => (placeholder ??= `${this.add(value)}::${type}`);
+  }
+}
