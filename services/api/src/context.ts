@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { LoginThrottle, TokenService, Viewer } from '@ggw/authz';
+import type { RollupReader } from '@ggw/rollup';
 import { RequestSession } from './common/session';
 import { createOrgLoaders } from './modules/org/org.loaders';
 import { createRecordLoaders } from './modules/records/records.loaders';
@@ -28,14 +29,15 @@ export interface RequestContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export function createLoaders(session: RequestSession) {
-  return { ...createOrgLoaders(session), ...createRecordLoaders(session), rollups: createRollupLoader(session) };
+export function createLoaders(session: RequestSession, rollupReader?: RollupReader) {
+  return { ...createOrgLoaders(session), ...createRecordLoaders(session), rollups: createRollupLoader(session, rollupReader) };
 }
 
 export function createRequestContext(
   request: { id: string; log: Logger; ip: string },
   session: RequestSession,
   auth: AuthServices,
+  rollupReader?: RollupReader,
 ): RequestContext {
   return {
     requestId: request.id,
@@ -44,6 +46,6 @@ export function createRequestContext(
     session,
     viewer: () => session.viewer(),
     auth,
-    loaders: createLoaders(session),
+    loaders: createLoaders(session, rollupReader),
   };
 }

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { RoleGrant, Viewer } from '@ggw/authz';
+import { countStatementsOn, SqlStats } from '@ggw/db';
 import { OrgLevel, UnauthenticatedError } from '@ggw/domain';
 
 /**
@@ -17,6 +18,9 @@ export class RequestSession {
   private queue: Promise<unknown> = Promise.resolve();
 
   private currentViewer: Viewer | null = null;
+
+  /** Statements this session has sent (the response's `x-sql-statements` outside production). */
+  readonly stats: SqlStats = { statements: 0 };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,6 +86,7 @@ export class RequestSession {
 
   private async open(): Promise<EntityManager> {
     const runner = this.dataSource.createQueryRunner();
+    countStatementsOn(runner, this.stats);
     try {
       await runner.connect();
       await runner.startTransaction();

@@ -8,7 +8,8 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { migrationsCurrent, withSqlStats } from '@ggw/db';
+import { migrationsCurrent } from '@ggw/db';
+import type { RollupReader } from '@ggw/rollup';
 import { RequestSession } from '../common/session';
 import { AuthServices, createRequestContext, RequestContext } from '../context';
 import { protect } from '../modules/auth/gate';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   /** Signs access tokens; when absent a random one is made (tokens then end with the process). */
   jwtSecret?: string;
   tokenTtlSeconds?: number;
+  /** Where roll-ups are read from: the aggregates (default), or the records (only to measure the difference in the benchmark). */
+  rollupReader?: RollupReader;
 }
 
 /** The bearer token of a request: undefined without one, null when the header is malformed. */
@@ -137,20 +140,17 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
         }
       }
       const session = new RequestSession(opts.dataSource, userId);
-      contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, auth));
-      const { stats, result } = withSqlStats(async () => {
-        try {
-          const body = await execute.call(this, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
-          await session.close();
-          return body;
-        } catch (error) {
-          session.markFailed();
-          await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
-          throw error;
-        }
-      });
-      const body = await result;
-      if (opts.exposeSqlStats) reply.header('x-sql-statements', String(stats.statements));
+      contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, auth, opts.rollupReader));
+      let body;
+      try {
+        body = await execute.call(this, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
+        await session.close();
+      } catch (error) {
+        session.markFailed();
+        await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
+        throw error;
+      }
+      if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
       return body;
     },
   });

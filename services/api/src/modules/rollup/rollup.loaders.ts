@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Period, previousYear } from '@ggw/domain';
-import { computeRollups, RollupRow, sumMetricsFor, TargetSpec } from '@ggw/rollup';
+import { computeRollups, RollupReader, RollupRow, sumMetricsFor, TargetSpec } from '@ggw/rollup';
 import { RequestSession } from '../../common/session';
 
 export interface RollupRequest {
@@ -16,7 +16,7 @@ export interface RollupRequest {
  * engine statement per period, computing the union of the figures asked for; each period
  * comes with the same period a year earlier.
  */
-export function createRollupLoader(session: RequestSession) {
+export function createRollupLoader(session: RequestSession, reader: RollupReader = 'aggregates') {
   return new DataLoader<RollupRequest, RollupRow[], string>(
     async (requests) => {
       const byPeriod = new Map<string, RollupRequest[]>();
@@ -26,7 +26,7 @@ export function createRollupLoader(session: RequestSession) {
         const period = group[0].period;
         const metrics = sumMetricsFor(new Set(group.flatMap((r) => r.keys)));
         const rows = await session.serially((manager) =>
-          computeRollups(manager, group.map((r) => r.spec), [period, previousYear(period)], metrics),
+          computeRollups(manager, group.map((r) => r.spec), [period, previousYear(period)], metrics, reader),
         );
         group.forEach((r, i) => results.set(r, rows.filter((row) => row.spec === i)));
       }

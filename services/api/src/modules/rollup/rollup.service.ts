@@ -45,13 +45,18 @@ function figureList(now: Record<string, number | null>, before: Record<string, n
   }));
 }
 
+/** A view whose `figures` list is built only if a query asks for it (most ask for a few figures by name). */
+function withFigures<T extends object>(view: T, list: () => ReturnType<typeof figureList>): T {
+  return Object.defineProperty(view, 'figures', { get: list, enumerable: true });
+}
+
 /** Turns an engine row (sums of the period and of a year earlier) into the GraphQL view. */
 export function toView(row: RollupRow, period: Period): RollupView {
   const now = figuresFromSums(row.sums[0]);
   const before = figuresFromSums(row.sums[1]);
   const change = Object.fromEntries(METRICS.filter((m) => m.key in now).map((m) => [m.key, changeOf(m, now[m.key], before[m.key] ?? null)]));
-  const previousYear: RollupView = { ...before, org: row.org, period: `${period.year - 1}${period.key.slice(4)}`, previousYear: null, change: null, figures: figureList(before, null) };
-  return { ...now, org: row.org, period: period.key, previousYear, change, figures: figureList(now, before) };
+  const previousYear = withFigures({ ...before, org: row.org, period: `${period.year - 1}${period.key.slice(4)}`, previousYear: null, change: null }, () => figureList(before, null));
+  return withFigures({ ...now, org: row.org, period: period.key, previousYear, change }, () => figureList(now, before)) as RollupView;
 }
 
 /** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */
