@@ -1,5 +1,52 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Every org under each of the user's roles (the first version's `reach`: the whole subtree, whatever the role's level). */
+export const REACH_EVERY_ORG = `reach AS (
+          SELECT o.id, o.level AS org_level, m.level AS role_level, m.role, m.tenant_id AS role_tenant
+            FROM mine m JOIN org o ON o.path <@ m.path),`;
+
+/**
+ * `ggw_apply_scopes(user)`: puts a user's scopes into transaction-local settings and returns the
+ * user's roles. Runs as the owner (it must read orgs before any scope exists); unknown or
+ * disabled users fail. `reach` is the CTE of (org, role) pairs the scopes are made from.
+ */
+export function applyScopesFunction(reach: string): string {
+  return `      CREATE FUNCTION ggw_apply_scopes(viewer uuid)
+      RETURNS TABLE (org_id uuid, tenant_id uuid, path text, level text, role text)
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      #variable_conflict use_column
+      DECLARE
+        whole constant text[] := ARRAY['PROVINCE', 'CITY', 'COUNTY'];
+        roles jsonb;
+        applied text;
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM app_user u WHERE u.id = viewer AND NOT u.disabled) THEN
+          RAISE EXCEPTION 'unknown or disabled user' USING ERRCODE = '28000';
+        END IF;
+        WITH mine AS (
+          SELECT o.id AS org_id, o.tenant_id, o.path, o.level, r.role
+            FROM role_assignment r JOIN org o ON o.tenant_id = r.org_tenant_id AND o.id = r.org_id
+           WHERE r.user_id = viewer),
+${reach}
+        settings AS (
+          SELECT
+            (SELECT coalesce(array_agg(DISTINCT path)::text, '{}') FROM mine) AS read_paths,
+            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE org_level = ANY (whole)) AS read_tenants,
+            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE org_level = ANY (whole) AND role IN ('ADMIN', 'EDITOR')) AS write_tenants,
+            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE org_level = ANY (whole) AND role = 'ADMIN') AS admin_tenants,
+            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE role_level <> ALL (whole)) AS read_orgs,
+            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE role_level <> ALL (whole) AND role IN ('ADMIN', 'EDITOR')) AS write_orgs,
+            (SELECT coalesce(array_agg(DISTINCT role_tenant)::text, '{}') FROM reach WHERE role_level <> ALL (whole)) AS partial_tenants,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('org_id', org_id, 'tenant_id', tenant_id, 'path', path::text, 'level', level, 'role', role)), '[]') FROM mine) AS roles)
+        SELECT set_config('ggw.read_paths', st.read_paths, true) || set_config('ggw.read_tenants', st.read_tenants, true)
+            || set_config('ggw.write_tenants', st.write_tenants, true) || set_config('ggw.admin_tenants', st.admin_tenants, true)
+            || set_config('ggw.read_orgs', st.read_orgs, true) || set_config('ggw.write_orgs', st.write_orgs, true)
+            || set_config('ggw.partial_tenants', st.partial_tenants, true), st.roles
+          INTO STRICT applied, roles FROM settings st;
+        RETURN QUERY SELECT (x->>'org_id')::uuid, (x->>'tenant_id')::uuid, x->>'path', x->>'level', x->>'role' FROM jsonb_array_elements(roles) x;
+      END $$`;
+}
+
 /**
  * Users, their roles at orgs, and the database's own guarantee that nobody reads or writes
  * outside the subtrees where they hold a role.
@@ -90,45 +137,7 @@ export class AuthAndRowSecurity1732000000200 implements MigrationInterface {
         LOOP PERFORM ggw_protect_table(t); END LOOP;
       END $$`);
 
-    // Puts a user's scopes into transaction-local settings and returns the user's roles. Runs as
-    // the owner (it must read orgs before any scope exists); unknown or disabled users fail.
-    await q.query(`
-      CREATE FUNCTION ggw_apply_scopes(viewer uuid)
-      RETURNS TABLE (org_id uuid, tenant_id uuid, path text, level text, role text)
-      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-      #variable_conflict use_column
-      DECLARE
-        whole constant text[] := ARRAY['PROVINCE', 'CITY', 'COUNTY'];
-        roles jsonb;
-        applied text;
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM app_user u WHERE u.id = viewer AND NOT u.disabled) THEN
-          RAISE EXCEPTION 'unknown or disabled user' USING ERRCODE = '28000';
-        END IF;
-        WITH mine AS (
-          SELECT o.id AS org_id, o.tenant_id, o.path, o.level, r.role
-            FROM role_assignment r JOIN org o ON o.tenant_id = r.org_tenant_id AND o.id = r.org_id
-           WHERE r.user_id = viewer),
-        reach AS (
-          SELECT o.id, o.level AS org_level, m.level AS role_level, m.role, m.tenant_id AS role_tenant
-            FROM mine m JOIN org o ON o.path <@ m.path),
-        settings AS (
-          SELECT
-            (SELECT coalesce(array_agg(DISTINCT path)::text, '{}') FROM mine) AS read_paths,
-            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE org_level = ANY (whole)) AS read_tenants,
-            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE org_level = ANY (whole) AND role IN ('ADMIN', 'EDITOR')) AS write_tenants,
-            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE org_level = ANY (whole) AND role = 'ADMIN') AS admin_tenants,
-            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE role_level <> ALL (whole)) AS read_orgs,
-            (SELECT coalesce(array_agg(DISTINCT id)::text, '{}') FROM reach WHERE role_level <> ALL (whole) AND role IN ('ADMIN', 'EDITOR')) AS write_orgs,
-            (SELECT coalesce(array_agg(DISTINCT role_tenant)::text, '{}') FROM reach WHERE role_level <> ALL (whole)) AS partial_tenants,
-            (SELECT coalesce(jsonb_agg(jsonb_build_object('org_id', org_id, 'tenant_id', tenant_id, 'path', path::text, 'level', level, 'role', role)), '[]') FROM mine) AS roles)
-        SELECT set_config('ggw.read_paths', st.read_paths, true) || set_config('ggw.read_tenants', st.read_tenants, true)
-            || set_config('ggw.write_tenants', st.write_tenants, true) || set_config('ggw.admin_tenants', st.admin_tenants, true)
-            || set_config('ggw.read_orgs', st.read_orgs, true) || set_config('ggw.write_orgs', st.write_orgs, true)
-            || set_config('ggw.partial_tenants', st.partial_tenants, true), st.roles
-          INTO STRICT applied, roles FROM settings st;
-        RETURN QUERY SELECT (x->>'org_id')::uuid, (x->>'tenant_id')::uuid, x->>'path', x->>'level', x->>'role' FROM jsonb_array_elements(roles) x;
-      END $$`);
+    await q.query(applyScopesFunction(REACH_EVERY_ORG));
     await q.query(`REVOKE ALL ON FUNCTION ggw_apply_scopes(uuid) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ggw_apply_scopes(uuid) TO ggw_app`);
   }
