@@ -1,14 +1,16 @@
 /**
- * Roll-up benchmark over HTTP: a synthetic province (100 counties of ~220 orgs, ~2 million
- * records) in a fresh embedded PostgreSQL, the real API server, and the county, city and
- * province roll-up queries, each run sequentially. Prints p50/p95 latency, SQL statements per
- * request (x-sql-statements) and table rows read per request (pg_stat_user_tables).
+ * Roll-up benchmark over HTTP: a synthetic province (100 counties of the reference county's
+ * shape, three years of records) in a fresh embedded PostgreSQL, the real API server, and the
+ * county, city and province roll-up queries, each run sequentially, read from the aggregates
+ * (what the API does) and, for comparison, straight from the records. Prints p50/p95 latency,
+ * SQL statements per request (x-sql-statements) and table rows read per request
+ * (pg_stat_user_tables), plus the load time with the aggregate triggers on.
  *
- *   pnpm bench:rollup            # the province (100 counties)
+ *   pnpm bench:rollup                                    # the province (100 counties)
  *   BENCH_CITIES=1 BENCH_COUNTIES=10 pnpm bench:rollup   # a smaller run
+ *   BENCH_READERS=aggregates pnpm bench:rollup           # skip the slow records reader
  */
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -16,22 +18,20 @@ import { Client } from 'pg';
 import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, migrate, startEmbeddedPostgres } from '@ggw/db';
 import { hashPassword } from '@ggw/authz';
 import { createServer } from '@ggw/api';
+import type { RollupReader } from '@ggw/rollup';
+import { freePort, percentile } from './bench-util';
 import { cityCode, countyCode, loadSyntheticProvince, PROVINCE_CODE } from './synthetic-province';
 
 const TEN = 'orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount coreVolunteerShare donationTotal articleCount pairCount activityCount';
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
-const QUERIES: Array<{ name: string; code: string; runs: number; query: (code: string) => string }> = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createNetServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
+interface BenchQuery {
+  name: string;
+  code: string;
+  /** runs per reader: the records reader is up to a hundred times slower */
+  runs: Record<RollupReader, number>;
+  query: (code: string) => string;
 }
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function rowsRead(url: string): Promise<number> {
   const c = new Client({ connectionString: url });
@@ -41,9 +41,52 @@ async function rowsRead(url: string): Promise<number> {
   return r.rows[0].n;
 }
 
+/** Runs a query `runs` times on a fresh server (after 3 warm-up runs) and returns latencies, statements and rows read. */
+async function measure(url: string, appUrl: string, q: BenchQuery, reader: RollupReader) {
+  const serve = async () => {
+    const dataSource = createDataSource({ url: appUrl, poolSize: 2 });
+    await dataSource.initialize();
+    const server = await createServer({ dataSource, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true, jwtSecret: SECRET, rollupReader: reader });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const endpoint = `http://127.0.0.1:${(server.server.address() as { port: number }).port}/graphql`;
+    const post = (body: unknown, token?: string) => fetch(endpoint, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+    });
+    const login = await post({ query: 'mutation { login(username: "bench", password: "bench") { token } }' });
+    const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+    const ask = async () => {
+      const started = process.hrtime.bigint();
+      const res = await post({ query: q.query(q.code) }, token);
+      const body = (await res.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`${q.name}: ${JSON.stringify(body.errors)}`);
+      return { ms: Number(process.hrtime.bigint() - started) / 1e6, statements: Number(res.headers.get('x-sql-statements')) };
+    };
+    const stop = async () => {
+      await server.close();
+      await dataSource.destroy();
+    };
+    return { ask, stop };
+  };
+  // warm-up (plans, caches) on a server of its own: its connections end with it, which
+  // flushes their table statistics before the counted runs
+  const warm = await serve();
+  for (let i = 0; i < 3; i++) await warm.ask();
+  await warm.stop();
+  const before = await rowsRead(url);
+  const counted = await serve();
+  const results = [];
+  for (let i = 0; i < q.runs[reader]; i++) results.push(await counted.ask());
+  await counted.stop();
+  await new Promise((r) => setTimeout(r, 200));
+  const read = (await rowsRead(url)) - before;
+  const ms = results.map((r) => r.ms);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), statements: results[0].statements, rowsRead: Math.round(read / results.length), runs: results.length };
+}
+
 async function main() {
   const cities = Number(process.env.BENCH_CITIES ?? 10);
   const countiesPerCity = Number(process.env.BENCH_COUNTIES ?? 10);
+  const readers = (process.env.BENCH_READERS ?? 'aggregates,records').split(',') as RollupReader[];
   const dir = mkdtempSync(join(tmpdir(), 'ggw-bench-'));
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false });
@@ -56,7 +99,8 @@ async function main() {
     const t0 = Date.now();
     const rows = await loadSyntheticProvince(ds, cities, countiesPerCity, (m) => console.error(m));
     const [{ orgs }] = await ds.query('SELECT count(*)::int AS orgs FROM org');
-    console.log(`data: ${orgs} orgs, ${rows} rows, loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const [{ aggregates }] = await ds.query('SELECT (SELECT count(*) FROM rollup_subtree)::int AS aggregates');
+    console.log(`data: ${orgs} orgs, ${rows} records, loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s with the aggregate triggers on; ${aggregates} subtree aggregate rows`);
     // measured as production runs: as the application role under row-level security, signed in
     // as a viewer of the whole province
     const [province] = await ds.query('SELECT id, tenant_id FROM org WHERE code = $1', [PROVINCE_CODE]);
@@ -67,54 +111,26 @@ async function main() {
     const appUrl = appRoleUrl(url, appPassword);
     await ds.destroy();
 
-    QUERIES.push(
-      { name: 'county: rollup (5 figures) + summary', code: countyCode(0, 0), runs: 60,
+    const queries: BenchQuery[] = [
+      { name: 'county: rollup (5 figures) + summary', code: countyCode(0, 0), runs: { aggregates: 100, records: 20 },
         query: (c) => `{ org(code: "${c}") { name rollup(period: "2020") { orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount } summary(period: "2020") } }` },
-      { name: 'county + townships + villages, 10 figures, vs 2019', code: countyCode(0, 0), runs: 40,
+      { name: 'county + townships + villages, 10 figures, vs 2019', code: countyCode(0, 0), runs: { aggregates: 100, records: 20 },
         query: (c) => `{ org(code: "${c}") { rollup(period: "2020") { ${TEN} change { ${TEN} } }
           childRollups(period: "2020") { rows { org { name } ${TEN} change { ${TEN} } } }
           descendantRollups(period: "2020", level: VILLAGE, first: 200) { nodes { org { name } ${TEN} change { ${TEN} } } } } }` },
-      { name: `city (${countiesPerCity} counties) + counties side by side, 10 figures, vs 2019`, code: cityCode(0), runs: 30,
+      { name: `city (${countiesPerCity} counties) + counties side by side, 10 figures, vs 2019`, code: cityCode(0), runs: { aggregates: 100, records: 10 },
         query: (c) => `{ org(code: "${c}") { rollup(period: "2020") { ${TEN} change { ${TEN} } } childRollups(period: "2020") { rows { org { name } ${TEN} change { ${TEN} } } } } }` },
-      { name: `province (${cities * countiesPerCity} counties) + cities side by side, 10 figures, vs 2019`, code: PROVINCE_CODE, runs: 20,
+      { name: `province (${cities * countiesPerCity} counties) + cities side by side, 10 figures, vs 2019`, code: PROVINCE_CODE, runs: { aggregates: 100, records: 5 },
         query: (c) => `{ org(code: "${c}") { rollup(period: "2020") { ${TEN} change { ${TEN} } } childRollups(period: "2020") { rows { org { name } ${TEN} change { ${TEN} } } } } }` },
-    );
-
-    for (const q of QUERIES) {
-      // a fresh server per query: its connections end with it, which flushes their table statistics
-      const app = createDataSource({ url: appUrl, poolSize: 2 });
-      await app.initialize();
-      const server = await createServer({ dataSource: app, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123' });
-      await server.listen({ port: 0, host: '127.0.0.1' });
-      const endpoint = `http://127.0.0.1:${(server.server.address() as { port: number }).port}/graphql`;
-      const secret = 'bench-secret-bench-secret-bench-secret-0123';
-      const login = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation { login(username: "bench", password: "bench") { token } }' }) });
-      const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
-      const ask = async () => {
-        const started = process.hrtime.bigint();
-        const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: q.query(q.code) }) });
-        const body = (await res.json()) as { errors?: unknown };
-        if (body.errors) throw new Error(`${q.name}: ${JSON.stringify(body.errors)}`);
-        return { ms: Number(process.hrtime.bigint() - started) / 1e6, statements: Number(res.headers.get('x-sql-statements')) };
-      };
-      for (let i = 0; i < 3; i++) await ask(); // warm-up: plans, caches
-      await server.close();
-      await app.destroy();
-      const before = await rowsRead(url);
-      const app2 = createDataSource({ url: appUrl, poolSize: 2 });
-      await app2.initialize();
-      const server2 = await createServer({ dataSource: app2, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123' });
-      await server2.listen({ port: Number(new URL(endpoint).port), host: '127.0.0.1' });
-      const results = [];
-      for (let i = 0; i < q.runs; i++) results.push(await ask());
-      await server2.close();
-      await app2.destroy();
-      await new Promise((r) => setTimeout(r, 200));
-      const read = (await rowsRead(url)) - before;
-      const ms = results.map((r) => r.ms);
-      console.log(`${q.name}: p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, ` +
-        `${results[0].statements} statements/request, ${Math.round(read / q.runs)} rows read/request (${q.runs} runs)`);
+      { name: 'province rollup, quarter 2020Q3 vs 2019Q3, 10 figures', code: PROVINCE_CODE, runs: { aggregates: 100, records: 5 },
+        query: (c) => `{ org(code: "${c}") { rollup(period: "2020Q3") { ${TEN} change { ${TEN} } } } }` },
+    ];
+    for (const q of queries) {
+      for (const reader of readers) {
+        const r = await measure(url, appUrl, q, reader);
+        console.log(`${q.name} [${reader}]: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ` +
+          `${r.statements} statements/request, ${r.rowsRead} rows read/request (${r.runs} runs)`);
+      }
     }
   } finally {
     await pg.stop();

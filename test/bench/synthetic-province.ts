@@ -8,8 +8,9 @@ export const countyCode = (c: number, k: number) => `9${String(c + 1).padStart(2
 
 /**
  * A synthetic province of the reference county's shape: `cities` cities of `countiesPerCity`
- * counties, each ~220 orgs (18 townships and departments, 12 villages each) with two years of
- * records. Inserted county by county, so memory stays flat whatever the size.
+ * counties, each ~220 orgs (18 townships and departments, 13 villages or schools each) with
+ * three years of records (about 20,000 a county). Inserted county by county, so memory stays
+ * flat whatever the size.
  */
 export async function loadSyntheticProvince(ds: DataSource, cities: number, countiesPerCity: number, log: (m: string) => void): Promise<number> {
   const top = new DatasetBuilder();
@@ -24,7 +25,7 @@ export async function loadSyntheticProvince(ds: DataSource, cities: number, coun
     for (let k = 0; k < countiesPerCity; k++) {
       const b = new DatasetBuilder();
       addSyntheticCounty(b, new Random(c * 1000 + k + 1), cityRows[c], {
-        code: countyCode(c, k), name: `测试县${c + 1}-${k + 1}`, townships: 18, villagesPerTownship: 12, years: [2019, 2020],
+        code: countyCode(c, k), name: `测试县${c + 1}-${k + 1}`, townships: 18, villagesPerTownship: 13, years: [2018, 2019, 2020],
         volunteersPerOrg: 20, activitiesPerOrg: 8, pairsPerOrg: 2, donationsPerOrg: 2,
       });
       const inserted = await ds.transaction((tx) => insertDataset(tx, b.data));
