@@ -254,4 +254,35 @@ describe('roll-up aggregates and the application role', () => {
     expect(visible.every((r: { code: string }) => r.code.startsWith('220582101'))).toBe(true);
     expect(all[0].n).toBeGreaterThan(visible.length);
   });
+
+  it('answers each viewer from its own scopes when one connection reuses the prepared roll-up statement', async () => {
+    const runner = app.createQueryRunner();
+    await runner.connect();
+    const [jian, taishang] = await db.dataSource.query(`SELECT id FROM org WHERE code IN ('220582', '220582101') ORDER BY code`);
+    const p = parsePeriod('2020');
+    const metrics = SUM_METRICS.filter((m) => m.key === 'orgCount');
+    const countyAs = async (username: string) => {
+      await runner.startTransaction();
+      try {
+        await runner.query('SELECT * FROM ggw_apply_scopes($1)', [stableId('user', username)]);
+        // the same text each time, so the same prepared statement on this connection
+        return await computeRollups(runner.manager, [{ kind: 'orgs', ids: [jian.id, taishang.id] }], [p], metrics);
+      } finally {
+        await runner.rollbackTransaction();
+      }
+    };
+    try {
+      for (let i = 0; i < 7; i++) {
+        // past five runs PostgreSQL may switch to a generic plan; it must not matter
+        expect((await countyAs('jian-admin')).map((r) => r.sums[0].orgCount)).toEqual([218, expect.any(Number)]);
+        // the county's org row is readable (a breadcrumb), its sums are not
+        const [county, township] = await countyAs('taishang-admin');
+        expect([county.org.code, county.sums[0].orgCount]).toEqual(['220582', 0]);
+        expect([township.org.code, township.sums[0].orgCount]).toEqual(['220582101', expect.any(Number)]);
+        expect(township.sums[0].orgCount).toBeGreaterThan(1);
+      }
+    } finally {
+      await runner.release();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { OrgLevel, OrgRecord, OrgType, Period } from '@ggw/domain';
 import { buildAggregateRollupSql } from './aggregate-sql';
+import { queryPrepared } from './prepared-query';
 import { Metric, METRICS, SUM_METRICS, SumMetric } from './metrics';
 import { buildRecordsRollupSql } from './records-sql';
 import { TargetSpec } from './targets';
@@ -34,7 +35,7 @@ export async function computeRollups(
   if (specs.length === 0) return [];
   const build = reader === 'aggregates' ? buildAggregateRollupSql : buildRecordsRollupSql;
   const { text, params } = build(specs, periods, metrics);
-  const rows: Record<string, unknown>[] = await manager.query(text, params);
+  const rows = await queryPrepared(manager, text, params);
   return rows.map((r) => ({
     spec: Number(r.spec),
     org: {
