@@ -1,7 +1,7 @@
 /**
  * Roll-up benchmark over HTTP: a synthetic province (100 counties of the reference county's
  * shape, three years of records) in a fresh embedded PostgreSQL, the real API server, and the
- * county, city and province roll-up queries, each run sequentially, read from the aggregates
+ * county, city and province roll-up queries, each run sequentially from a client process, read from the aggregates
  * (what the API does) and, for comparison, straight from the records. Prints p50/p95 latency,
  * SQL statements per request (x-sql-statements) and table rows read per request
  * (pg_stat_user_tables), plus the load time with the aggregate triggers on.
@@ -19,7 +19,7 @@ import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, migrate, 
 import { hashPassword } from '@ggw/authz';
 import { createServer } from '@ggw/api';
 import type { RollupReader } from '@ggw/rollup';
-import { freePort, percentile } from './bench-util';
+import { freePort, percentile, runClient } from './bench-util';
 import { cityCode, countyCode, loadSyntheticProvince, PROVINCE_CODE } from './synthetic-province';
 
 const TEN = 'orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount coreVolunteerShare donationTotal articleCount pairCount activityCount';
@@ -41,46 +41,26 @@ async function rowsRead(url: string): Promise<number> {
   return r.rows[0].n;
 }
 
-/** Runs a query `runs` times on a fresh server (after 3 warm-up runs) and returns latencies, statements and rows read. */
+/**
+ * Runs a query `runs` times (after 3 warm-up runs) from a client process against a fresh server,
+ * and returns latencies, statements and table rows read per request.
+ */
 async function measure(url: string, appUrl: string, q: BenchQuery, reader: RollupReader) {
-  const serve = async () => {
-    const dataSource = createDataSource({ url: appUrl, poolSize: 2 });
-    await dataSource.initialize();
-    const server = await createServer({ dataSource, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true, jwtSecret: SECRET, rollupReader: reader });
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    const endpoint = `http://127.0.0.1:${(server.server.address() as { port: number }).port}/graphql`;
-    const post = (body: unknown, token?: string) => fetch(endpoint, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
-    });
-    const login = await post({ query: 'mutation { login(username: "bench", password: "bench") { token } }' });
-    const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
-    const ask = async () => {
-      const started = process.hrtime.bigint();
-      const res = await post({ query: q.query(q.code) }, token);
-      const body = (await res.json()) as { errors?: unknown };
-      if (body.errors) throw new Error(`${q.name}: ${JSON.stringify(body.errors)}`);
-      return { ms: Number(process.hrtime.bigint() - started) / 1e6, statements: Number(res.headers.get('x-sql-statements')) };
-    };
-    const stop = async () => {
-      await server.close();
-      await dataSource.destroy();
-    };
-    return { ask, stop };
-  };
-  // warm-up (plans, caches) on a server of its own: its connections end with it, which
-  // flushes their table statistics before the counted runs
-  const warm = await serve();
-  for (let i = 0; i < 3; i++) await warm.ask();
-  await warm.stop();
+  const dataSource = createDataSource({ url: appUrl, poolSize: 2 });
+  await dataSource.initialize();
+  const server = await createServer({ dataSource, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true, jwtSecret: SECRET, rollupReader: reader });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const endpoint = `http://127.0.0.1:${(server.server.address() as { port: number }).port}/graphql`;
+  const login = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { login(username: "bench", password: "bench") { token } }' }) });
+  const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
   const before = await rowsRead(url);
-  const counted = await serve();
-  const results = [];
-  for (let i = 0; i < q.runs[reader]; i++) results.push(await counted.ask());
-  await counted.stop();
+  const { ms, statements } = await runClient({ endpoint, token, query: q.query(q.code), warmup: 3, runs: q.runs[reader] });
+  // closing the server's connections flushes their table statistics
+  await server.close();
+  await dataSource.destroy();
   await new Promise((r) => setTimeout(r, 200));
   const read = (await rowsRead(url)) - before;
-  const ms = results.map((r) => r.ms);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), statements: results[0].statements, rowsRead: Math.round(read / results.length), runs: results.length };
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), statements, rowsRead: Math.round(read / (ms.length + 3)), runs: ms.length };
 }
 
 async function main() {
