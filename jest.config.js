@@ -19,7 +19,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/jose@|jose/)'],
   // tests run against the sources, not the build
   moduleNameMapper: {
-    '^@ggw/(domain|db|rollup|authz|testing)$': '<rootDir>/packages/$1/src',
+    '^@ggw/(domain|db|rollup|authz|testing|exports)$': '<rootDir>/packages/$1/src',
     '^@ggw/(api|scheduler)$': '<rootDir>/services/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

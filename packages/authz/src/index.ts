@@ -2,3 +2,4 @@ export * from './passwords';
 export * from './tokens';
 export * from './throttle';
 export * from './viewer';
+export * from './scoped-transaction';

@@ -3,6 +3,9 @@ import { UnauthenticatedError } from '@ggw/domain';
 
 const ISSUER = 'ggw-platform';
 const AUDIENCE = 'ggw-api';
+/** Download links carry a token of their own audience: it opens one file, never the API. */
+const DOWNLOAD_AUDIENCE = 'ggw-download';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALGORITHM = 'HS256';
 
 export interface IssuedToken {
@@ -51,6 +54,38 @@ export class TokenService {
       return payload.sub;
     } catch {
       throw new UnauthenticatedError('登录已失效或令牌无效,请重新登录');
+    }
+  }
+
+  /** A short-lived token for downloading one export's file as `userId` (a link a browser can open). */
+  async issueDownload(userId: string, exportId: string, ttlSeconds = 300): Promise<IssuedToken> {
+    const issuedAt = Math.floor(this.now().getTime() / 1000);
+    const expiresAt = new Date((issuedAt + ttlSeconds) * 1000);
+    const token = await new SignJWT({ exp_id: exportId })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(DOWNLOAD_AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** The user of a valid download token for `exportId`; anything else is UnauthenticatedError. */
+  async verifyDownload(token: string, exportId: string): Promise<string> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: DOWNLOAD_AUDIENCE,
+        currentDate: this.now(),
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || payload.exp_id !== exportId) throw new errors.JWTInvalid('bad claims');
+      return payload.sub;
+    } catch {
+      throw new UnauthenticatedError('下载链接无效或已过期,请重新获取');
     }
   }
 }

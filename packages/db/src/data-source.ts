@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '@ggw/domain';
 import { syncRollupAggregates } from '@ggw/rollup';
+import { installJobQueues } from './job-queues';
 import { MIGRATIONS } from './migrations';
 import { CountingLogger, SqlLogSink } from './sql-stats';
 
@@ -29,14 +30,15 @@ export function createDataSource(options: DataSourceOptions): DataSource {
 }
 
 /**
- * Brings the schema up to date: applies pending migrations, then installs the roll-up
+ * Brings the schema up to date, as the owner: applies pending migrations, installs the roll-up
  * aggregate triggers of this build's metric catalogue if the database has another generation
- * (recomputing the aggregates). Returns the names applied, and `rollup aggregates` when those
- * were (re)installed.
+ * (recomputing the aggregates), and installs the job queues (pg-boss). Returns the names of the
+ * migrations applied, and `rollup aggregates` when those were (re)installed.
  */
 export async function migrate(ds: DataSource): Promise<string[]> {
   const applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
   if (await syncRollupAggregates(ds)) applied.push('rollup aggregates');
+  await installJobQueues(ds);
   return applied;
 }
 

@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './embedded';
 export * from './sql-stats';
 export * from './app-role';
+export * from './job-queues';
 export * from './row-security-check';
 export * from './migrations';
 export * from './dataset/rows';

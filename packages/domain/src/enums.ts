@@ -150,3 +150,43 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   SUBMITTED: '已上报',
   APPROVED: '已审核',
 };
+
+/** The file formats of a roll-up export. */
+export enum ExportFormat {
+  XLSX = 'XLSX',
+  CSV = 'CSV',
+  DOCX = 'DOCX',
+}
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  XLSX: 'Excel 工作簿:汇总、下级单位、村社区、说明四张表',
+  CSV: 'CSV 表格:本组织及所有下级逐行列出(UTF-8 带 BOM,Excel 可直接打开)',
+  DOCX: 'Word 文档:年度工作总结的数字段落,可编辑',
+};
+
+/** Where an export is in its life. */
+export enum ExportStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+}
+export const EXPORT_STATUS_LABELS: Record<ExportStatus, string> = {
+  QUEUED: '排队中(含失败后等待重试)',
+  RUNNING: '生成中',
+  DONE: '已完成,可下载',
+  FAILED: '失败(重试用尽),见错误信息',
+};
+
+/** Which period a scheduled export covers, counted from the moment it runs (in the schedule's time zone). */
+export enum ExportPeriodRule {
+  YEAR_TO_DATE = 'YEAR_TO_DATE',
+  PREVIOUS_MONTH = 'PREVIOUS_MONTH',
+  PREVIOUS_QUARTER = 'PREVIOUS_QUARTER',
+  PREVIOUS_YEAR = 'PREVIOUS_YEAR',
+}
+export const EXPORT_PERIOD_RULE_LABELS: Record<ExportPeriodRule, string> = {
+  YEAR_TO_DATE: '本年累计:运行前一天所在的年度(1月1日运行时为上一年全年)',
+  PREVIOUS_MONTH: '上月:运行前一天所在的月份',
+  PREVIOUS_QUARTER: '上一个完整季度',
+  PREVIOUS_YEAR: '上一年全年',
+};

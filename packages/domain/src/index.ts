@@ -6,3 +6,4 @@ export * from './stable-id';
 export * from './masking';
 export * from './org-record';
 export * from './entities';
+export * from './schedule';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrgLevel, OrgType, stableId } from '@ggw/domain';
+import { DEFAULT_TIME_ZONE, ExportFormat, ExportPeriodRule, nextRun, OrgLevel, OrgType, stableId } from '@ggw/domain';
 import { DatasetBuilder } from '../dataset/builder';
 import { insertDataset } from '../dataset/insert';
 import { Dataset } from '../dataset/rows';
@@ -51,12 +51,37 @@ function addDemoUsers(b: DatasetBuilder): void {
 }
 
 /**
+ * 集安市's export schedules, run as its admin: the monthly workbook on the 1st at 02:00 (the
+ * year so far), and at year end, on 1 January at 03:00, the year's workbook and summary.
+ */
+export const REFERENCE_SCHEDULES = [
+  { key: 'monthly', cron: '0 2 1 * *', periodRule: ExportPeriodRule.YEAR_TO_DATE, formats: [ExportFormat.XLSX] },
+  { key: 'year-end', cron: '0 3 1 1 *', periodRule: ExportPeriodRule.PREVIOUS_YEAR, formats: [ExportFormat.XLSX, ExportFormat.DOCX] },
+] as const;
+
+async function addReferenceSchedules(manager: EntityManager): Promise<number> {
+  const [{ now }] = await manager.query(`SELECT now()`);
+  let inserted = 0;
+  for (const s of REFERENCE_SCHEDULES) {
+    const rows = await manager.query(
+      `INSERT INTO export_schedule (tenant_id, id, org_id, cron, time_zone, period_rule, formats, next_run_at, created_by)
+       SELECT o.tenant_id, $2, o.id, $3, $4, $5, $6, $7, $8 FROM org o WHERE o.code = $1
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [JIAN_CODE, stableId('export_schedule', JIAN_CODE, s.key), s.cron, DEFAULT_TIME_ZONE, s.periodRule, s.formats,
+        nextRun(s.cron, DEFAULT_TIME_ZONE, now), stableId('user', 'jian-admin')],
+    );
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+/**
  * Loads the reference data in one transaction. Idempotent: rows that exist are left alone, so
  * a second run inserts nothing. Returns rows inserted per table.
  */
 export async function loadReferenceData(manager: EntityManager): Promise<Record<string, number>> {
   const data = buildReferenceDataset();
-  const inserted = await manager.transaction((tx) => insertDataset(tx, data));
+  const inserted = await manager.transaction(async (tx) => ({ ...(await insertDataset(tx, data)), export_schedule: await addReferenceSchedules(tx) }));
   // fresh statistics: the roll-up statement's plan depends on them (a clone of an unanalysed
   // template plans nested loops over every org and is a hundred times slower)
   await manager.query('ANALYZE');

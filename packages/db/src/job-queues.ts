@@ -1,0 +1,44 @@
+import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { APP_ROLE } from './app-role';
+
+/** pg-boss's tables live in this schema of the platform's own database. */
+export const JOB_SCHEMA = 'pgboss';
+
+/** The queues of the platform's background work. */
+export const QUEUES = {
+  /** one roll-up export file to make (data: ExportJobData) */
+  export: 'export',
+  /** exports that failed for good (retries used up, or timed out): marked FAILED */
+  exportFailed: 'export-failed',
+  /** every minute: turn due export schedules into exports */
+  exportTick: 'export-tick',
+  /** daily: delete exports past their retention */
+  exportRetention: 'export-retention',
+} as const;
+
+/**
+ * Installs pg-boss's schema (or migrates it to this pg-boss version) and creates the queues, as
+ * the owner; then lets the application role use them. Runtime instances (the API sending, the
+ * scheduler working) connect as the application role and never change the schema. Idempotent.
+ */
+export async function installJobQueues(owner: DataSource): Promise<void> {
+  const url = (owner.options as { url?: string }).url;
+  if (!url) throw new Error('installJobQueues needs a data source made from a URL');
+  const boss = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 1, migrate: true, supervise: false, schedule: false, application_name: 'ggw-install' });
+  const errors: Error[] = [];
+  boss.on('error', (e) => errors.push(e));
+  await boss.start();
+  try {
+    // a dead-letter queue must exist before the queue that names it
+    await boss.createQueue(QUEUES.exportFailed);
+    await boss.createQueue(QUEUES.export, { name: QUEUES.export, deadLetter: QUEUES.exportFailed });
+    await boss.createQueue(QUEUES.exportTick, { name: QUEUES.exportTick, policy: 'stately' });
+    await boss.createQueue(QUEUES.exportRetention, { name: QUEUES.exportRetention, policy: 'stately' });
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+  if (errors.length) throw errors[0];
+  await owner.query(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`);
+  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`);
+}
