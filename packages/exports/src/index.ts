@@ -1,0 +1,6 @@
+export * from './export-jobs';
+export * from './export-content';
+export * from './labels';
+export * from './make-export';
+export { valueFormat, changeFormat } from './write-xlsx';
+export { csvField } from './write-csv';

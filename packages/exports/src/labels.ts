@@ -1,0 +1,53 @@
+import { ExportFormat, OrgRecord, Period } from '@ggw/domain';
+import { metric, Metric, SOURCES } from '@ggw/rollup';
+
+/** 2020 → 2020年, 2020Q3 → 2020年第3季度, 2020-06 → 2020年6月. */
+export function periodLabel(p: Period): string {
+  if (p.kind === 'QUARTER') return `${p.year}年第${p.key.slice(5)}季度`;
+  if (p.kind === 'MONTH') return `${p.year}年${Number(p.key.slice(5))}月`;
+  return `${p.year}年`;
+}
+
+/** 生成时间:2026年11月23日 10:05(北京时间). */
+export function generatedLine(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((x) => x.type === type)!.value;
+  return `生成时间:${get('year')}年${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}(北京时间)`;
+}
+
+const TIME_RULE_TEXT = {
+  stock: '期末在册数',
+  span: '本期内任一时间有效的',
+  flow: '本期内发生的',
+  annual: '本年度的',
+  periodKey: '本期的',
+} as const;
+
+/** How a figure is computed, in words, for the 说明 sheet. */
+export function computationText(m: Metric): string {
+  switch (m.kind) {
+    case 'sum':
+      return `${TIME_RULE_TEXT[SOURCES[m.source].time.kind]}记录,本级及所有下级${m.measure === 'count' ? '计数' : '求和'}`;
+    case 'ratio':
+      return `${metric(m.numerator).label} ÷ ${metric(m.denominator).label}(各级合计后再相除)`;
+    case 'difference':
+      return `${metric(m.minuend).label} − ${metric(m.subtrahend).label}`;
+  }
+}
+
+const EXTENSIONS: Record<ExportFormat, string> = { XLSX: 'xlsx', CSV: 'csv', DOCX: 'docx' };
+
+/** The HTTP content type of each format (CSV says its charset, so a browser shows Chinese). */
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  CSV: 'text/csv; charset=utf-8',
+  DOCX: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** 集安市_2020_关工委汇总.xlsx; 集安市_2020_工作总结.docx. */
+export function exportFileName(org: Pick<OrgRecord, 'name'>, period: Period, format: ExportFormat): string {
+  const what = format === ExportFormat.DOCX ? '工作总结' : '关工委汇总';
+  return `${org.name}_${period.key}_${what}.${EXTENSIONS[format]}`;
+}
