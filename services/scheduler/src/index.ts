@@ -1,0 +1,3 @@
+export * from './settings';
+export * from './scheduler';
+export { fireDueSchedules } from './schedule-tick';

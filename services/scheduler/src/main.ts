@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { createDataSource, migrationsCurrent } from '@ggw/db';
+import { parseSchedulerEnvironment, SchedulerEnvironmentError } from './environment';
+import { startScheduler } from './scheduler';
+
+/**
+ * The scheduler on its own (production): `APP_DATABASE_URL=postgres://ggw_app:…@db/ggw node
+ * services/scheduler/dist/main.js`. It needs the schema the API's start migrates; it stops
+ * cleanly on SIGINT/SIGTERM, handing back an export it cannot finish in time.
+ */
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseSchedulerEnvironment();
+  } catch (error) {
+    if (error instanceof SchedulerEnvironmentError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = pino({ level: env.logLevel, base: { service: 'scheduler' } });
+  const dataSource = createDataSource({ url: env.appDatabaseUrl, poolSize: env.databasePoolSize, log: (level, message, extra) => log[level]({ ...extra }, message) });
+  await dataSource.initialize();
+  if (!(await migrationsCurrent(dataSource))) {
+    log.error('the database schema is not current: start the API (which migrates) first');
+    await dataSource.destroy();
+    process.exit(1);
+  }
+  const scheduler = await startScheduler({ appUrl: env.appDatabaseUrl, dataSource, log, settings: env.settings });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    try {
+      await scheduler.stop();
+      // an export stuck in a statement would hold the pool open; its job is already handed
+      // back, and its connection (and transaction) ends with the process
+      await Promise.race([dataSource.destroy(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
