@@ -11,6 +11,8 @@ import { Environment } from './environment';
 export interface PlatformDatabase {
   /** The API's pool, connected as the application role: row-level security applies to every statement. */
   dataSource: DataSource;
+  /** That role's connection URL (the scheduler's job queue opens its own pool with it). */
+  appUrl: string;
   /** Closes the pool, then stops the embedded server if this process started it. */
   close(): Promise<void>;
 }
@@ -64,7 +66,7 @@ export async function openPlatformDatabase(env: Environment, log: Logger): Promi
     await owner.destroy();
     dataSource = createDataSource({ url: appUrl, poolSize: env.databasePoolSize, log: sqlLog });
     await dataSource.initialize();
-    return { dataSource, close };
+    return { dataSource, appUrl, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

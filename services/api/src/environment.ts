@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SchedulerSettings, schedulerSettingsSchema, toSchedulerSettings } from '@ggw/scheduler';
 
 /** The checkout's root: services/api/{src,dist}/environment.* → ../../.. */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -8,7 +9,7 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
-const schema = z.object({
+const schema = schedulerSettingsSchema.extend({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -29,6 +30,7 @@ const schema = z.object({
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
+  RUN_SCHEDULER: bool.optional(),
 });
 
 export interface Environment {
@@ -52,6 +54,9 @@ export interface Environment {
   graphiql: boolean;
   /** Answer introspection queries (default: not in production). */
   introspection: boolean;
+  /** Run the scheduler (exports, schedules) inside this process (default: not in production, where it runs on its own). */
+  runScheduler: boolean;
+  scheduler: SchedulerSettings;
 }
 
 export class EnvironmentError extends Error {
@@ -89,5 +94,7 @@ export function parseEnvironment(env: NodeJS.ProcessEnv = process.env): Environm
     loadReferenceData: e.LOAD_REFERENCE_DATA ?? !production,
     graphiql: e.GRAPHIQL ?? !production,
     introspection: e.INTROSPECTION ?? !production,
+    runScheduler: e.RUN_SCHEDULER ?? !production,
+    scheduler: toSchedulerSettings(e),
   };
 }

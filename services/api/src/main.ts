@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
+import { startScheduler } from '@ggw/scheduler';
 import { openPlatformDatabase } from './database';
 import { EnvironmentError, parseEnvironment } from './environment';
 import { createServer } from './http/server';
@@ -30,6 +31,14 @@ async function main(): Promise<void> {
     await database.close(); // never leave the embedded PostgreSQL running behind a failed start
     throw error;
   });
+  const scheduler = env.runScheduler
+    ? await startScheduler({ appUrl: database.appUrl, dataSource: database.dataSource, log: log.child({ component: 'scheduler' }), settings: env.scheduler })
+      .catch(async (error) => {
+        await app.close();
+        await database.close();
+        throw error;
+      })
+    : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     try {
+      await scheduler?.stop(); // finishes (or hands back) a running export
       await app.close(); // stops accepting, lets in-flight requests finish
       await database.close(); // pool, then the embedded PostgreSQL (a clean, fast shutdown)
       log.info('stopped');
@@ -53,6 +63,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: env.port, host: env.host }).catch(async (error) => {
+    await scheduler?.stop();
     await app.close();
     await database.close();
     throw error;

@@ -1,7 +1,6 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { RoleGrant, Viewer } from '@ggw/authz';
+import { applyUserScopes, Viewer } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
-import { OrgLevel, UnauthenticatedError } from '@ggw/domain';
 
 /**
  * The database session of one request: one connection and one transaction, opened on first
@@ -91,26 +90,12 @@ export class RequestSession {
       await runner.connect();
       await runner.startTransaction();
       this.runner = runner;
-      if (this.userId) this.currentViewer = await applyScopes(runner, this.userId);
+      if (this.userId) this.currentViewer = await applyUserScopes(runner, this.userId);
       return runner.manager;
     } catch (error) {
       this.runner = undefined;
       await runner.release();
       throw error;
     }
-  }
-}
-
-/** Sets the user's scopes for this transaction and returns their roles; an unknown or disabled user is UNAUTHENTICATED. */
-async function applyScopes(runner: QueryRunner, userId: string): Promise<Viewer> {
-  try {
-    const rows: Array<{ org_id: string; tenant_id: string; path: string; level: OrgLevel; role: RoleGrant['role'] }> =
-      await runner.query('SELECT * FROM ggw_apply_scopes($1)', [userId]);
-    return { userId, roles: rows.map((r) => ({ orgId: r.org_id, tenantId: r.tenant_id, path: r.path, level: r.level, role: r.role })) };
-  } catch (error) {
-    if ((error as { driverError?: { code?: string } }).driverError?.code === '28000') {
-      throw new UnauthenticatedError('登录已失效或令牌无效,请重新登录');
-    }
-    throw error;
   }
 }

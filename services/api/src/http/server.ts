@@ -14,6 +14,8 @@ import { RequestSession } from '../common/session';
 import { AuthServices, createRequestContext, RequestContext } from '../context';
 import { protect } from '../modules/auth/gate';
 import { buildApiSchema } from '../schema';
+import { bearerToken } from './bearer';
+import { registerExportDownload } from './download';
 import { classifyError, formatError, INTERNAL_MESSAGE } from './errors';
 import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
 
@@ -30,13 +32,6 @@ export interface ServerOptions {
   tokenTtlSeconds?: number;
   /** Where roll-ups are read from: the aggregates (default), or the records (only to measure the difference in the benchmark). */
   rollupReader?: RollupReader;
-}
-
-/** The bearer token of a request: undefined without one, null when the header is malformed. */
-function bearerToken(header: string | undefined): string | null | undefined {
-  if (header === undefined) return undefined;
-  const m = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header.trim());
-  return m ? m[1] : null;
 }
 
 /** A client may pass its own request id to correlate logs; anything odd is replaced. */
@@ -155,6 +150,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     },
   });
 
+  registerExportDownload(app, { dataSource: opts.dataSource, tokens: auth.tokens });
   if (opts.graphiql) registerGraphiqlAssets(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));

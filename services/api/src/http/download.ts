@@ -1,0 +1,67 @@
+import { FastifyInstance, FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { TokenService } from '@ggw/authz';
+import { AppError, ExportFormat, UnauthenticatedError } from '@ggw/domain';
+import { CONTENT_TYPES } from '@ggw/exports';
+import { RequestSession } from '../common/session';
+import { bearerToken } from './bearer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const NOT_FOUND = { code: 'NOT_FOUND', message: '没有这个导出文件' };
+
+/** `attachment` with the Chinese name for browsers that read `filename*`, and the export's id for the rest. */
+function disposition(fileName: string, id: string): string {
+  const extension = fileName.slice(fileName.lastIndexOf('.'));
+  return `attachment; filename="${id}${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * GET /exports/:id/file: an export's file, over HTTP, with the same checks as every request.
+ * Either the API's bearer token (Authorization header) or a download link's short-lived token
+ * (`?token=`, from ExportJob.downloadUrl, valid for that one file) says who asks; the file is
+ * then read under that user's scopes, so another subtree's export is NOT_FOUND, exactly like a
+ * missing one. The SHA-256 of the file is its ETag.
+ */
+export function registerExportDownload(app: FastifyInstance, deps: { dataSource: DataSource; tokens: TokenService }): void {
+  app.get<{ Params: { id: string }; Querystring: { token?: string } }>('/exports/:id/file', async (request, reply: FastifyReply) => {
+    const { id } = request.params;
+    if (!UUID.test(id)) return reply.code(404).send(NOT_FOUND);
+    let userId: string;
+    try {
+      const header = bearerToken(request.headers.authorization);
+      if (header === null) throw new UnauthenticatedError('Authorization 请求头应为 Bearer <令牌>');
+      if (header !== undefined) userId = await deps.tokens.verify(header);
+      else if (typeof request.query.token === 'string') userId = await deps.tokens.verifyDownload(request.query.token, id);
+      else throw new UnauthenticatedError('请带上 Authorization: Bearer <令牌>,或使用导出任务的 downloadUrl');
+    } catch (error) {
+      const message = error instanceof UnauthenticatedError ? error.message : '令牌无效';
+      return reply.code(401).send({ code: 'UNAUTHENTICATED', message });
+    }
+    const session = new RequestSession(deps.dataSource, userId);
+    let file: { status: string; fileName: string | null; format: ExportFormat; sha256: string | null; content: Buffer | null } | undefined;
+    try {
+      [file] = await session.query(
+        `SELECT j.status, j.file_name AS "fileName", j.format, j.sha256, f.content
+           FROM export_job j LEFT JOIN export_file f ON f.tenant_id = j.tenant_id AND f.export_id = j.id
+          WHERE j.id = $1`,
+        [id],
+      );
+    } catch (error) {
+      session.markFailed();
+      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return reply.code(401).send({ code: error.code, message: error.message });
+      throw error;
+    } finally {
+      await session.close();
+    }
+    if (!file) return reply.code(404).send(NOT_FOUND);
+    if (file.status !== 'DONE' || !file.content) return reply.code(409).send({ code: 'CONFLICT', message: '导出尚未完成,请稍后再试' });
+    const etag = `"${file.sha256}"`;
+    reply.header('etag', etag).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply
+      .header('content-type', CONTENT_TYPES[file.format])
+      .header('content-disposition', disposition(file.fileName!, id))
+      .send(file.content);
+  });
+}

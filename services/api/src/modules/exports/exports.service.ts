@@ -1,0 +1,159 @@
+import { isAdminAt } from '@ggw/authz';
+import {
+  BadUserInputError, checkTimeZone, ConflictError, ForbiddenError, nextRun, NotFoundError, OrgRecord, parsePeriod, UnauthenticatedError,
+} from '@ggw/domain';
+import { enqueueExport } from '@ggw/exports';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { Page, toPage } from '../../common/pagination';
+import { RequestContext } from '../../context';
+import { findOrg } from '../org/org.service';
+import { CreateExportScheduleInput, RequestExportArgs } from './exports.input';
+import { ExportJobRow, ExportScheduleRow } from './exports.type';
+
+const JOB_COLUMNS = `j.id, j.tenant_id AS "tenantId", j.org_id AS "orgId", j.period, j.format, j.status, j.progress, j.error, j.attempts,
+  j.scheduled_for IS NOT NULL AS scheduled,
+  to_json(j.created_at) #>> '{}' AS "createdAt", to_json(j.started_at) #>> '{}' AS "startedAt",
+  to_json(j.finished_at) #>> '{}' AS "finishedAt", to_json(j.expires_at) #>> '{}' AS "expiresAt",
+  j.file_name AS "fileName", j.size_bytes::int AS "sizeBytes", j.sha256`;
+
+const SCHEDULE_COLUMNS = `s.id, s.tenant_id AS "tenantId", s.org_id AS "orgId", s.cron, s.time_zone AS "timeZone", s.period_rule AS "periodRule",
+  s.formats, s.paused, to_json(s.next_run_at) #>> '{}' AS "nextRunAt", to_json(s.last_run_at) #>> '{}' AS "lastRunAt",
+  s.last_error AS "lastError", s.created_by AS "createdBy", to_json(s.created_at) #>> '{}' AS "createdAt"`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The same request twice within this many seconds returns the first job. */
+export const DUPLICATE_WINDOW_SECONDS = 60;
+
+/** The viewer, who must be an admin over `org` (FORBIDDEN otherwise: the org itself is visible to them). */
+async function adminOver(ctx: RequestContext, org: OrgRecord, what: string) {
+  const viewer = await ctx.viewer();
+  if (!viewer) throw new UnauthenticatedError('请先登录');
+  if (!isAdminAt(viewer, org.path)) throw new ForbiddenError(`只有${org.name}或其上级的管理员可以${what}`);
+  return viewer;
+}
+
+/**
+ * Queues an export of the org's subtree (admins only), in the request's transaction: the job
+ * row and its queue entry are committed together. The same request again (the same
+ * idempotency key, or the same org, period and format within a minute) returns the first job.
+ */
+export async function requestExport(ctx: RequestContext, args: RequestExportArgs): Promise<ExportJobRow> {
+  const org = await findOrg(ctx, { code: args.orgCode });
+  const viewer = await adminOver(ctx, org, '导出汇总');
+  const period = parsePeriod(args.period);
+  const key = args.idempotencyKey ?? null;
+  if (key !== null && (key.length < 1 || key.length > 100)) throw new BadUserInputError('idempotencyKey 应为 1 到 100 个字符', 'idempotencyKey');
+  // concurrent duplicates wait for each other here, then find the first one's row
+  await ctx.session.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`export:${viewer.userId}:${key ?? `${org.id}:${period.key}:${args.format}`}`]);
+  const [existing] = key !== null
+    ? await ctx.session.query<ExportJobRow>(
+      `SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.tenant_id = $1 AND j.requested_by = $2 AND j.idempotency_key = $3`,
+      [org.tenantId, viewer.userId, key])
+    : await ctx.session.query<ExportJobRow>(
+      `SELECT ${JOB_COLUMNS} FROM export_job j
+        WHERE j.tenant_id = $1 AND j.org_id = $2 AND j.period = $3 AND j.format = $4 AND j.requested_by = $5
+          AND j.schedule_id IS NULL AND j.status <> 'FAILED' AND j.created_at > now() - make_interval(secs => $6)
+        ORDER BY j.created_at DESC LIMIT 1`,
+      [org.tenantId, org.id, period.key, args.format, viewer.userId, DUPLICATE_WINDOW_SECONDS]);
+  if (existing) {
+    if (existing.orgId !== org.id || existing.period !== period.key || existing.format !== args.format) {
+      throw new ConflictError('该幂等键已用于另一个导出请求(组织、期间或格式不同)', { idempotencyKey: key });
+    }
+    return existing;
+  }
+  const [created] = await ctx.session.query<ExportJobRow>(
+    `INSERT INTO export_job AS j (tenant_id, id, org_id, period, format, requested_by, idempotency_key)
+     VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6) RETURNING ${JOB_COLUMNS}`,
+    [org.tenantId, org.id, period.key, args.format, viewer.userId, key],
+  );
+  await ctx.session.serially((manager) => enqueueExport(manager, { exportId: created.id, tenantId: org.tenantId, userId: viewer.userId }));
+  return created;
+}
+
+/** The exports of an org (anyone who may read the org), newest first, keyset-paginated. */
+export async function listExports(ctx: RequestContext, orgCode: string, size: number, after: string | null | undefined): Promise<Page<ExportJobRow>> {
+  const org = await findOrg(ctx, { code: orgCode });
+  const params: unknown[] = [org.tenantId, org.id, size + 1];
+  let where = 'j.tenant_id = $1 AND j.org_id = $2';
+  if (after) {
+    const [createdAt, id] = decodeCursor(after, 2);
+    params.push(createdAt, id);
+    where += ` AND (j.created_at, j.id) < ($4::timestamptz, $5::uuid)`;
+  }
+  const rows = await ctx.session.query<ExportJobRow>(
+    `SELECT ${JOB_COLUMNS} FROM export_job j WHERE ${where} ORDER BY j.created_at DESC, j.id DESC LIMIT $3`, params);
+  return toPage(rows, size, (r) => encodeCursor([r.createdAt, r.id]), async () => {
+    const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM export_job j WHERE j.tenant_id = $1 AND j.org_id = $2`, [org.tenantId, org.id]);
+    return n;
+  });
+}
+
+/** The export schedules of an org (admins only). */
+export async function listSchedules(ctx: RequestContext, orgCode: string): Promise<ExportScheduleRow[]> {
+  const org = await findOrg(ctx, { code: orgCode });
+  await adminOver(ctx, org, '查看定时导出计划');
+  return ctx.session.query<ExportScheduleRow>(
+    `SELECT ${SCHEDULE_COLUMNS} FROM export_schedule s WHERE s.tenant_id = $1 AND s.org_id = $2 ORDER BY s.created_at`, [org.tenantId, org.id]);
+}
+
+/** Creates a schedule (admins only); it runs with its creator's rights. */
+export async function createSchedule(ctx: RequestContext, input: CreateExportScheduleInput): Promise<ExportScheduleRow> {
+  const org = await findOrg(ctx, { code: input.orgCode });
+  const viewer = await adminOver(ctx, org, '设置定时导出');
+  const timeZone = checkTimeZone(input.timeZone);
+  const formats = [...new Set(input.formats)];
+  if (formats.length === 0) throw new BadUserInputError('formats 至少要有一种格式', 'formats');
+  const [{ now }] = await ctx.session.query<{ now: Date }>(`SELECT now()`);
+  const next = nextRun(input.cron, timeZone, now);
+  const [created] = await ctx.session.query<ExportScheduleRow>(
+    `INSERT INTO export_schedule AS s (tenant_id, id, org_id, cron, time_zone, period_rule, formats, next_run_at, created_by)
+     VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8) RETURNING ${SCHEDULE_COLUMNS}`,
+    [org.tenantId, org.id, input.cron.trim().split(/\s+/).join(' '), timeZone, input.periodRule, formats, next, viewer.userId],
+  );
+  return created;
+}
+
+/** A schedule the viewer may manage: visible (row-level security) and theirs to administer. */
+async function manageableSchedule(ctx: RequestContext, id: string): Promise<ExportScheduleRow> {
+  if (!UUID.test(id)) throw new BadUserInputError(`id 不是有效的 UUID:${id}`, 'id');
+  const [row] = await ctx.session.query<ExportScheduleRow & { path: string }>(
+    `SELECT ${SCHEDULE_COLUMNS}, o.path::text AS path FROM export_schedule s JOIN org o ON o.tenant_id = s.tenant_id AND o.id = s.org_id WHERE s.id = $1`, [id]);
+  const viewer = await ctx.viewer();
+  // not there, or not the viewer's to see: the same answer
+  if (!row || !viewer || !isAdminAt(viewer, row.path)) throw new NotFoundError(`没有 id 为 ${id} 的定时导出计划`, { id });
+  return row;
+}
+
+/**
+ * Pauses or resumes a schedule (admins only). Resuming moves its next run to the first one
+ * after now, so runs missed while paused do not all fire at once.
+ */
+export async function setSchedulePaused(ctx: RequestContext, id: string, paused: boolean): Promise<ExportScheduleRow> {
+  const s = await manageableSchedule(ctx, id);
+  const [{ now }] = await ctx.session.query<{ now: Date }>(`SELECT now()`);
+  // (TypeORM answers a bare UPDATE with [rows, count]; as a CTE it is a SELECT)
+  const [row] = await ctx.session.query<ExportScheduleRow>(
+    `WITH changed AS (
+       UPDATE export_schedule s SET paused = $3, next_run_at = CASE WHEN $3 THEN next_run_at ELSE $4 END,
+              last_error = CASE WHEN $3 THEN last_error END
+        WHERE s.tenant_id = $1 AND s.id = $2 RETURNING s.*)
+     SELECT ${SCHEDULE_COLUMNS} FROM changed s`,
+    [s.tenantId, s.id, paused, nextRun(s.cron, s.timeZone, now)],
+  );
+  return row;
+}
+
+/** Deletes a schedule (admins only); the exports it made stay. */
+export async function deleteSchedule(ctx: RequestContext, id: string): Promise<boolean> {
+  const s = await manageableSchedule(ctx, id);
+  await ctx.session.query(`DELETE FROM export_schedule WHERE tenant_id = $1 AND id = $2`, [s.tenantId, s.id]);
+  return true;
+}
+
+/** A user's display name (a schedule's creator). */
+export async function userName(ctx: RequestContext, userId: string): Promise<string> {
+  const [row] = await ctx.session.query<{ name: string }>(`SELECT display_name AS name FROM app_user WHERE id = $1`, [userId]);
+  return row?.name ?? '';
+}
+
