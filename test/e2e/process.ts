@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const API_MAIN = join(__dirname, '..', '..', 'services', 'api', 'dist', 'main.js');
+export const SCHEDULER_MAIN = join(__dirname, '..', '..', 'services', 'scheduler', 'dist', 'main.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +27,12 @@ export interface RunningProcess {
 
 /** Starts the built API (`node services/api/dist/main.js`) as a real process, with its own environment. */
 export function startApiProcess(env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, [API_MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startProcess(API_MAIN, env);
+}
+
+/** Starts a built entry point (API_MAIN, SCHEDULER_MAIN) as a real process, with only the environment given. */
+export function startProcess(main: string, env: Record<string, string>): RunningProcess {
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
