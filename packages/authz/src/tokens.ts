@@ -27,31 +27,13 @@ export class TokenService {
   }
 
   async issue(userId: string): Promise<IssuedToken> {
-    const issuedAt = Math.floor(this.now().getTime() / 1000);
-    const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({})
-      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-      .setSubject(userId)
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt(issuedAt)
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
-    return { token, expiresAt };
+    return this.sign(userId, AUDIENCE, this.ttlSeconds, {});
   }
 
   /** The user id of a valid token; anything else is UnauthenticatedError. */
   async verify(token: string): Promise<string> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: [ALGORITHM],
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        currentDate: this.now(),
-        requiredClaims: ['sub', 'exp', 'iat'],
-      });
-      if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) throw new errors.JWTInvalid('bad subject');
-      return payload.sub;
+      return (await this.check(token, AUDIENCE)).sub;
     } catch {
       throw new UnauthenticatedError('登录已失效或令牌无效,请重新登录');
     }
@@ -59,33 +41,44 @@ export class TokenService {
 
   /** A short-lived token for downloading one export's file as `userId` (a link a browser can open). */
   async issueDownload(userId: string, exportId: string, ttlSeconds = 300): Promise<IssuedToken> {
+    return this.sign(userId, DOWNLOAD_AUDIENCE, ttlSeconds, { exp_id: exportId });
+  }
+
+  /** The user of a valid download token for `exportId`; anything else is UnauthenticatedError. */
+  async verifyDownload(token: string, exportId: string): Promise<string> {
+    try {
+      const payload = await this.check(token, DOWNLOAD_AUDIENCE);
+      if (payload.exp_id !== exportId) throw new errors.JWTInvalid('another export');
+      return payload.sub;
+    } catch {
+      throw new UnauthenticatedError('下载链接无效或已过期,请重新获取');
+    }
+  }
+
+  private async sign(subject: string, audience: string, ttlSeconds: number, claims: Record<string, string>): Promise<IssuedToken> {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
     const expiresAt = new Date((issuedAt + ttlSeconds) * 1000);
-    const token = await new SignJWT({ exp_id: exportId })
+    const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-      .setSubject(userId)
+      .setSubject(subject)
       .setIssuer(ISSUER)
-      .setAudience(DOWNLOAD_AUDIENCE)
+      .setAudience(audience)
       .setIssuedAt(issuedAt)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
     return { token, expiresAt };
   }
 
-  /** The user of a valid download token for `exportId`; anything else is UnauthenticatedError. */
-  async verifyDownload(token: string, exportId: string): Promise<string> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: [ALGORITHM],
-        issuer: ISSUER,
-        audience: DOWNLOAD_AUDIENCE,
-        currentDate: this.now(),
-        requiredClaims: ['sub', 'exp', 'iat'],
-      });
-      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || payload.exp_id !== exportId) throw new errors.JWTInvalid('bad claims');
-      return payload.sub;
-    } catch {
-      throw new UnauthenticatedError('下载链接无效或已过期,请重新获取');
-    }
+  /** The payload of a token of `audience` with algorithm, issuer, expiry and a user id as subject checked; throws otherwise. */
+  private async check(token: string, audience: string): Promise<{ sub: string; [claim: string]: unknown }> {
+    const { payload } = await jwtVerify(token, this.key, {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      audience,
+      currentDate: this.now(),
+      requiredClaims: ['sub', 'exp', 'iat'],
+    });
+    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new errors.JWTInvalid('bad subject');
+    return payload as { sub: string };
   }
 }
