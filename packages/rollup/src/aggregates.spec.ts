@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { runAsUser } from '@ggw/authz';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
 import { addSyntheticCounty, createDataSource, DatasetBuilder, DEMO_USERS, insertDataset, OrgRow, Random } from '@ggw/db';
 import { OrgLevel, parsePeriod, previousYear, stableId } from '@ggw/domain';
@@ -200,21 +201,9 @@ describe('roll-up aggregates and the application role', () => {
     await db.drop();
   });
 
-  /** Runs `work` as ggw_app with a demo user's scopes, rolled back unless `commit`. */
-  async function as<T>(username: (typeof DEMO_USERS)[number]['username'], work: (q: (sql: string, p?: unknown[]) => Promise<any[]>) => Promise<T>, commit = false): Promise<T> {
-    const runner = app.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      await runner.query('SELECT * FROM ggw_apply_scopes($1)', [stableId('user', username)]);
-      const result = await work((sql, p) => runner.query(sql, p));
-      if (commit) await runner.commitTransaction();
-      return result;
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-    }
-  }
+  /** Runs `work` as ggw_app with a demo user's scopes, committed when it returns. */
+  const as = <T>(username: (typeof DEMO_USERS)[number]['username'], work: (q: (sql: string, p?: unknown[]) => Promise<any[]>) => Promise<T>) =>
+    runAsUser(app, stableId('user', username), (m) => work((sql, p) => m.query(sql, p)));
   const countyVolunteers = async () => {
     const p = parsePeriod('2020');
     const [jian] = await db.dataSource.query(`SELECT id FROM org WHERE code = '220582'`);
@@ -226,7 +215,7 @@ describe('roll-up aggregates and the application role', () => {
     const before = await countyVolunteers();
     await as('shihu-editor', (q) => q(
       `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on)
-       SELECT tenant_id, gen_random_uuid(), id, '新人', 'SOLDIER', false, '2020-06-01' FROM org WHERE code = '220582106201'`), true);
+       SELECT tenant_id, gen_random_uuid(), id, '新人', 'SOLDIER', false, '2020-06-01' FROM org WHERE code = '220582106201'`));
     expect(await countyVolunteers()).toBe(before + 1);
     expect(await rollupAggregateDrift(db.dataSource.manager)).toBe(0);
   });
