@@ -10,7 +10,7 @@ import { SchedulerSettings } from './settings';
 export function publicMessage(error: unknown): string {
   if (error instanceof AppError) return error.message;
   if (error instanceof ExportAborted) return '导出进程停止,已交还队列重试';
-  return '导出时发生内部错误,已记录;将自动重试';
+  return '导出时发生内部错误(已记入日志)';
 }
 
 /** Thrown into an export when its worker is stopping and cannot wait for it. */

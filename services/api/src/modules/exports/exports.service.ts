@@ -48,8 +48,9 @@ export async function requestExport(ctx: RequestContext, args: RequestExportArgs
   await ctx.session.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`export:${viewer.userId}:${key ?? `${org.id}:${period.key}:${args.format}`}`]);
   const [existing] = key !== null
     ? await ctx.session.query<ExportJobRow>(
-      `SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.tenant_id = $1 AND j.requested_by = $2 AND j.idempotency_key = $3`,
-      [org.tenantId, viewer.userId, key])
+      // a key is the user's, whichever county it was first used for
+      `SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.requested_by = $1 AND j.idempotency_key = $2`,
+      [viewer.userId, key])
     : await ctx.session.query<ExportJobRow>(
       `SELECT ${JOB_COLUMNS} FROM export_job j
         WHERE j.tenant_id = $1 AND j.org_id = $2 AND j.period = $3 AND j.format = $4 AND j.requested_by = $5
