@@ -1,4 +1,4 @@
-import { canRead, hashPassword, Viewer } from '@ggw/authz';
+import { canRead, hashPassword, isAdminAt, Viewer } from '@ggw/authz';
 import { addSyntheticCounty, DatasetBuilder, DEMO_USERS, insertDataset, Random } from '@ggw/db';
 import { OrgLevel, stableId } from '@ggw/domain';
 import { startTestApi, TestApi } from '@ggw/testing';
@@ -178,4 +178,40 @@ describe('isolation matrix', () => {
       expect(body.errors?.[0].extensions.code).toBe('NOT_FOUND');
     }
   });
+
+  it('keeps exports, their files and schedules inside the subtree; only admins request and schedule', async () => {
+    // one finished export per target, made directly: the matrix is about who may reach it
+    const files = new Map<string, string>();
+    for (const target of targets()) {
+      const [row] = await api.db.dataSource.query(
+        `INSERT INTO export_job (tenant_id, id, org_id, period, format, status, progress, requested_by, finished_at, expires_at, file_name, size_bytes, sha256)
+         SELECT o.tenant_id, gen_random_uuid(), o.id, '2020', 'CSV', 'DONE', 100, $2, now(), now() + interval '1 day', 'm.csv', 3, repeat('0', 64)
+           FROM org o WHERE o.code = $1 RETURNING id, tenant_id, org_id`, [target.code, stableId('user', 'jian-admin')]);
+      await api.db.dataSource.query(`INSERT INTO export_file (tenant_id, export_id, org_id, content) VALUES ($1, $2, $3, 'a,b')`, [row.tenant_id, row.id, row.org_id]);
+      files.set(target.code, row.id);
+    }
+    for (const user of users) {
+      const missing = (await api.gqlAs(user.username, `{ exports(orgCode: "999999") { totalCount } }`)).body.errors?.[0];
+      const token = await api.login(user.username);
+      for (const target of targets()) {
+        const visible = canRead(user.viewer, target.path);
+        const admin = isAdminAt(user.viewer, target.path);
+        const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code ?? 'OK';
+        const list = await api.gqlAs(user.username, `{ exports(orgCode: "${target.code}") { nodes { id } } }`);
+        const schedules = await api.gqlAs(user.username, `{ exportSchedules(orgCode: "${target.code}") { id } }`);
+        const request = await api.gqlAs(user.username, `mutation { requestExport(orgCode: "${target.code}", period: "2020", format: DOCX) { id } }`);
+        const file = await fetch(`${api.url}/exports/${files.get(target.code)}/file`, { headers: { authorization: `Bearer ${token}` } });
+        cases += 4;
+        expect({ user: user.username, target: target.code, list: code(list), schedules: code(schedules), request: code(request), file: file.status }).toEqual({
+          user: user.username, target: target.code,
+          list: visible ? 'OK' : 'NOT_FOUND',
+          schedules: admin ? 'OK' : visible ? 'FORBIDDEN' : 'NOT_FOUND',
+          request: admin ? 'OK' : visible ? 'FORBIDDEN' : 'NOT_FOUND',
+          file: visible ? 200 : 404,
+        });
+        if (visible) expect(list.body.data.exports.nodes.map((n: { id: string }) => n.id)).toContain(files.get(target.code));
+        else expect(list.body.errors?.[0].message.replace(target.code, 'X')).toBe(missing?.message.replace('999999', 'X'));
+      }
+    }
+  }, 300_000);
 });
