@@ -10,17 +10,13 @@
  *   BENCH_CITIES=1 BENCH_COUNTIES=10 pnpm bench:rollup   # a smaller run
  *   BENCH_READERS=aggregates pnpm bench:rollup           # skip the slow records reader
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { Client } from 'pg';
-import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, migrate, startEmbeddedPostgres } from '@ggw/db';
-import { hashPassword } from '@ggw/authz';
+import { createDataSource } from '@ggw/db';
 import { createServer } from '@ggw/api';
 import type { RollupReader } from '@ggw/rollup';
-import { freePort, percentile, runClient } from './bench-util';
-import { cityCode, countyCode, loadSyntheticProvince, PROVINCE_CODE } from './synthetic-province';
+import { percentile, runClient } from './bench-util';
+import { cityCode, countyCode, PROVINCE_CODE, startBenchProvince } from './synthetic-province';
 
 const TEN = 'orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount coreVolunteerShare donationTotal articleCount pairCount activityCount';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -67,30 +63,8 @@ async function main() {
   const cities = Number(process.env.BENCH_CITIES ?? 10);
   const countiesPerCity = Number(process.env.BENCH_COUNTIES ?? 10);
   const readers = (process.env.BENCH_READERS ?? 'aggregates,records').split(',') as RollupReader[];
-  const dir = mkdtempSync(join(tmpdir(), 'ggw-bench-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false });
+  const { url, appUrl, stop } = await startBenchProvince(cities, countiesPerCity, 'VIEWER');
   try {
-    await ensureDatabase(pg, 'bench');
-    const url = pg.urlFor('bench');
-    const ds = createDataSource({ url, poolSize: 4 });
-    await ds.initialize();
-    await migrate(ds);
-    const t0 = Date.now();
-    const rows = await loadSyntheticProvince(ds, cities, countiesPerCity, (m) => console.error(m));
-    const [{ orgs }] = await ds.query('SELECT count(*)::int AS orgs FROM org');
-    const [{ aggregates }] = await ds.query('SELECT (SELECT count(*) FROM rollup_subtree)::int AS aggregates');
-    console.log(`data: ${orgs} orgs, ${rows} records, loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s with the aggregate triggers on; ${aggregates} subtree aggregate rows`);
-    // measured as production runs: as the application role under row-level security, signed in
-    // as a viewer of the whole province
-    const [province] = await ds.query('SELECT id, tenant_id FROM org WHERE code = $1', [PROVINCE_CODE]);
-    await ds.query(`INSERT INTO app_user (id, username, password_hash, display_name) VALUES (gen_random_uuid(), 'bench', $1, 'bench')`, [await hashPassword('bench')]);
-    await ds.query(`INSERT INTO role_assignment (user_id, org_tenant_id, org_id, role) SELECT id, $1, $2, 'VIEWER' FROM app_user WHERE username = 'bench'`, [province.tenant_id, province.id]);
-    const appPassword = 'bench-app-password-0123456789';
-    await enableAppLogin(ds, appPassword);
-    const appUrl = appRoleUrl(url, appPassword);
-    await ds.destroy();
-
     const queries: BenchQuery[] = [
       { name: 'county: rollup (5 figures) + summary', code: countyCode(0, 0), runs: { aggregates: 100, records: 20 },
         query: (c) => `{ org(code: "${c}") { name rollup(period: "2020") { orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount } summary(period: "2020") } }` },
@@ -113,8 +87,7 @@ async function main() {
       }
     }
   } finally {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stop();
   }
 }
 
