@@ -25,10 +25,16 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
       for (const group of byPeriod.values()) {
         const period = group[0].period;
         const metrics = sumMetricsFor(new Set(group.flatMap((r) => r.keys)));
+        // the same orgs asked for different figures (an org's rollup and its summary) are read once
+        const specs = new Map(group.map((r) => [JSON.stringify(r.spec), r.spec]));
+        const index = [...specs.keys()];
         const rows = await session.serially((manager) =>
-          computeRollups(manager, group.map((r) => r.spec), [period, previousYear(period)], metrics, reader),
+          computeRollups(manager, [...specs.values()], [period, previousYear(period)], metrics, reader),
         );
-        group.forEach((r, i) => results.set(r, rows.filter((row) => row.spec === i)));
+        for (const r of group) {
+          const spec = index.indexOf(JSON.stringify(r.spec));
+          results.set(r, rows.filter((row) => row.spec === spec));
+        }
       }
       return requests.map((r) => results.get(r) ?? []);
     },

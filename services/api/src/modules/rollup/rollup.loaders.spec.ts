@@ -1,0 +1,38 @@
+import { parsePeriod } from '@ggw/domain';
+import { figuresFromSums, TargetSpec } from '@ggw/rollup';
+import { createTestDatabase, TestDatabase } from '@ggw/testing';
+import { RequestSession } from '../../common/session';
+import { createRollupLoader } from './rollup.loaders';
+
+/** The roll-up loader merges what one tick of a request asks for into one statement. */
+describe('roll-up loader', () => {
+  let db: TestDatabase;
+  let countyId: string;
+  beforeAll(async () => {
+    db = await createTestDatabase({ reference: true });
+    [{ id: countyId }] = await db.dataSource.query(`SELECT id FROM org WHERE code = '220582'`);
+  });
+  afterAll(() => db.drop());
+
+  it('reads an org asked for twice (its rollup and its summary) once, with the figures of both', async () => {
+    // the owner's pool: row-level security is not what this test is about
+    const session = new RequestSession(db.dataSource, null);
+    const loader = createRollupLoader(session);
+    const period = parsePeriod('2020');
+    const spec = (): TargetSpec => ({ kind: 'orgs', ids: [countyId] });
+    const [forRollup, forSummary, children] = await Promise.all([
+      loader.load({ spec: spec(), period, keys: ['orgCount'] }),
+      loader.load({ spec: spec(), period, keys: ['volunteerCount'] }),
+      loader.load({ spec: { kind: 'children', parentId: countyId }, period, keys: ['orgCount'] }),
+    ]);
+    await session.close();
+    // BEGIN, one roll-up statement, COMMIT
+    expect(session.stats.statements).toBe(3);
+    expect(forRollup).toHaveLength(1);
+    // one row of the statement answers both requests
+    expect(forSummary[0]).toBe(forRollup[0]);
+    expect(figuresFromSums(forRollup[0].sums[0])).toMatchObject({ orgCount: 218, volunteerCount: 2503 });
+    expect(children.length).toBeGreaterThan(15);
+    expect(children.reduce((sum, c) => sum + c.sums[0].orgCount, 0)).toBe(217);
+  });
+});
