@@ -57,6 +57,21 @@ describe('roll-up engine on the reference data', () => {
     expect(rows.filter((r) => r.spec === 2).every((r) => r.org.level === 'VILLAGE')).toBe(true);
   });
 
+  it('prepares a roll-up statement once per connection and plans it once, whatever the orgs', async () => {
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      const p = parsePeriod('2020');
+      for (const code of ['220582', '220582101', '220582106201']) {
+        await computeRollups(runner.manager, [{ kind: 'orgs', ids: [await idOf(code)] }], [p, previousYear(p)]);
+      }
+      const plans = await runner.query(`SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name LIKE 'ggw\\_%'`);
+      // a plan per execution cost more than reading a county's figures
+      expect(plans).toEqual([{ generic: 3, custom: 0 }]);
+    } finally {
+      await runner.release();
+    }
+  });
+
   it('reads the same figures from the aggregates as from the records, for every org and kind of period', async () => {
     const ids = (await db.dataSource.query('SELECT id FROM org')).map((r: { id: string }) => r.id);
     for (const key of ['2020', '2019', '2020Q2', '2020-06', '2021']) {
