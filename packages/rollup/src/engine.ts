@@ -36,6 +36,7 @@ export async function computeRollups(
   const build = reader === 'aggregates' ? buildAggregateRollupSql : buildRecordsRollupSql;
   const { text, params } = build(specs, periods, metrics);
   const rows = await queryPrepared(manager, text, params);
+  const columns = periods.map((_p, i) => metrics.map((m) => [m.key, `${m.key}__${i}`] as const));
   return rows.map((r) => ({
     spec: Number(r.spec),
     org: {
@@ -43,21 +44,23 @@ export async function computeRollups(
       level: r.level as OrgLevel, type: r.type as OrgType, code: r.code as string, name: r.name as string,
       foundedOn: r.foundedOn as string, dissolvedOn: r.dissolvedOn as string | null,
     },
-    sums: periods.map((_p, i) => Object.fromEntries(metrics.map((m) => [m.key, r[`${m.key}__${i}`] as number]))),
+    sums: columns.map((period) => Object.fromEntries(period.map(([key, column]) => [key, r[column] as number]))),
   }));
 }
 
-/** Every figure (sums, ratios, differences) from the sums; a ratio with a zero denominator is null. */
+/** The sum metrics each figure is computed from (itself, for a sum). */
+const INPUTS = new Map<Metric, readonly string[]>(
+  METRICS.map((m) => [m, m.kind === 'sum' ? [m.key] : m.kind === 'ratio' ? [m.numerator, m.denominator] : [m.minuend, m.subtrahend]]),
+);
+
+/**
+ * Every figure (sums, ratios, differences) that can be computed from the sums (the engine
+ * computes only what was asked); a ratio with a zero denominator is null.
+ */
 export function figuresFromSums(sums: Record<string, number>): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const m of METRICS) if (computable(m, sums)) out[m.key] = figure(m, sums);
+  for (const m of METRICS) if (INPUTS.get(m)!.every((k) => k in sums)) out[m.key] = figure(m, sums);
   return out;
-}
-
-/** True when every sum the figure needs was computed (the engine computes only what was asked). */
-function computable(m: Metric, sums: Record<string, number>): boolean {
-  const needs = m.kind === 'sum' ? [m.key] : m.kind === 'ratio' ? [m.numerator, m.denominator] : [m.minuend, m.subtrahend];
-  return needs.every((k) => k in sums);
 }
 
 function figure(m: Metric, sums: Record<string, number>): number | null {

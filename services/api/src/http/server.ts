@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LoginThrottle, TokenService } from '@ggw/authz';
 import { UnauthenticatedError } from '@ggw/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -108,7 +108,15 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     persistedQueries: false,
     // main.ts owns shutdown: Fastify (which drains Apollo) first, then the database
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), requestPlugin, ...armor.plugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // no HTTP caching of GraphQL answers (every figure is live and per viewer); the plugin
+      // would also wrap every field's resolver, a third of a large roll-up table's time
+      ApolloServerPluginCacheControlDisabled(),
+      fastifyApolloDrainPlugin(app),
+      requestPlugin,
+      ...armor.plugins,
+    ],
   });
   await apollo.start();
 
