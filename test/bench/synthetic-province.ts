@@ -75,8 +75,10 @@ export async function startBenchProvince(cities: number, countiesPerCity: number
     await migrate(ds);
     const t0 = Date.now();
     const rows = await loadSyntheticProvince(ds, cities, countiesPerCity, (m) => console.error(m));
-    // as after any bulk load: otherwise autovacuum works through the new rows while we measure
+    // as after any bulk load: otherwise autovacuum works through the new rows, and the
+    // checkpointer writes out the load's dirty pages, while we measure
     await ds.query('VACUUM ANALYZE');
+    await ds.query('CHECKPOINT');
     const [{ orgs, aggregates }] = await ds.query('SELECT (SELECT count(*) FROM org)::int AS orgs, (SELECT count(*) FROM rollup_subtree)::int AS aggregates');
     console.log(`data: ${orgs} orgs, ${rows} records, loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s with the aggregate triggers on; ${aggregates} subtree aggregate rows`);
     const [province] = await ds.query('SELECT id, tenant_id FROM org WHERE code = $1', [PROVINCE_CODE]);
