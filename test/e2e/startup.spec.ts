@@ -1,4 +1,5 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startApiProcess } from './process';
@@ -50,6 +51,22 @@ describe('the API process', () => {
     expect((await query(Number(env.PORT), README_QUERY)).data.org.name).toBe('集安市');
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('says why the embedded database did not start (its port is taken), and exits 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    const otherDir = mkdtempSync(join(tmpdir(), 'ggw-e2e-'));
+    chmodSync(otherDir, 0o755);
+    try {
+      const failed = startApiProcess({ DATA_DIR: otherDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(port) });
+      expect(await failed.exited).toBe(1);
+      expect(failed.output()).toMatch(new RegExp(`failed to start: embedded PostgreSQL did not start \\(port ${port}, .*could not create any TCP/IP sockets`));
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+      rmSync(otherDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('refuses to start on a bad configuration value and names it', async () => {

