@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { OrgLevel, OrgRecord, OrgType, Period } from '@ggw/domain';
 import { buildAggregateRollupSql } from './aggregate-sql';
 import { queryPrepared } from './prepared-query';
-import { Metric, METRICS, SUM_METRICS, SumMetric } from './metrics';
+import { inputsOf, Metric, METRICS, SUM_METRICS, SumMetric } from './metrics';
 import { buildRecordsRollupSql } from './records-sql';
 import { TargetSpec } from './targets';
 
@@ -48,18 +48,13 @@ export async function computeRollups(
   }));
 }
 
-/** The sum metrics each figure is computed from (itself, for a sum). */
-const INPUTS = new Map<Metric, readonly string[]>(
-  METRICS.map((m) => [m, m.kind === 'sum' ? [m.key] : m.kind === 'ratio' ? [m.numerator, m.denominator] : [m.minuend, m.subtrahend]]),
-);
-
 /**
  * Every figure (sums, ratios, differences) that can be computed from the sums (the engine
  * computes only what was asked); a ratio with a zero denominator is null.
  */
 export function figuresFromSums(sums: Record<string, number>): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const m of METRICS) if (INPUTS.get(m)!.every((k) => k in sums)) out[m.key] = figure(m, sums);
+  for (const m of METRICS) if (inputsOf(m).every((k) => k in sums)) out[m.key] = figure(m, sums);
   return out;
 }
 

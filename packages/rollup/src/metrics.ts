@@ -143,15 +143,18 @@ export function metric(key: string, field = 'metric'): Metric {
 
 export const SUM_METRICS = METRICS.filter((m): m is SumMetric => m.kind === 'sum');
 
+const INPUTS = new Map<Metric, readonly string[]>(
+  METRICS.map((m) => [m, m.kind === 'sum' ? [m.key] : m.kind === 'ratio' ? [m.numerator, m.denominator] : [m.minuend, m.subtrahend]]),
+);
+
+/** The sum metrics a figure is computed from: itself for a sum, its two terms otherwise. */
+export function inputsOf(m: Metric): readonly string[] {
+  return INPUTS.get(m)!;
+}
+
 /** The sum metrics needed to compute `keys` (a ratio needs its numerator and denominator). */
 export function sumMetricsFor(keys: Iterable<string>): SumMetric[] {
-  const needed = new Set<string>();
-  for (const key of keys) {
-    const m = metric(key);
-    if (m.kind === 'sum') needed.add(m.key);
-    else if (m.kind === 'ratio') needed.add(m.numerator).add(m.denominator);
-    else needed.add(m.minuend).add(m.subtrahend);
-  }
+  const needed = new Set([...keys].flatMap((key) => inputsOf(metric(key))));
   return SUM_METRICS.filter((m) => needed.has(m.key));
 }
 
@@ -161,7 +164,7 @@ function checkCatalogue(): void {
   for (const m of METRICS) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(m.key)) throw new Error(`metric key ${m.key} is not camelCase`);
     if (m.kind === 'sum' && !(m.source in SOURCES)) throw new Error(`metric ${m.key}: unknown source ${m.source}`);
-    const refs = m.kind === 'ratio' ? [m.numerator, m.denominator] : m.kind === 'difference' ? [m.minuend, m.subtrahend] : [];
+    const refs = m.kind === 'sum' ? [] : inputsOf(m);
     for (const r of refs) if (BY_KEY.get(r)?.kind !== 'sum') throw new Error(`metric ${m.key}: ${r} must be a sum metric`);
   }
 }
