@@ -111,7 +111,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // no HTTP caching of GraphQL answers (every figure is live and per viewer); the plugin
-      // would also wrap every field's resolver, a third of a large roll-up table's time
+      // would also wrap every field's resolver (about an eighth of a large roll-up table's time)
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       requestPlugin,

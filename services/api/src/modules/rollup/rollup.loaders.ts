@@ -26,15 +26,13 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
         const period = group[0].period;
         const metrics = sumMetricsFor(new Set(group.flatMap((r) => r.keys)));
         // the same orgs asked for different figures (an org's rollup and its summary) are read once
-        const specs = new Map(group.map((r) => [JSON.stringify(r.spec), r.spec]));
-        const index = [...specs.keys()];
+        const keyOf = new Map(group.map((r) => [r, JSON.stringify(r.spec)]));
+        const specs = new Map([...keyOf].map(([r, key]) => [key, r.spec]));
         const rows = await session.serially((manager) =>
           computeRollups(manager, [...specs.values()], [period, previousYear(period)], metrics, reader),
         );
-        for (const r of group) {
-          const spec = index.indexOf(JSON.stringify(r.spec));
-          results.set(r, rows.filter((row) => row.spec === spec));
-        }
+        const rowsOf = new Map([...specs.keys()].map((key, i) => [key, rows.filter((row) => row.spec === i)]));
+        for (const r of group) results.set(r, rowsOf.get(keyOf.get(r)!)!);
       }
       return requests.map((r) => results.get(r) ?? []);
     },
