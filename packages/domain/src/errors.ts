@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'LOCKED'
   | 'RATE_LIMITED'
+  | 'TIMEOUT'
+  | 'COST_LIMIT_EXCEEDED'
+  | 'RESPONSE_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 export abstract class AppError extends Error {
@@ -53,4 +56,19 @@ export class LockedError extends AppError {
 /** Too many attempts (e.g. failed logins); `retryAfterSeconds` says when to try again. */
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED' as const;
+}
+
+/** The request ran past its time budget; the database cancelled what was running. */
+export class TimeoutError extends AppError {
+  readonly code = 'TIMEOUT' as const;
+}
+
+/** The query would cost more than a request may (`extensions.cost` and `extensions.maxCost` say by how much). */
+export class CostLimitError extends AppError {
+  readonly code = 'COST_LIMIT_EXCEEDED' as const;
+}
+
+/** The answer is larger than a response may be (`extensions.maxBytes`). */
+export class ResponseTooLargeError extends AppError {
+  readonly code = 'RESPONSE_TOO_LARGE' as const;
 }

@@ -1,6 +1,41 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { applyUserScopes, Viewer } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
+import { AppError, TimeoutError } from '@ggw/domain';
+
+/** PostgreSQL's SQLSTATE for a statement cancelled (by `statement_timeout` or a cancel request). */
+const QUERY_CANCELED = '57014';
+
+/** The default time budget of one request, when none is configured. */
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
+const timeoutError = () => new TimeoutError('请求超过了处理时限,已被终止;请缩小查询范围(减少 first、字段或别名)后重试');
+
+/** Thrown at work that arrives after the session was closed or aborted: it never reaches the database. */
+export class SessionClosedError extends Error {
+  constructor() {
+    super('the request session is closed');
+  }
+}
+
+function sqlState(error: unknown): string | undefined {
+  return (error as { driverError?: { code?: string } }).driverError?.code;
+}
+
+/** Gives a connection back to the pool; `broken`: destroy it instead (its state is unknown). */
+function release(runner: QueryRunner, broken?: unknown): Promise<void> {
+  if (broken === undefined) return runner.release();
+  // TypeORM only passes an error to pg-pool (which then discards the client) through this method
+  return (runner as unknown as { releasePostgresConnection(err: unknown): Promise<void> }).releasePostgresConnection(broken);
+}
+
+export interface SessionOptions {
+  /**
+   * The request's time budget: PostgreSQL cancels a statement that would run past it
+   * (`statement_timeout`), and no statement starts after it. Answered as TIMEOUT.
+   */
+  timeBudgetMs?: number;
+}
 
 /**
  * The database session of one request: one connection and one transaction, opened on first
@@ -8,15 +43,28 @@ import { countStatementsOn, SqlStats } from '@ggw/db';
  * through it. The transaction starts with the viewer's scopes (`ggw_apply_scopes`), which
  * row-level security applies to every later statement; an anonymous session sets none, and so
  * sees no row at all.
+ *
+ * Its life has one direction: open → closing → closed. Once closing (the response is decided,
+ * or the client has gone) nothing new reaches the database, so a resolver still running after
+ * a sibling's error can never open a second transaction; and whatever happens, the connection
+ * goes back to the pool committed, rolled back, or destroyed.
  */
 export class RequestSession {
   private runner?: QueryRunner;
   private opening?: Promise<EntityManager>;
+  private state: 'open' | 'closing' | 'closed' = 'open';
+  private closed?: Promise<void>;
   private failed = false;
+  /** The first statement failure: the transaction is aborted, so every later statement would fail too. */
+  private broken?: Error;
   /** Statements of a request run one after another: one connection runs one query at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
   private currentViewer: Viewer | null = null;
+  private readonly budgetMs: number;
+  private readonly deadline: number;
+  /** The `statement_timeout` in force in the transaction, in ms. */
+  private statementTimeoutMs: number;
 
   /** Statements this session has sent (the response's `x-sql-statements` outside production). */
   readonly stats: SqlStats = { statements: 0 };
@@ -25,7 +73,12 @@ export class RequestSession {
     private readonly dataSource: DataSource,
     /** The authenticated user (from a verified token), or null for an anonymous request. */
     private readonly userId: string | null,
-  ) {}
+    options: SessionOptions = {},
+  ) {
+    this.budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    this.deadline = Date.now() + this.budgetMs;
+    this.statementTimeoutMs = this.budgetMs;
+  }
 
   /** The viewer with their roles, read when the transaction opens; null when anonymous. */
   async viewer(): Promise<Viewer | null> {
@@ -34,8 +87,9 @@ export class RequestSession {
     return this.currentViewer;
   }
 
-  /** The transaction's entity manager; opens the transaction on first call. */
+  /** The transaction's entity manager; opens the transaction on first call (never after closing). */
   manager(): Promise<EntityManager> {
+    if (!this.opening && this.state !== 'open') return Promise.reject(new SessionClosedError());
     this.opening ??= this.open();
     return this.opening;
   }
@@ -47,10 +101,25 @@ export class RequestSession {
 
   /**
    * Runs `work` with the transaction's manager once the statements queued before it are done
-   * (resolvers run concurrently; a connection runs one statement at a time).
+   * (resolvers run concurrently; a connection runs one statement at a time). Refused once the
+   * session is closing, past the time budget, or after a statement failed (the transaction is
+   * then aborted: the first failure is answered again, as its code says).
    */
   serially<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => work(await this.manager()));
+    if (this.state !== 'open') return Promise.reject(new SessionClosedError());
+    const run = this.queue.then(async () => {
+      if (this.state !== 'open') throw new SessionClosedError();
+      if (this.broken) throw this.broken;
+      const manager = await this.manager();
+      try {
+        await this.keepWithinBudget(manager);
+        return await work(manager);
+      } catch (error) {
+        this.broken = error instanceof TimeoutError || sqlState(error) === QUERY_CANCELED ? timeoutError() : error instanceof Error ? error : new Error(String(error));
+        this.failed = true;
+        throw this.broken;
+      }
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -60,27 +129,44 @@ export class RequestSession {
     this.failed = true;
   }
 
-  /** Commits (or rolls back after a failure) and returns the connection to the pool. */
-  async close(): Promise<void> {
-    if (!this.opening) return;
-    await this.queue;
-    try {
-      await this.opening;
-    } catch {
-      // opening failed: there is nothing to commit, and the runner (if any) is released below
+  /**
+   * The client has gone: nothing more is sent, and what was done is rolled back at close. A
+   * statement already running finishes (at most its time budget) before the connection returns.
+   */
+  abort(): void {
+    this.failed = true;
+    if (this.state === 'open') this.state = 'closing';
+  }
+
+  /**
+   * Waits for every statement queued so far, then commits (or rolls back after a failure) and
+   * returns the connection to the pool; a connection whose end failed is destroyed instead.
+   * Idempotent: a second call waits for the first.
+   */
+  close(): Promise<void> {
+    this.closed ??= this.finish();
+    return this.closed;
+  }
+
+  private async finish(): Promise<void> {
+    if (this.state === 'open') this.state = 'closing';
+    // statements queued while waiting were queued before closing began, so wait for them too
+    for (let seen: Promise<unknown> | undefined; seen !== this.queue; ) {
+      seen = this.queue;
+      await seen;
     }
+    if (this.opening) await this.opening.catch(() => undefined); // a failed open released its runner itself
     const runner = this.runner;
     this.runner = undefined;
-    this.opening = undefined;
+    this.state = 'closed';
     if (!runner) return;
     try {
-      if (runner.isTransactionActive) {
-        if (this.failed) await runner.rollbackTransaction();
-        else await runner.commitTransaction();
-      }
-    } finally {
-      await runner.release();
+      await runner.query(this.failed || this.broken ? 'ROLLBACK' : 'COMMIT');
+    } catch (error) {
+      await release(runner, error);
+      throw error;
     }
+    await release(runner);
   }
 
   private async open(): Promise<EntityManager> {
@@ -88,14 +174,44 @@ export class RequestSession {
     countStatementsOn(runner, this.stats);
     try {
       await runner.connect();
-      await runner.startTransaction();
-      this.runner = runner;
+    } catch (error) {
+      await release(runner);
+      throw error;
+    }
+    this.runner = runner;
+    try {
+      // one round trip: the transaction and its limits (simple protocol, so two statements
+      // may share it); the idle limit ends a transaction whose request stopped talking to it
+      await runner.query(
+        `BEGIN; SET LOCAL statement_timeout = ${this.budgetMs}; SET LOCAL idle_in_transaction_session_timeout = ${this.budgetMs + 5000}`,
+      );
+      // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
+      // instead of beginning and committing a transaction of their own
+      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       if (this.userId) this.currentViewer = await applyUserScopes(runner, this.userId);
       return runner.manager;
     } catch (error) {
       this.runner = undefined;
-      await runner.release();
-      throw error;
+      // never back to the pool inside a transaction: roll back, or destroy the connection
+      await runner.query('ROLLBACK').then(
+        () => release(runner),
+        (rollbackError) => release(runner, rollbackError),
+      );
+      if (error instanceof AppError) throw error;
+      throw sqlState(error) === QUERY_CANCELED ? timeoutError() : error;
+    }
+  }
+
+  /**
+   * Past the deadline nothing starts; close to it, the next statement gets only the time that
+   * is left (one more round trip, paid only by requests already slow).
+   */
+  private async keepWithinBudget(manager: EntityManager): Promise<void> {
+    const left = this.deadline - Date.now();
+    if (left <= 0) throw timeoutError();
+    if (left < this.statementTimeoutMs - this.budgetMs / 10) {
+      this.statementTimeoutMs = Math.max(1, Math.floor(left));
+      await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(this.statementTimeoutMs)]);
     }
   }
 }

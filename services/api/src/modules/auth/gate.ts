@@ -2,25 +2,29 @@ import { GraphQLSchema, isObjectType } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, IRules, rule, shield } from 'graphql-shield';
 import { canRead } from '@ggw/authz';
-import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 
 const LOGIN_FIRST = '请先登录(mutation login),并在请求头 Authorization: Bearer <令牌> 中带上令牌';
 
-/** The viewer, or the error to answer with (a token for a user that no longer exists is UNAUTHENTICATED). */
+/**
+ * The viewer, or the error to answer with: a token for a user that no longer exists is
+ * UNAUTHENTICATED; a failure of the database is returned as itself, so that it is answered as
+ * an internal error (masked and logged). A rule that throws would be read by the shield as a
+ * denial, and a broken database would look like FORBIDDEN.
+ */
 async function viewerOf(ctx: RequestContext) {
   try {
     return await ctx.viewer();
   } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
+    return error instanceof Error ? error : new Error(String(error));
   }
 }
 
 const isAuthenticated = rule({ cache: 'contextual' })(async (_parent, _args, ctx: RequestContext) => {
   const viewer = await viewerOf(ctx);
-  return viewer instanceof AppError ? viewer : viewer ? true : new UnauthenticatedError(LOGIN_FIRST);
+  return viewer instanceof Error ? viewer : viewer ? true : new UnauthenticatedError(LOGIN_FIRST);
 });
 
 /**
@@ -29,7 +33,7 @@ const isAuthenticated = rule({ cache: 'contextual' })(async (_parent, _args, ctx
  */
 const orgInScope = rule({ cache: 'no_cache' })(async (org: OrgRecord, _args, ctx: RequestContext) => {
   const viewer = await viewerOf(ctx);
-  if (viewer instanceof AppError) return viewer;
+  if (viewer instanceof Error) return viewer;
   if (!viewer) return new UnauthenticatedError(LOGIN_FIRST);
   return canRead(viewer, org.path) ? true : new NotFoundError(`没有代码为 ${org.code} 的组织`, { code: org.code });
 });
