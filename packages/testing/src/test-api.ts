@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
-import { createServer } from '@ggw/api';
+import pino, { Logger } from 'pino';
+import { createServer, RequestLimits } from '@ggw/api';
 import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_JWT_SECRET } from './test-env';
@@ -30,18 +30,22 @@ export interface TestApi {
  * The real API on a real port over a fresh test database (cloned from a template): what a
  * client gets, end to end over HTTP, with the statement count of every request.
  */
-export async function startTestApi(opts: { reference?: boolean; db?: TestDatabase; as?: string } = {}): Promise<TestApi> {
+export async function startTestApi(
+  opts: { reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; logger?: Logger } = {},
+): Promise<TestApi> {
   const db = opts.db ?? (await createTestDatabase({ reference: opts.reference }));
   // the server connects as the application role, as in production: row-level security applies
-  const appDataSource = createDataSource({ url: db.appUrl, poolSize: 4 });
+  const appDataSource = createDataSource({ url: db.appUrl, poolSize: opts.poolSize ?? 4 });
   await appDataSource.initialize();
   const app = await createServer({
     dataSource: appDataSource,
-    logger: pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: 'silent' }),
     graphiql: true,
     introspection: true,
     exposeSqlStats: true,
     jwtSecret: TEST_JWT_SECRET,
+    // suites send thousands of requests as one user; the rate limit has tests of its own
+    limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, ...opts.limits },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { LoginThrottle, TokenService, Viewer } from '@ggw/authz';
 import type { RollupReader } from '@ggw/rollup';
+import { CursorCodec } from './common/cursor';
 import { RequestSession } from './common/session';
 import { createOrgLoaders } from './modules/org/org.loaders';
 import { createRecordLoaders } from './modules/records/records.loaders';
@@ -10,6 +11,13 @@ import { createRollupLoader } from './modules/rollup/rollup.loaders';
 export interface AuthServices {
   tokens: TokenService;
   throttle: LoginThrottle;
+}
+
+/** What every request of a process shares: made once at start. */
+export interface ProcessServices {
+  auth: AuthServices;
+  cursors: CursorCodec;
+  rollupReader?: RollupReader;
 }
 
 /**
@@ -26,18 +34,19 @@ export interface RequestContext {
   /** The viewer, or null when the request carries no token. */
   viewer(): Promise<Viewer | null>;
   auth: AuthServices;
+  /** Signs and checks the pagination cursors of every list. */
+  cursors: CursorCodec;
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export function createLoaders(session: RequestSession, rollupReader?: RollupReader) {
-  return { ...createOrgLoaders(session), ...createRecordLoaders(session), rollups: createRollupLoader(session, rollupReader) };
+export function createLoaders(session: RequestSession, cursors: CursorCodec, rollupReader?: RollupReader) {
+  return { ...createOrgLoaders(session), ...createRecordLoaders(session, cursors), rollups: createRollupLoader(session, rollupReader) };
 }
 
 export function createRequestContext(
   request: { id: string; log: Logger; ip: string },
   session: RequestSession,
-  auth: AuthServices,
-  rollupReader?: RollupReader,
+  services: ProcessServices,
 ): RequestContext {
   return {
     requestId: request.id,
@@ -45,7 +54,8 @@ export function createRequestContext(
     clientAddress: request.ip,
     session,
     viewer: () => session.viewer(),
-    auth,
-    loaders: createLoaders(session, rollupReader),
+    auth: services.auth,
+    cursors: services.cursors,
+    loaders: createLoaders(session, services.cursors, services.rollupReader),
   };
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SchedulerSettings, schedulerSettingsSchema, toSchedulerSettings } from '@ggw/scheduler';
+import { DEFAULT_LIMITS, RequestLimits } from './http/server';
 
 /** The checkout's root: services/api/{src,dist}/environment.* → ../../.. */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -31,6 +32,11 @@ const schema = schedulerSettingsSchema.extend({
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
   RUN_SCHEDULER: bool.optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_LIMITS.timeBudgetMs),
+  MAX_QUERY_COST: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxCost),
+  MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxResponseBytes),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.ratePerMinute),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.rateBurst),
 });
 
 export interface Environment {
@@ -57,6 +63,8 @@ export interface Environment {
   /** Run the scheduler (exports, schedules) inside this process (default: not in production, where it runs on its own). */
   runScheduler: boolean;
   scheduler: SchedulerSettings;
+  /** Time budget, cost, size and rate limits of requests. */
+  limits: Omit<RequestLimits, 'login'>;
 }
 
 export class EnvironmentError extends Error {
@@ -96,5 +104,12 @@ export function parseEnvironment(env: NodeJS.ProcessEnv = process.env): Environm
     introspection: e.INTROSPECTION ?? !production,
     runScheduler: e.RUN_SCHEDULER ?? !production,
     scheduler: toSchedulerSettings(e),
+    limits: {
+      timeBudgetMs: e.REQUEST_TIMEOUT_MS,
+      maxCost: e.MAX_QUERY_COST,
+      maxResponseBytes: e.MAX_RESPONSE_BYTES,
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+      rateBurst: e.RATE_LIMIT_BURST,
+    },
   };
 }

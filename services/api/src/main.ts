@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     exposeSqlStats: !env.production,
     jwtSecret: env.jwtSecret,
     tokenTtlSeconds: env.tokenTtlSeconds,
+    limits: env.limits,
   }).catch(async (error) => {
     await database.close(); // never leave the embedded PostgreSQL running behind a failed start
     throw error;

@@ -22,9 +22,19 @@ export const INTERNAL_MESSAGE = '服务器内部错误,请稍后重试;如持续
  */
 export function classifyError(error: unknown): 'app' | 'request' | 'internal' {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError) return 'app';
+  if (appErrorOf(original)) return 'app';
   if (original instanceof GraphQLError && REQUEST_CODES.has(String(original.extensions.code))) return 'request';
   return 'internal';
+}
+
+/**
+ * The AppError behind an error: thrown by a resolver (unwrapped by Apollo's helper, which needs
+ * a path) or by a plugin before execution (wrapped by Apollo as a GraphQLError without one).
+ */
+function appErrorOf(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof GraphQLError && error.originalError instanceof AppError) return error.originalError;
+  return null;
 }
 
 /** Shapes every error a client sees; see `classifyError`. No stack, SQL or internal message leaves. */
@@ -32,7 +42,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const base = { locations: formatted.locations, path: formatted.path };
   switch (classifyError(error)) {
     case 'app': {
-      const original = unwrapResolverError(error) as AppError;
+      const original = appErrorOf(unwrapResolverError(error))!;
       return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
     }
     case 'request':

@@ -61,7 +61,7 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
 /** True for a browser asking for the page (not a GraphQL GET request, which carries `query`). */
 export function wantsGraphiql(accept: string | undefined, query: unknown): boolean {

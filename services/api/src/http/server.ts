@@ -1,23 +1,29 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { LoginThrottle, TokenService } from '@ggw/authz';
-import { UnauthenticatedError } from '@ggw/domain';
+import helmet from '@fastify/helmet';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, LoginThrottleLimits, TokenService } from '@ggw/authz';
+import { AppError, CostLimitError, UnauthenticatedError } from '@ggw/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { migrationsCurrent } from '@ggw/db';
 import type { RollupReader } from '@ggw/rollup';
-import { RequestSession } from '../common/session';
-import { AuthServices, createRequestContext, RequestContext } from '../context';
+import { CursorCodec } from '../common/cursor';
+import { DEFAULT_TIME_BUDGET_MS, RequestSession } from '../common/session';
+import { createRequestContext, ProcessServices, RequestContext } from '../context';
 import { protect } from '../modules/auth/gate';
 import { buildApiSchema } from '../schema';
 import { bearerToken } from './bearer';
 import { registerExportDownload } from './download';
 import { classifyError, formatError, INTERNAL_MESSAGE } from './errors';
 import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
+import { checkInputText } from './input-text';
+import { DEFAULT_MAX_COST, operationCost } from './query-cost';
+import { RequestRateLimit } from './rate-limit';
+import { redactUrl } from './redact';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -32,15 +38,49 @@ export interface ServerOptions {
   tokenTtlSeconds?: number;
   /** Where roll-ups are read from: the aggregates (default), or the records (only to measure the difference in the benchmark). */
   rollupReader?: RollupReader;
+  limits?: Partial<RequestLimits>;
 }
+
+/** What one request, and one client, may take of the platform. */
+export interface RequestLimits {
+  /** Time budget of a request; the database cancels a statement that would run past it (TIMEOUT). */
+  timeBudgetMs: number;
+  /** Largest cost of an operation, computed with its variables (`operationCost`). */
+  maxCost: number;
+  /** Largest GraphQL answer, in bytes of JSON (RESPONSE_TOO_LARGE beyond). */
+  maxResponseBytes: number;
+  /** Requests per minute per user (or per address when anonymous), and the burst allowed above that rate. */
+  ratePerMinute: number;
+  rateBurst: number;
+  login: LoginThrottleLimits;
+}
+
+export const DEFAULT_LIMITS: Omit<RequestLimits, 'login'> = {
+  timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
+  maxCost: DEFAULT_MAX_COST,
+  maxResponseBytes: 4 * 1024 * 1024,
+  ratePerMinute: 600,
+  rateBurst: 120,
+};
 
 /** A client may pass its own request id to correlate logs; anything odd is replaced. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** Logs what the client will only see masked, and rolls back a request that had any error. */
-const requestPlugin: ApolloServerPlugin<RequestContext> = {
+/**
+ * Logs what the client will only see masked, and rolls back a request that had any error.
+ * Before anything runs: refuses control characters in any string input, and an operation that
+ * would cost more than `maxCost` with the variables it was sent with.
+ */
+const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
+      async didResolveOperation({ request, document, operation, schema }) {
+        checkInputText(document, request.variables);
+        const cost = operation ? operationCost(schema, document, operation, request.variables) : null;
+        if (cost !== null && cost > maxCost) {
+          throw new CostLimitError(`查询代价 ${cost} 超过上限 ${maxCost}:请减少 first、别名或所请求的字段,或分页查询`, { cost, maxCost });
+        }
+      },
       async didEncounterErrors({ contextValue, errors }) {
         contextValue.session.markFailed();
         for (const error of errors) {
@@ -49,7 +89,7 @@ const requestPlugin: ApolloServerPlugin<RequestContext> = {
       },
     };
   },
-};
+});
 
 /**
  * The HTTP service: GraphQL (Apollo Server 5 on Fastify) at /graphql, GraphiQL on GET
@@ -57,9 +97,12 @@ const requestPlugin: ApolloServerPlugin<RequestContext> = {
  * database session, committed before the response goes out (rolled back if anything failed).
  */
 export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, login: DEFAULT_LOGIN_LIMITS, ...opts.limits };
   const app = Fastify({
     // pino's Logger is what Fastify runs; its type only differs from FastifyBaseLogger in optional extras
     loggerInstance: opts.logger as FastifyBaseLogger,
+    // logged below instead, with the tokens of download links taken out of the URL
+    disableRequestLogging: true,
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
     genReqId: (req) => {
@@ -68,8 +111,18 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     },
   });
 
+  await app.register(helmet, {
+    // the API answers JSON; GraphiQL's page sets a policy of its own
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
   });
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
@@ -82,10 +135,14 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `${request.method} ${request.url} 不存在` }));
 
-  const auth: AuthServices = {
-    tokens: new TokenService(opts.jwtSecret ?? randomBytes(32).toString('base64url'), opts.tokenTtlSeconds),
-    throttle: new LoginThrottle(),
+  const secret = opts.jwtSecret ?? randomBytes(32).toString('base64url');
+  const services: ProcessServices = {
+    auth: { tokens: new TokenService(secret, opts.tokenTtlSeconds), throttle: new LoginThrottle(limits.login) },
+    cursors: new CursorCodec(secret),
+    rollupReader: opts.rollupReader,
   };
+  const auth = services.auth;
+  const rateLimit = new RequestRateLimit(limits.ratePerMinute, limits.rateBurst);
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
@@ -93,7 +150,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     // plain syntax errors as validation failures and blur the error codes
     maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
-    costLimit: { maxCost: 50000 },
+    // computed below with the variables' values instead (armor's sees only literals)
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !opts.introspection },
   }).protect();
 
@@ -114,7 +172,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       // would also wrap every field's resolver (about an eighth of a large roll-up table's time)
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
-      requestPlugin,
+      requestPlugin(limits.maxCost),
       ...armor.plugins,
     ],
   });
@@ -122,6 +180,10 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
 
   const contexts = new WeakMap<FastifyRequest, RequestContext>();
   const execute = fastifyApolloHandler(apollo, { context: async (request) => contexts.get(request)! });
+
+  /** A GraphQL-shaped refusal from the HTTP layer, before or instead of execution. */
+  const refuse = (reply: FastifyReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
+    reply.code(status).header('cache-control', 'no-store').send({ errors: [{ message, extensions: { ...extensions, code } }] });
 
   app.route({
     method: ['GET', 'POST'],
@@ -139,11 +201,33 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
           userId = await auth.tokens.verify(token);
         } catch (error) {
           const message = error instanceof UnauthenticatedError ? error.message : '令牌无效';
-          return reply.code(401).send({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+          return refuse(reply, 401, 'UNAUTHENTICATED', message);
         }
       }
-      const session = new RequestSession(opts.dataSource, userId);
-      contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, auth, opts.rollupReader));
+      const wait = rateLimit.take(userId ? `u:${userId}` : `a:${request.ip}`);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        return refuse(reply, 429, 'RATE_LIMITED', `请求过于频繁,请 ${wait} 秒后再试`, { retryAfterSeconds: wait });
+      }
+      const session = new RequestSession(opts.dataSource, userId, { timeBudgetMs: limits.timeBudgetMs });
+      // a client that has gone gets nothing more done for it: no new statement, and a rollback
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) session.abort();
+      });
+      if (userId) {
+        // the token's user must still exist and be enabled: answered 401 like any bad token
+        try {
+          await session.viewer();
+        } catch (error) {
+          await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
+          if (error instanceof UnauthenticatedError) return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
+          if (error instanceof AppError) return refuse(reply, 200, error.code, error.message, error.details);
+          // the database failed while checking who asks: an internal error, never an answer about access
+          request.log.error({ err: error }, 'internal error');
+          return refuse(reply, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+        }
+      }
+      contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, services));
       let body;
       try {
         body = await execute.call(this, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
@@ -154,6 +238,11 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
         throw error;
       }
       if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
+      reply.header('cache-control', 'no-store');
+      if (typeof body === 'string' && Buffer.byteLength(body) > limits.maxResponseBytes) {
+        request.log.warn({ bytes: Buffer.byteLength(body) }, 'response too large');
+        return refuse(reply, 200, 'RESPONSE_TOO_LARGE', `响应超过 ${Math.round(limits.maxResponseBytes / 1024 / 1024)} MB 的上限:请减少 first、别名或所请求的字段,或分页查询`, { maxBytes: limits.maxResponseBytes });
+      }
       return body;
     },
   });

@@ -35,7 +35,7 @@ export class AuthResolver {
       throttle.fail(name, ctx.clientAddress);
       throw new UnauthenticatedError(BAD_LOGIN);
     }
-    throttle.succeed(name);
+    throttle.succeed(name, ctx.clientAddress);
     const issued = await tokens.issue(user.id);
     return { token: issued.token, expiresAt: issued.expiresAt.toISOString() };
   }

@@ -3,7 +3,6 @@ import {
   BadUserInputError, checkTimeZone, ConflictError, ForbiddenError, nextRun, NotFoundError, OrgRecord, parsePeriod, UnauthenticatedError,
 } from '@ggw/domain';
 import { enqueueExport } from '@ggw/exports';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { findOrg } from '../org/org.service';
@@ -77,14 +76,14 @@ export async function listExports(ctx: RequestContext, orgCode: string, size: nu
   const org = await findOrg(ctx, { code: orgCode });
   const params: unknown[] = [org.tenantId, org.id, size + 1];
   let where = 'j.tenant_id = $1 AND j.org_id = $2';
-  if (after) {
-    const [createdAt, id] = decodeCursor(after, 2);
+  if (after !== null && after !== undefined) {
+    const [createdAt, id] = ctx.cursors.decode(after, 'export_job', ['timestamp', 'uuid']);
     params.push(createdAt, id);
     where += ` AND (j.created_at, j.id) < ($4::timestamptz, $5::uuid)`;
   }
   const rows = await ctx.session.query<ExportJobRow>(
     `SELECT ${JOB_COLUMNS} FROM export_job j WHERE ${where} ORDER BY j.created_at DESC, j.id DESC LIMIT $3`, params);
-  return toPage(rows, size, (r) => encodeCursor([r.createdAt, r.id]), async () => {
+  return toPage(rows, size, (r) => ctx.cursors.encode('export_job', [r.createdAt, r.id]), async () => {
     const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM export_job j WHERE j.tenant_id = $1 AND j.org_id = $2`, [org.tenantId, org.id]);
     return n;
   });

@@ -1,6 +1,5 @@
 import { canRead, readPaths } from '@ggw/authz';
 import { BadUserInputError, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { ORG_COLUMNS, OrgRecord } from './org.record';
@@ -71,10 +70,11 @@ export async function listOrgs(
   const params: unknown[] = [];
   const add = (value: unknown) => `$${params.push(value)}`;
   let where = orgFilterSql({ ...opts, scope: await scopeOf(ctx) }, add);
-  if (opts.after) where += ` AND o.path > ${add(decodeCursor(opts.after, 1)[0])}::ltree`;
+  if (opts.after !== null && opts.after !== undefined) where += ` AND o.path > ${add(ctx.cursors.decode(opts.after, 'org', ['path'])[0])}::ltree`;
   const rows = await ctx.session.query<OrgRecord>(
     `SELECT ${ORG_COLUMNS} FROM org o WHERE ${where} ORDER BY o.path LIMIT ${add(opts.size + 1)}`,
     params,
   );
-  return toPage(rows, opts.size, (o) => encodeCursor([o.path]), () => countOrgs(ctx, opts));
+  for (const o of rows) ctx.loaders.orgById.prime(o.id, o); // their records' masking looks them up
+  return toPage(rows, opts.size, (o) => ctx.cursors.encode('org', [o.path]), () => countOrgs(ctx, opts));
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Period } from '@ggw/domain';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { CursorCodec, CursorPart } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
 import { RequestSession } from '../../common/session';
 import { OrgRecord } from '../org/org.record';
@@ -13,6 +13,8 @@ export interface RecordKind {
   table: string;
   columns: string;
   sortColumn: string;
+  /** What the sort column's text is, for checking a cursor before it reaches SQL. */
+  sortPart: CursorPart;
   /** `dated`: the sort date falls in the period; `span`: active at some time in it; `year`: the period's year. */
   inPeriod: { kind: 'dated' } | { kind: 'span'; endColumn: string } | { kind: 'year' };
 }
@@ -22,12 +24,14 @@ export const RECORD_KINDS = {
     table: 'volunteer',
     columns: `r.name, r.phone, r.category, r.is_core AS "isCore", r.joined_on::text AS "joinedOn", r.left_on::text AS "leftOn"`,
     sortColumn: 'joined_on',
+    sortPart: 'date',
     inPeriod: { kind: 'span', endColumn: 'left_on' },
   },
   activity: {
     table: 'activity',
     columns: `r.held_on::text AS "heldOn", r.theme, r.title, r.sessions, r.participants, r.youth_reached AS "youthReached"`,
     sortColumn: 'held_on',
+    sortPart: 'date',
     inPeriod: { kind: 'dated' },
   },
   pair: {
@@ -36,6 +40,7 @@ export const RECORD_KINDS = {
       (SELECT v.name FROM volunteer v WHERE v.tenant_id = r.tenant_id AND v.id = r.volunteer_id) AS "volunteerName",
       b.name AS "beneficiaryName", b.category AS "beneficiaryCategory"`,
     sortColumn: 'started_on',
+    sortPart: 'date',
     inPeriod: { kind: 'span', endColumn: 'ended_on' },
   },
   donation: {
@@ -43,6 +48,7 @@ export const RECORD_KINDS = {
     columns: `r.received_on::text AS "receivedOn", r.donor_kind AS "donorKind", r.donor_name AS "donorName", r.form,
       r.amount_yuan::float8 AS "amountYuan", r.restricted_purpose AS "restrictedPurpose"`,
     sortColumn: 'received_on',
+    sortPart: 'date',
     inPeriod: { kind: 'dated' },
   },
   assessment: {
@@ -51,12 +57,14 @@ export const RECORD_KINDS = {
       (SELECT c.name FROM assessment_criterion c WHERE c.tenant_id = r.tenant_id AND c.key = r.criterion_key) AS "criterionName",
       r.met`,
     sortColumn: 'year',
+    sortPart: 'year',
     inPeriod: { kind: 'year' },
   },
   article: {
     table: 'article',
     columns: `r.title, r.submitted_on::text AS "submittedOn", r.adopted`,
     sortColumn: 'submitted_on',
+    sortPart: 'date',
     inPeriod: { kind: 'dated' },
   },
 } satisfies Record<string, RecordKind>;
@@ -133,7 +141,7 @@ function groupBatch(keys: readonly ListKey[]): ListKey[][] {
   return [...groups.values()];
 }
 
-function createListLoader(session: RequestSession, kind: RecordKind) {
+function createListLoader(session: RequestSession, cursors: CursorCodec, kind: RecordKind) {
   const pages = new DataLoader<ListKey, RecordRow[], string>(
     async (keys) => {
       const result = new Map<ListKey, RecordRow[]>();
@@ -141,8 +149,8 @@ function createListLoader(session: RequestSession, kind: RecordKind) {
         const args = group[0];
         const params = batchParams(group);
         let sql = listSql(kind, args, params);
-        if (args.after) {
-          const [sortValue, id] = decodeCursor(args.after, 2);
+        if (args.after !== null) {
+          const [sortValue, id] = cursors.decode(args.after, kind.table, [kind.sortPart, 'uuid']);
           params.push(sortValue, id);
           sql += ` AND (r.${kind.sortColumn}, r.id) < ($${params.length - 1}, $${params.length}::uuid)`;
         }
@@ -181,14 +189,44 @@ function createListLoader(session: RequestSession, kind: RecordKind) {
 
   return async (org: OrgRecord, args: RecordListArgs): Promise<Page<RecordRow>> => {
     const rows = await pages.load({ org, ...args });
-    return toPage(rows, args.size, (r) => encodeCursor([r.sortValue, r.id]), () =>
+    return toPage(rows, args.size, (r) => cursors.encode(kind.table, [String(r.sortValue), r.id]), () =>
       counts.load({ org, ...args, after: null, size: 0 }),
     );
   };
 }
 
-/** One list loader per record kind, for one request. */
-export function createRecordLoaders(session: RequestSession) {
-  const entries = Object.entries(RECORD_KINDS).map(([name, kind]) => [name, createListLoader(session, kind)] as const);
-  return { records: Object.fromEntries(entries) as Record<RecordKindName, ReturnType<typeof createListLoader>> };
+/** Donor kinds that may be a person (an enterprise is not): their names are personal data. */
+export const PERSONAL_DONOR_KINDS = ['SOCIAL', 'VETERAN', 'CADRE'];
+
+/**
+ * The names of the people an org has registered (volunteers, beneficiaries, donors who may be
+ * persons, disbursement recipients), for masking them inside free text. Keyed `tenantId:orgId`.
+ */
+function createPeopleNamesLoader(session: RequestSession) {
+  return new DataLoader<string, string[]>(async (keys) => {
+    const pairs = keys.map((k) => k.split(':'));
+    const rows = await session.query<{ tenantId: string; orgId: string; name: string }>(
+      `SELECT DISTINCT t.tenant_id AS "tenantId", t.id AS "orgId", p.name
+         FROM unnest($1::uuid[], $2::uuid[]) AS t(tenant_id, id)
+         CROSS JOIN LATERAL (
+           SELECT name FROM volunteer WHERE tenant_id = t.tenant_id AND org_id = t.id
+           UNION ALL SELECT name FROM beneficiary WHERE tenant_id = t.tenant_id AND org_id = t.id
+           UNION ALL SELECT donor_name FROM donation WHERE tenant_id = t.tenant_id AND org_id = t.id AND donor_kind = ANY($3::text[])
+           UNION ALL SELECT recipient_name FROM disbursement WHERE tenant_id = t.tenant_id AND org_id = t.id
+         ) AS p(name)`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1]), PERSONAL_DONOR_KINDS],
+    );
+    const byOrg = new Map<string, string[]>(keys.map((k) => [k, []]));
+    for (const r of rows) byOrg.get(`${r.tenantId}:${r.orgId}`)?.push(r.name);
+    return keys.map((k) => byOrg.get(k) ?? []);
+  });
+}
+
+/** One list loader per record kind, for one request, and the names to mask in free text. */
+export function createRecordLoaders(session: RequestSession, cursors: CursorCodec) {
+  const entries = Object.entries(RECORD_KINDS).map(([name, kind]) => [name, createListLoader(session, cursors, kind)] as const);
+  return {
+    records: Object.fromEntries(entries) as Record<RecordKindName, ReturnType<typeof createListLoader>>,
+    peopleNames: createPeopleNamesLoader(session),
+  };
 }

@@ -2,7 +2,6 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Resolver, Ro
 import type { GraphQLResolveInfo } from 'graphql';
 import { OrgLevel, OrgType } from '@ggw/domain';
 import { disagrees, metric, SUMMARY_METRICS, writeSummary } from '@ggw/rollup';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { PageArgs, pageSize, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
@@ -56,9 +55,9 @@ export class OrgRollupResolver {
   async descendantRollups(@Root() org: OrgRecord, @Args() args: DescendantRollupArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const p = periodArg(args.period);
     const size = pageSize(args.first);
-    const afterPath = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
+    const afterPath = args.after !== null && args.after !== undefined ? ctx.cursors.decode(args.after, 'org', ['path'])[0] : null;
     const rows = await loadRollups(ctx, { kind: 'descendants', rootId: org.id, level: args.level, type: args.type, limit: size + 1, afterPath }, p, selectedFigureKeys(info));
-    return toPage(rows, size, (r) => encodeCursor([r.org.path]), () => countOrgs(ctx, { under: org, level: args.level, type: args.type }));
+    return toPage(rows, size, (r) => ctx.cursors.encode('org', [r.org.path]), () => countOrgs(ctx, { under: org, level: args.level, type: args.type }));
   }
 
   @FieldResolver(() => String, { description: '根据数据写成的年度工作总结数字段落(中文),含比上年变化' })
