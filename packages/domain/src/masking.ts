@@ -21,3 +21,15 @@ export function maskIdNumber(id: string): string {
   if (chars.length <= 10) return '*'.repeat(chars.length);
   return `${chars.slice(0, 6).join('')}${'*'.repeat(chars.length - 10)}${chars.slice(-4).join('')}`;
 }
+
+/**
+ * Free text (an activity's title) with every occurrence of the given people's names masked
+ * (张凤林宣讲《民法典》 → 张*林宣讲《民法典》). Longer names first, so a name inside a longer
+ * one is masked as part of the longer; single characters are not names to look for.
+ */
+export function maskNamesInText(text: string, names: readonly string[]): string {
+  const wanted = [...new Set(names)].filter((n) => [...n].length >= 2).sort((a, b) => [...b].length - [...a].length);
+  let out = text;
+  for (const name of wanted) if (out.includes(name)) out = out.split(name).join(maskName(name));
+  return out;
+}

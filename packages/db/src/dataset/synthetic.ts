@@ -125,9 +125,13 @@ function addSyntheticRecords(
     for (let i = vary(rng, o.donationsPerOrg ?? 1); i > 0; i--) {
       const restricted = rng.chance(0.2) ? rng.pick(Object.values(RestrictedPurpose)) : null;
       const amount = rng.int(1, 60) * 100;
+      const receivedOn = rng.date(`${year}-01-01`, `${year}-12-31`);
+      const donorKind = rng.pick(Object.values(DonorKind));
+      const person = personName(rng);
       b.add('donation', org, {
-        received_on: rng.date(`${year}-01-01`, `${year}-12-31`), donor_kind: rng.pick(Object.values(DonorKind)),
-        donor_name: personName(rng), form: rng.chance(0.8) ? DonationForm.MONEY : DonationForm.GOODS, amount_yuan: amount,
+        received_on: receivedOn, donor_kind: donorKind,
+        // an enterprise is named as one (its name is not personal data); the others may be people
+        donor_name: donorKind === DonorKind.ENTERPRISE ? `${[...person][0]}氏实业有限公司` : person, form: rng.chance(0.8) ? DonationForm.MONEY : DonationForm.GOODS, amount_yuan: amount,
         restricted_purpose: restricted,
       });
       if (restricted && rng.chance(0.7)) {

@@ -1,11 +1,13 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { maySeePersonalData } from '@ggw/authz';
-import { maskName, maskPhone, parsePeriod } from '@ggw/domain';
+import { maskName, maskNamesInText, maskPhone, parsePeriod } from '@ggw/domain';
 import { Page, PageArgs, pageSize } from '../../common/pagination';
+import { selectsField } from '../../common/selection';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
-import { RecordKindName, RecordRow } from './records.loaders';
+import { PERSONAL_DONOR_KINDS, RecordKindName, RecordRow } from './records.loaders';
 import {
   ActivityConnection, ArticleConnection, AssessmentConnection, AssistancePairConnection, DonationConnection,
   VolunteerConnection,
@@ -25,21 +27,44 @@ async function list(ctx: RequestContext, kind: RecordKindName, org: OrgRecord, a
   return ctx.loaders.records[kind](org, { period, subtree: args.subtree, size: pageSize(args.first), after: args.after ?? null });
 }
 
+/** Which fields of a kind of record hold personal data, and how each is masked. */
+interface PersonalFields {
+  names?: string[];
+  phones?: string[];
+  /** free text in which the names of the org's registered people are masked */
+  texts?: string[];
+  /** only rows for which this holds carry personal data (a donation from an enterprise does not) */
+  applies?: (row: RecordRow) => boolean;
+}
+
 /**
  * Personal data is shown in full only to viewers holding a role at the record's org or the org
- * directly above it; everyone else gets it masked.
+ * directly above it; everyone else gets it masked, also where a registered person's name
+ * appears inside free text.
  */
-async function maskPeople(ctx: RequestContext, page: Page<RecordRow>, nameFields: string[], phoneFields: string[] = []): Promise<Page<RecordRow>> {
+async function maskPeople(ctx: RequestContext, page: Page<RecordRow>, fields: PersonalFields, info: GraphQLResolveInfo): Promise<Page<RecordRow>> {
+  if (!selectsField(info, 'nodes')) return page; // a count alone shows nobody
   const viewer = await ctx.viewer();
   const orgs = await ctx.loaders.orgById.loadMany([...new Set(page.nodes.map((r) => r.orgId))]);
-  const parentOf = new Map(orgs.flatMap((o) => (o && !(o instanceof Error) ? [[o.id, o.parentId] as const] : [])));
+  const orgOf = new Map(orgs.flatMap((o) => (o && !(o instanceof Error) ? [[o.id, o] as const] : [])));
+  const masked = page.nodes.filter((row) => !maySeePersonalData(viewer, row.orgId, orgOf.get(row.orgId)?.parentId ?? null));
+  if (!masked.length) return page;
+  const namesOf = new Map<string, string[]>();
+  if (fields.texts?.length) {
+    const keys = [...new Set(masked.map((r) => `${orgOf.get(r.orgId)?.tenantId}:${r.orgId}`))];
+    const names = await ctx.loaders.peopleNames.loadMany(keys);
+    keys.forEach((k, i) => namesOf.set(k.split(':')[1], Array.isArray(names[i]) ? names[i] : []));
+  }
+  const hidden = new Set(masked);
   // copies: the loader's cached rows stay as read
   page.nodes = page.nodes.map((row) => {
-    if (maySeePersonalData(viewer, row.orgId, parentOf.get(row.orgId) ?? null)) return row;
-    const masked = { ...row };
-    for (const f of nameFields) if (typeof row[f] === 'string') masked[f] = maskName(row[f]);
-    for (const f of phoneFields) if (typeof row[f] === 'string') masked[f] = maskPhone(row[f]);
-    return masked;
+    if (!hidden.has(row)) return row;
+    const copy = { ...row };
+    const personal = fields.applies?.(row) ?? true;
+    for (const f of personal ? fields.names ?? [] : []) if (typeof row[f] === 'string') copy[f] = maskName(row[f]);
+    for (const f of personal ? fields.phones ?? [] : []) if (typeof row[f] === 'string') copy[f] = maskPhone(row[f]);
+    for (const f of fields.texts ?? []) if (typeof row[f] === 'string') copy[f] = maskNamesInText(row[f], namesOf.get(row.orgId) ?? []);
+    return copy;
   });
   return page;
 }
@@ -47,23 +72,23 @@ async function maskPeople(ctx: RequestContext, page: Page<RecordRow>, nameFields
 @Resolver(() => OrgObject)
 export class OrgRecordsResolver {
   @FieldResolver(() => VolunteerConnection, { description: '五老志愿者名册(期间内在队的),最近加入的在前' })
-  async volunteers(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
-    return maskPeople(ctx, await list(ctx, 'volunteer', org, args), ['name'], ['phone']);
+  async volunteers(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return maskPeople(ctx, await list(ctx, 'volunteer', org, args), { names: ['name'], phones: ['phone'] }, info);
   }
 
   @FieldResolver(() => ActivityConnection, { description: '活动记录(期间内举办的),最近的在前' })
-  activities(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
-    return list(ctx, 'activity', org, args);
+  async activities(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return maskPeople(ctx, await list(ctx, 'activity', org, args), { texts: ['title'] }, info);
   }
 
   @FieldResolver(() => AssistancePairConnection, { description: '结对帮扶(期间内在帮扶的),最近结对的在前' })
-  async pairs(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
-    return maskPeople(ctx, await list(ctx, 'pair', org, args), ['volunteerName', 'beneficiaryName']);
+  async pairs(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return maskPeople(ctx, await list(ctx, 'pair', org, args), { names: ['volunteerName', 'beneficiaryName'] }, info);
   }
 
   @FieldResolver(() => DonationConnection, { description: '捐款捐物(期间内接收的),最近的在前' })
-  donations(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
-    return list(ctx, 'donation', org, args);
+  async donations(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return maskPeople(ctx, await list(ctx, 'donation', org, args), { names: ['donorName'], applies: (row) => PERSONAL_DONOR_KINDS.includes(String(row.donorKind)) }, info);
   }
 
   @FieldResolver(() => AssessmentConnection, { description: '"五好"评定各项结果(期间所在年度的),最近年度在前' })

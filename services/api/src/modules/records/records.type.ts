@@ -38,7 +38,7 @@ export class Activity {
   @Field(() => ActivityTheme, { description: '活动主题' })
   theme: ActivityTheme;
 
-  @Field({ description: '活动名称' })
+  @Field({ description: '活动名称;本组织及其直接上级以外的用户看到的名称中,本组织登记人员的姓名已脱敏(如 张*林宣讲)' })
   title: string;
 
   @Field(() => Int, { description: '场次(场/次/期)' })
@@ -83,7 +83,7 @@ export class Donation {
   @Field(() => DonorKind, { description: '捐赠方类别' })
   donorKind: DonorKind;
 
-  @Field({ description: '捐赠方名称' })
+  @Field({ description: '捐赠方名称;可能是个人的捐赠方(社会力量、五老、干部)对本组织及其直接上级以外的用户脱敏,企业不脱敏' })
   donorName: string;
 
   @Field(() => DonationForm, { description: '捐款或捐物' })
