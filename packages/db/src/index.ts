@@ -11,3 +11,4 @@ export * from './dataset/insert';
 export * from './dataset/random';
 export * from './dataset/synthetic';
 export * from './reference-data';
+export * from './stop-signals';

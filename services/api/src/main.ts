@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
+import { stopOnSignals } from '@ggw/db';
 import { startScheduler } from '@ggw/scheduler';
 import { openPlatformDatabase } from './database';
 import { EnvironmentError, parseEnvironment } from './environment';
@@ -41,27 +42,14 @@ async function main(): Promise<void> {
       })
     : null;
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      log.warn({ signal }, 'second signal: exiting at once');
-      process.exit(1);
-    }
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    try {
+  stopOnSignals({
+    log,
+    stop: async () => {
       await scheduler?.stop(); // finishes (or hands back) a running export
       await app.close(); // stops accepting, lets in-flight requests finish
       await database.close(); // pool, then the embedded PostgreSQL (a clean, fast shutdown)
-      log.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      log.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+    },
+  });
 
   await app.listen({ port: env.port, host: env.host }).catch(async (error) => {
     await scheduler?.stop();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { createDataSource, migrationsCurrent } from '@ggw/db';
+import { createDataSource, migrationsCurrent, stopOnSignals } from '@ggw/db';
 import { parseSchedulerEnvironment, SchedulerEnvironmentError } from './environment';
 import { startScheduler } from './scheduler';
 
@@ -30,28 +30,15 @@ async function main(): Promise<void> {
   }
   const scheduler = await startScheduler({ appUrl: env.appDatabaseUrl, dataSource, log, settings: env.settings });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      log.warn({ signal }, 'second signal: exiting at once');
-      process.exit(1);
-    }
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    try {
+  stopOnSignals({
+    log,
+    stop: async () => {
       await scheduler.stop();
       // an export stuck in a statement would hold the pool open; its job is already handed
       // back, and its connection (and transaction) ends with the process
       await Promise.race([dataSource.destroy(), new Promise((resolve) => setTimeout(resolve, 5000))]);
-      log.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      log.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+    },
+  });
 }
 
 main().catch((error) => {
