@@ -182,6 +182,7 @@ describe('control characters are refused at the edge', () => {
   it.each(CASES)('%s: NUL and other controls are BAD_USER_INPUT naming the field, as variables and as literals', async (_name, query, field) => {
     for (const bad of ['220582\u0000', '\u0000', 'a\u0001b', '台上\u001f', 'x\u007f', 'a\nb', '\t']) {
       const asVariable = await api.gql(query, { v: bad });
+      expect(asVariable.status).toBe(400);
       expect(asVariable.body.errors?.map((e: any) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
       const literal = query.replace(/query\(\$v: String!?\)|mutation\(\$v: String!?\)/, (m) => (m.startsWith('query') ? 'query' : 'mutation')).replace('$v', JSON.stringify(bad));
       const asLiteral = await api.gql(literal);
@@ -211,6 +212,7 @@ describe('cost with variables, time budget and size cap', () => {
     const variable = await api.gql(`query($n: Int) { ${aliased('$n')} }`, { n: 200 });
     for (const res of [literal, variable]) {
       expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'COST_LIMIT_EXCEEDED' }) })]);
+      expect(res.status).toBe(400);
       // the user's check (BEGIN and scopes) and its ROLLBACK: the roll-ups never ran
       expect(res.statements).toBeLessThanOrEqual(3);
     }

@@ -7,6 +7,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { migrationsCurrent } from '@ggw/db';
@@ -75,10 +76,16 @@ const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => (
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, operation, schema }) {
-        checkInputText(document, request.variables);
-        const cost = operation ? operationCost(schema, document, operation, request.variables) : null;
-        if (cost !== null && cost > maxCost) {
-          throw new CostLimitError(`查询代价 ${cost} 超过上限 ${maxCost}:请减少 first、别名或所请求的字段,或分页查询`, { cost, maxCost });
+        try {
+          checkInputText(document, request.variables);
+          const cost = operation ? operationCost(schema, document, operation, request.variables) : null;
+          if (cost !== null && cost > maxCost) {
+            throw new CostLimitError(`查询代价 ${cost} 超过上限 ${maxCost}:请减少 first、别名或所请求的字段,或分页查询`, { cost, maxCost });
+          }
+        } catch (error) {
+          // a refusal of the request itself, answered 400 as Apollo answers invalid documents
+          if (error instanceof AppError) throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 400 } } });
+          throw error;
         }
       },
       async didEncounterErrors({ contextValue, errors }) {
