@@ -246,6 +246,27 @@ describe('cost with variables, time budget and size cap', () => {
     expect((await api.gql('{ org(code: "220582") { volunteers(first: 1) { totalCount } } }')).body.errors).toBeUndefined();
   });
 
+  it('a client that goes away mid-request leaves no connection behind, and the next request is served', async () => {
+    const owner = api.db.dataSource.createQueryRunner();
+    await owner.connect();
+    await owner.startTransaction();
+    await owner.query('LOCK TABLE activity IN ACCESS EXCLUSIVE MODE');
+    const gone = new AbortController();
+    const request = fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await api.login('jian-admin')}` },
+      body: JSON.stringify({ query: '{ org(code: "220582") { activities(subtree: true, first: 5) { nodes { title } } volunteers(first: 1) { totalCount } } }' }),
+      signal: gone.signal,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    gone.abort();
+    await expect(request).rejects.toThrow();
+    await owner.rollbackTransaction();
+    await owner.release();
+    expect(await stuckConnections(api)).toEqual([]);
+    expect((await api.gql('{ org(code: "220582") { activities(first: 1) { totalCount } } }')).body.errors).toBeUndefined();
+  });
+
   it('an answer larger than the cap is RESPONSE_TOO_LARGE, not sent', async () => {
     const res = await api.gql('{ orgs(first: 200) { nodes { code name level type parent { name } } } }');
     expect(res.body).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 8 * 1024 } })] });

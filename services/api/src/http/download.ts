@@ -5,6 +5,7 @@ import { AppError, ExportFormat, UnauthenticatedError } from '@ggw/domain';
 import { CONTENT_TYPES } from '@ggw/exports';
 import { RequestSession } from '../common/session';
 import { bearerToken } from './bearer';
+import { RequestRateLimit } from './rate-limit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,7 +24,10 @@ function disposition(fileName: string, id: string): string {
  * then read under that user's scopes, so another subtree's export is NOT_FOUND, exactly like a
  * missing one. The SHA-256 of the file is its ETag.
  */
-export function registerExportDownload(app: FastifyInstance, deps: { dataSource: DataSource; tokens: TokenService }): void {
+export function registerExportDownload(
+  app: FastifyInstance,
+  deps: { dataSource: DataSource; tokens: TokenService; timeBudgetMs: number; rateLimit: RequestRateLimit },
+): void {
   app.get<{ Params: { id: string }; Querystring: { token?: string } }>('/exports/:id/file', async (request, reply: FastifyReply) => {
     const { id } = request.params;
     if (!UUID.test(id)) return reply.code(404).send(NOT_FOUND);
@@ -38,7 +42,9 @@ export function registerExportDownload(app: FastifyInstance, deps: { dataSource:
       const message = error instanceof UnauthenticatedError ? error.message : '令牌无效';
       return reply.code(401).send({ code: 'UNAUTHENTICATED', message });
     }
-    const session = new RequestSession(deps.dataSource, userId);
+    const wait = deps.rateLimit.take(`u:${userId}`);
+    if (wait > 0) return reply.code(429).header('retry-after', String(wait)).send({ code: 'RATE_LIMITED', message: `请求过于频繁,请 ${wait} 秒后再试` });
+    const session = new RequestSession(deps.dataSource, userId, { timeBudgetMs: deps.timeBudgetMs });
     let file: { status: string; fileName: string | null; format: ExportFormat; sha256: string | null; content: Buffer | null } | undefined;
     try {
       [file] = await session.query(
@@ -50,6 +56,7 @@ export function registerExportDownload(app: FastifyInstance, deps: { dataSource:
     } catch (error) {
       session.markFailed();
       if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return reply.code(401).send({ code: error.code, message: error.message });
+      if (error instanceof AppError && error.code === 'TIMEOUT') return reply.code(503).header('retry-after', '5').send({ code: error.code, message: error.message });
       throw error;
     } finally {
       await session.close();

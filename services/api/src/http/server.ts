@@ -254,7 +254,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     },
   });
 
-  registerExportDownload(app, { dataSource: opts.dataSource, tokens: auth.tokens });
+  registerExportDownload(app, { dataSource: opts.dataSource, tokens: auth.tokens, timeBudgetMs: limits.timeBudgetMs, rateLimit });
   if (opts.graphiql) registerGraphiqlAssets(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
