@@ -7,3 +7,4 @@ export * from './change';
 export * from './format';
 export * from './summary';
 export * from './discrepancy';
+export { periodConditionSql } from './records-sql';

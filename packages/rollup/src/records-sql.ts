@@ -3,8 +3,14 @@ import { SumMetric } from './metrics';
 import { SourceName, SOURCES, TimeRule } from './sources';
 import { SqlParams, sumColumn, TARGET_COLUMNS, TARGET_GROUP, TargetSpec, targetSql } from './targets';
 
-/** The SQL condition of a time rule for period parameters (start, end, year, key). */
-function inPeriod(rule: TimeRule, p: { start: string; end: string; year: string; key: string }): string {
+/**
+ * What "in the period" means for a kind of record, as the SQL condition on its row `r` for
+ * period parameters (start, end, year, key): the one definition, read by the figures (here and,
+ * bucketed by month, by the aggregates) and by the lists behind them, so that a list holds
+ * exactly the records its figure counts. An end date (`left_on`, `ended_on`) is the last day
+ * the record was active.
+ */
+export function periodConditionSql(rule: TimeRule, p: { start: string; end: string; year: string; key: string }): string {
   switch (rule.kind) {
     case 'stock':
       return `r.${rule.from} < ${p.end} AND (r.${rule.to} IS NULL OR r.${rule.to} >= ${p.end})`;
@@ -47,7 +53,7 @@ export function buildRecordsRollupSql(specs: TargetSpec[], periods: Period[], me
   const sourceCtes = sourceNames.map((name) => {
     const source = SOURCES[name];
     const from = source.from.replace(/\{scope:(\w+)\}/g, (_m, a: string) => `(${a}.tenant_id, ${a}.org_id) IN (SELECT tenant_id, id FROM s)`);
-    const cols = bySource.get(name)!.flatMap((m) => periodParams.map((p, i) => `(${measureSql(m, inPeriod(source.time, p))})::numeric AS ${sumColumn(m.key, i)}`));
+    const cols = bySource.get(name)!.flatMap((m) => periodParams.map((p, i) => `(${measureSql(m, periodConditionSql(source.time, p))})::numeric AS ${sumColumn(m.key, i)}`));
     return `src_${name} AS (
       SELECT r.tenant_id, r.org_id, ${cols.join(',\n        ')}
         FROM ${from} JOIN s ON s.tenant_id = r.tenant_id AND s.id = r.org_id

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Period } from '@ggw/domain';
+import { periodConditionSql, SourceName, SOURCES } from '@ggw/rollup';
 import { CursorCodec, CursorPart } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
 import { RequestSession } from '../../common/session';
@@ -7,7 +8,8 @@ import { OrgRecord } from '../org/org.record';
 
 /**
  * How a kind of record is listed: its table, its select list (aliased to the GraphQL fields),
- * its sort column (newest first, then id) and what "in the period" means for it.
+ * its sort column (newest first, then id), and the roll-up source whose time rule says what "in
+ * the period" means for it, so that the list behind a figure holds exactly what the figure counts.
  */
 export interface RecordKind {
   table: string;
@@ -15,8 +17,7 @@ export interface RecordKind {
   sortColumn: string;
   /** What the sort column's text is, for checking a cursor before it reaches SQL. */
   sortPart: CursorPart;
-  /** `dated`: the sort date falls in the period; `span`: active at some time in it; `year`: the period's year. */
-  inPeriod: { kind: 'dated' } | { kind: 'span'; endColumn: string } | { kind: 'year' };
+  source: SourceName;
 }
 
 export const RECORD_KINDS = {
@@ -25,14 +26,14 @@ export const RECORD_KINDS = {
     columns: `r.name, r.phone, r.category, r.is_core AS "isCore", r.joined_on::text AS "joinedOn", r.left_on::text AS "leftOn"`,
     sortColumn: 'joined_on',
     sortPart: 'date',
-    inPeriod: { kind: 'span', endColumn: 'left_on' },
+    source: 'volunteer',
   },
   activity: {
     table: 'activity',
     columns: `r.held_on::text AS "heldOn", r.theme, r.title, r.sessions, r.participants, r.youth_reached AS "youthReached"`,
     sortColumn: 'held_on',
     sortPart: 'date',
-    inPeriod: { kind: 'dated' },
+    source: 'activity',
   },
   pair: {
     table: 'assistance_pair',
@@ -41,7 +42,7 @@ export const RECORD_KINDS = {
       b.name AS "beneficiaryName", b.category AS "beneficiaryCategory"`,
     sortColumn: 'started_on',
     sortPart: 'date',
-    inPeriod: { kind: 'span', endColumn: 'ended_on' },
+    source: 'pair',
   },
   donation: {
     table: 'donation',
@@ -49,7 +50,7 @@ export const RECORD_KINDS = {
       r.amount_yuan::float8 AS "amountYuan", r.restricted_purpose AS "restrictedPurpose"`,
     sortColumn: 'received_on',
     sortPart: 'date',
-    inPeriod: { kind: 'dated' },
+    source: 'donation',
   },
   assessment: {
     table: 'assessment',
@@ -58,14 +59,14 @@ export const RECORD_KINDS = {
       r.met`,
     sortColumn: 'year',
     sortPart: 'year',
-    inPeriod: { kind: 'year' },
+    source: 'assessmentYear',
   },
   article: {
     table: 'article',
     columns: `r.title, r.submitted_on::text AS "submittedOn", r.adopted`,
     sortColumn: 'submitted_on',
     sortPart: 'date',
-    inPeriod: { kind: 'dated' },
+    source: 'article',
   },
 } satisfies Record<string, RecordKind>;
 
@@ -104,18 +105,15 @@ function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[]): str
   if (!args.subtree) where.push('r.tenant_id = t.tenant_id AND r.org_id = t.id');
   const p = args.period;
   if (p) {
-    if (kind.inPeriod.kind === 'year') {
-      params.push(p.year);
-      where.push(`r.year = $${params.length}`);
-    } else {
-      params.push(p.start, p.end);
-      const [start, end] = [`$${params.length - 1}::date`, `$${params.length}::date`];
-      where.push(
-        kind.inPeriod.kind === 'dated'
-          ? `r.${kind.sortColumn} >= ${start} AND r.${kind.sortColumn} < ${end}`
-          : `r.${kind.sortColumn} < ${end} AND (r.${kind.inPeriod.endColumn} IS NULL OR r.${kind.inPeriod.endColumn} > ${start})`,
-      );
-    }
+    // only the bounds the rule uses become parameters (an unused one has no type)
+    const param = (value: unknown, type: string) => {
+      let placeholder: string | undefined;
+      return () => (placeholder ??= `$${params.push(value)}::${type}`);
+    };
+    const bounds = { start: param(p.start, 'date'), end: param(p.end, 'date'), year: param(p.year, 'int'), key: param(p.key, 'text') };
+    where.push(periodConditionSql(SOURCES[kind.source].time, {
+      get start() { return bounds.start(); }, get end() { return bounds.end(); }, get year() { return bounds.year(); }, get key() { return bounds.key(); },
+    }));
   }
   const join = kind.table === 'assistance_pair' ? 'JOIN beneficiary b ON b.tenant_id = r.tenant_id AND b.id = r.beneficiary_id' : '';
   return `FROM ${kind.table} r ${scope} ${join} WHERE ${where.length ? where.join(' AND ') : 'true'}`;

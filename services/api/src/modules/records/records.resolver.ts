@@ -71,32 +71,32 @@ async function maskPeople(ctx: RequestContext, page: Page<RecordRow>, fields: Pe
 
 @Resolver(() => OrgObject)
 export class OrgRecordsResolver {
-  @FieldResolver(() => VolunteerConnection, { description: '五老志愿者名册(期间内在队的),最近加入的在前' })
+  @FieldResolver(() => VolunteerConnection, { description: '五老志愿者名册:给出期间时为本期末在册的(期末前加入且期末时未退出),与汇总指标 volunteerCount 所计的人完全一致;最近加入的在前' })
   async volunteers(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return maskPeople(ctx, await list(ctx, 'volunteer', org, args), { names: ['name'], phones: ['phone'] }, info);
   }
 
-  @FieldResolver(() => ActivityConnection, { description: '活动记录(期间内举办的),最近的在前' })
+  @FieldResolver(() => ActivityConnection, { description: '活动记录:给出期间时为本期内举办的,与 activityCount 所计一致;最近的在前' })
   async activities(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return maskPeople(ctx, await list(ctx, 'activity', org, args), { texts: ['title'] }, info);
   }
 
-  @FieldResolver(() => AssistancePairConnection, { description: '结对帮扶(期间内在帮扶的),最近结对的在前' })
+  @FieldResolver(() => AssistancePairConnection, { description: '结对帮扶:给出期间时为本期内任一时间处于帮扶中的(期末前结对、期初当天或之后才结束),与 pairCount 所计一致;最近结对的在前' })
   async pairs(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return maskPeople(ctx, await list(ctx, 'pair', org, args), { names: ['volunteerName', 'beneficiaryName'] }, info);
   }
 
-  @FieldResolver(() => DonationConnection, { description: '捐款捐物(期间内接收的),最近的在前' })
+  @FieldResolver(() => DonationConnection, { description: '捐款捐物:给出期间时为本期内接收的,金额之和即 donationTotal;最近的在前' })
   async donations(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return maskPeople(ctx, await list(ctx, 'donation', org, args), { names: ['donorName'], applies: (row) => PERSONAL_DONOR_KINDS.includes(String(row.donorKind)) }, info);
   }
 
-  @FieldResolver(() => AssessmentConnection, { description: '"五好"评定各项结果(期间所在年度的),最近年度在前' })
+  @FieldResolver(() => AssessmentConnection, { description: '"五好"评定各项结果:给出期间时为期间所在年度的;最近年度在前' })
   assessments(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
     return list(ctx, 'assessment', org, args);
   }
 
-  @FieldResolver(() => ArticleConnection, { description: '宣传稿件(期间内报送的),最近的在前' })
+  @FieldResolver(() => ArticleConnection, { description: '宣传稿件:给出期间时为本期内报送的,与 articleCount 所计一致;最近的在前' })
   articles(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
     return list(ctx, 'article', org, args);
   }
