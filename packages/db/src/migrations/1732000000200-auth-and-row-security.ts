@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Every org under each of the user's roles (the first version's `reach`: the whole subtree, whatever the role's level). */
-export const REACH_EVERY_ORG = `reach AS (
+const REACH_EVERY_ORG = `reach AS (
           SELECT o.id, o.level AS org_level, m.level AS role_level, m.role, m.tenant_id AS role_tenant
             FROM mine m JOIN org o ON o.path <@ m.path),`;
 
@@ -10,7 +10,7 @@ export const REACH_EVERY_ORG = `reach AS (
  * user's roles. Runs as the owner (it must read orgs before any scope exists); unknown or
  * disabled users fail. `reach` is the CTE of (org, role) pairs the scopes are made from.
  */
-export function applyScopesFunction(reach: string): string {
+function applyScopesFunction(reach: string): string {
   return `      CREATE FUNCTION ggw_apply_scopes(viewer uuid)
       RETURNS TABLE (org_id uuid, tenant_id uuid, path text, level text, role text)
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$

@@ -24,7 +24,7 @@ import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql'
 import { checkInputText } from './input-text';
 import { DEFAULT_MAX_COST, operationCost } from './query-cost';
 import { RequestRateLimit } from './rate-limit';
-import { redactUrl } from './redact';
+import { RedactingLogController } from './redact';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -108,8 +108,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const app = Fastify({
     // pino's Logger is what Fastify runs; its type only differs from FastifyBaseLogger in optional extras
     loggerInstance: opts.logger as FastifyBaseLogger,
-    // logged below instead, with the tokens of download links taken out of the URL
-    disableRequestLogging: true,
+    // request lines without the tokens of download links
+    logController: new RedactingLogController(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
     genReqId: (req) => {
@@ -127,9 +127,6 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
   });
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
