@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { SOURCE_LAYOUT, eventsSql } from './aggregate-layout';
 import { SumMetric } from './metrics';
 import { SourceName, SOURCES } from './sources';
@@ -267,7 +266,3 @@ export function aggregateDdl(): string[] {
   return statements;
 }
 
-/** Identifies the installed generation of the DDL: a changed catalogue gives a changed fingerprint. */
-export function aggregateFingerprint(statements: string[] = aggregateDdl()): string {
-  return createHash('sha256').update(statements.join('\n;\n')).digest('hex');
-}

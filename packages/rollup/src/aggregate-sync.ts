@@ -1,17 +1,19 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { aggregateDdl, aggregateFingerprint, ownSql } from './aggregate-ddl';
+import { ownSql } from './aggregate-ddl';
+import { committedAggregateSql, sqlFingerprint } from './aggregate-sql-file';
 import { SOURCE_LAYOUT } from './aggregate-layout';
 
 /**
- * Installs the aggregate functions and triggers of this build's metric catalogue when the
- * database holds another generation (or none), and recomputes the aggregates from the records,
+ * Installs the aggregate functions and triggers of this build (the committed
+ * `sql/rollup-aggregates.sql`) when the database holds another generation (or none), and
+ * recomputes the aggregates from the records,
  * all in one transaction; a second process starting at the same time waits and then finds the
  * work done. Run by the owner after the migrations (`migrate` does it). Returns whether it
  * installed anything.
  */
 export async function syncRollupAggregates(ds: DataSource): Promise<boolean> {
-  const statements = aggregateDdl();
-  const fingerprint = aggregateFingerprint(statements);
+  const sql = committedAggregateSql();
+  const fingerprint = sqlFingerprint(sql);
   return ds.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('ggw_rollup_sync'))`);
     const [installed] = await tx.query(`SELECT fingerprint FROM rollup_catalogue`);
@@ -21,7 +23,7 @@ export async function syncRollupAggregates(ds: DataSource): Promise<boolean> {
        WHERE n.nspname = 'public' AND p.proname LIKE 'ggw\\_rollup\\_%'`);
     // CASCADE takes the triggers that call them
     for (const { fn } of old) await tx.query(`DROP FUNCTION ${fn} CASCADE`);
-    for (const statement of statements) await tx.query(statement);
+    await tx.query(sql); // a script: the simple protocol runs its statements in order
     await tx.query(`SELECT ggw_rollup_rebuild()`);
     await tx.query(`
       INSERT INTO rollup_catalogue (fingerprint) VALUES ($1)

@@ -3,6 +3,7 @@ export * from './metrics';
 export * from './targets';
 export * from './engine';
 export * from './aggregate-sync';
+export * from './aggregate-sql-file';
 export * from './change';
 export * from './format';
 export * from './summary';
