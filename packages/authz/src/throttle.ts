@@ -1,3 +1,7 @@
+import { DataSource } from 'typeorm';
+import { RateLimitedError, UnauthenticatedError } from '@ggw/domain';
+import { verifyLogin } from './passwords';
+
 /** How many failed logins are tolerated within the window, by what they are counted against. */
 export interface LoginThrottleLimits {
   /** one username from one address: the ordinary guesser */
@@ -11,56 +15,45 @@ export interface LoginThrottleLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginThrottleLimits = { perUserAndAddress: 5, perUser: 20, perAddress: 100, windowMs: 15 * 60_000 };
 
+const BAD_LOGIN = '用户名或密码错误';
+
 /**
- * Login throttling: failed logins are counted per (username, address), per username and per
- * address, each with its own ceiling; past any of them, logins that it covers are refused until
- * the window has passed. A colleague's failures from the same office therefore never lock
- * another user out. In memory, per process.
+ * Logins with throttling shared by every API process: failures are counted in PostgreSQL
+ * (`login_failure`, reached only through three definer functions) per (username, address), per
+ * username and per address, each with its own ceiling; past any of them, the logins it covers
+ * are refused until the window has passed, so a colleague's typos in the same office (one NAT)
+ * lock nobody else out. Each statement runs on its own, outside the request's transaction: a
+ * failure must be recorded although the request fails, and a login never holds one pooled
+ * connection while waiting for another.
  */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+export class LoginService {
+  private readonly windowSeconds: number;
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly limits: LoginThrottleLimits = DEFAULT_LOGIN_LIMITS,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
-
-  private keys(username: string, address: string): Array<[string, number]> {
-    return [
-      [`p:${address}:${username}`, this.limits.perUserAndAddress],
-      [`u:${username}`, this.limits.perUser],
-      [`a:${address}`, this.limits.perAddress],
-    ];
+  ) {
+    this.windowSeconds = Math.max(1, Math.ceil(limits.windowMs / 1000));
   }
 
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.limits.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
-  /** Seconds until a login for this username from this address may be tried again (0: now). */
-  retryAfter(username: string, address: string): number {
-    let wait = 0;
-    for (const [key, limit] of this.keys(username, address)) {
-      const list = this.recent(key);
-      if (list.length >= limit) wait = Math.max(wait, Math.ceil((list[list.length - limit] + this.limits.windowMs - this.now()) / 1000));
+  /** The user id for a correct username and password; UNAUTHENTICATED or RATE_LIMITED otherwise. */
+  async attempt(username: string, password: string, address: string): Promise<string> {
+    const name = username.trim().toLowerCase();
+    const keys = [`p:${address}:${name}`, `u:${name}`, `a:${address}`];
+    const limits = [this.limits.perUserAndAddress, this.limits.perUser, this.limits.perAddress];
+    const [{ wait }] = await this.dataSource.query('SELECT ggw_login_wait($1::text[], $2::int[], $3) AS wait', [keys, limits, this.windowSeconds]);
+    if (wait > 0) throw new RateLimitedError(`登录失败次数过多,请 ${wait} 秒后再试`, { retryAfterSeconds: wait });
+    const [user]: Array<{ id: string; password_hash: string }> = await this.dataSource.query(
+      'SELECT id, password_hash FROM app_user WHERE username = $1 AND NOT disabled',
+      [name],
+    );
+    // the same argon2 work whether or not the user exists
+    if (!(await verifyLogin(user?.password_hash ?? null, password)) || !user) {
+      await this.dataSource.query('SELECT ggw_login_failed($1::text[], $2)', [keys, this.windowSeconds]);
+      throw new UnauthenticatedError(BAD_LOGIN);
     }
-    return wait;
-  }
-
-  fail(username: string, address: string): void {
-    for (const [key, limit] of this.keys(username, address)) {
-      // only the latest `limit` failures matter: a flood cannot grow the list
-      this.failures.set(key, [...this.recent(key), this.now()].slice(-limit));
-    }
-  }
-
-  /** A correct password clears what was counted against this user; the address keeps its count. */
-  succeed(username: string, address: string): void {
-    this.failures.delete(`p:${address}:${username}`);
-    this.failures.delete(`u:${username}`);
+    // a correct password clears what was counted against this user; the address keeps its count
+    await this.dataSource.query('SELECT ggw_login_succeeded($1::text[])', [keys.slice(0, 2)]);
+    return user.id;
   }
 }

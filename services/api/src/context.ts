@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { LoginThrottle, TokenService, Viewer } from '@ggw/authz';
+import { LoginService, TokenService, Viewer } from '@ggw/authz';
 import type { RollupReader } from '@ggw/rollup';
 import { CursorCodec } from './common/cursor';
 import { RequestSession } from './common/session';
@@ -10,7 +10,7 @@ import { createRollupLoader } from './modules/rollup/rollup.loaders';
 /** Process-wide services the auth resolvers need. */
 export interface AuthServices {
   tokens: TokenService;
-  throttle: LoginThrottle;
+  logins: LoginService;
 }
 
 /** What every request of a process shares: made once at start. */

@@ -5,7 +5,9 @@ import { RollupAggregates1732000000300 } from './1732000000300-rollup-aggregates
 import { ScopesFromTenantRoots1732000000400 } from './1732000000400-scopes-from-tenant-roots';
 import { Exports1732000000500 } from './1732000000500-exports';
 import { AppRoleTimeouts1732000000600 } from './1732000000600-app-role-timeouts';
+import { LoginThrottle1732000000700 } from './1732000000700-login-throttle';
 
 /** Every migration, in order. Hand-written and reviewed; the schema is never synchronised. */
 export const MIGRATIONS = [InitialSchema1732000000000, ReportedFigures1732000000100, AuthAndRowSecurity1732000000200, RollupAggregates1732000000300,
-  ScopesFromTenantRoots1732000000400, Exports1732000000500, AppRoleTimeouts1732000000600];
+  ScopesFromTenantRoots1732000000400, Exports1732000000500, AppRoleTimeouts1732000000600,
+  LoginThrottle1732000000700];

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import helmet from '@fastify/helmet';
-import { DEFAULT_LOGIN_LIMITS, LoginThrottle, LoginThrottleLimits, TokenService } from '@ggw/authz';
+import { DEFAULT_LOGIN_LIMITS, LoginService, LoginThrottleLimits, TokenService } from '@ggw/authz';
 import { AppError, CostLimitError, UnauthenticatedError } from '@ggw/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -141,7 +141,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
 
   const secret = opts.jwtSecret ?? randomBytes(32).toString('base64url');
   const services: ProcessServices = {
-    auth: { tokens: new TokenService(secret, opts.tokenTtlSeconds), throttle: new LoginThrottle(limits.login) },
+    auth: { tokens: new TokenService(secret, opts.tokenTtlSeconds), logins: new LoginService(opts.dataSource, limits.login) },
     cursors: new CursorCodec(secret),
     rollupReader: opts.rollupReader,
   };
