@@ -112,6 +112,14 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     logController: new RedactingLogController(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
+    // errors of the router itself (an over-long path parameter, a malformed URL): the same
+    // short, coded answer as any bad request, without the URL echoed back
+    frameworkErrors: (error, _request, reply) => {
+      const bad = !!error.statusCode && error.statusCode >= 400 && error.statusCode < 500;
+      // the router's reply is typed for no route in particular
+      const r = reply as unknown as FastifyReply;
+      void (bad ? r.code(400).send({ code: 'BAD_REQUEST', message: '请求的地址或参数格式不正确' }) : r.code(500).send({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE }));
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
