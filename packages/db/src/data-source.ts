@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '@ggw/domain';
+import { ENTITIES, ExportFormat } from '@ggw/domain';
 import { syncRollupAggregates } from '@ggw/rollup';
 import { installJobQueues } from './job-queues';
 import { MIGRATIONS } from './migrations';
@@ -39,13 +39,16 @@ export function createDataSource(options: DataSourceOptions): DataSource {
 }
 
 /**
- * Brings the schema up to date, as the owner: applies pending migrations, installs the roll-up
+ * Brings the schema up to date, as the owner: applies pending migrations, records the export
+ * formats this build has, installs the roll-up
  * aggregate triggers of this build's metric catalogue if the database has another generation
  * (recomputing the aggregates), and installs the job queues (pg-boss). Returns the names of the
  * migrations applied, and `rollup aggregates` when those were (re)installed.
  */
 export async function migrate(ds: DataSource): Promise<string[]> {
   const applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  // the formats this build can write (a format no longer written stays: old exports name it)
+  await ds.query(`INSERT INTO export_format (format) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [Object.values(ExportFormat)]);
   if (await syncRollupAggregates(ds)) applied.push('rollup aggregates');
   await installJobQueues(ds);
   return applied;

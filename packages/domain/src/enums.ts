@@ -151,16 +151,37 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   APPROVED: '已审核',
 };
 
-/** The file formats of a roll-up export. */
+/** The file formats of a roll-up export; what each is, in EXPORT_FORMATS. */
 export enum ExportFormat {
   XLSX = 'XLSX',
   CSV = 'CSV',
   DOCX = 'DOCX',
 }
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
-  XLSX: 'Excel 工作簿:汇总、下级单位、村社区、说明四张表',
-  CSV: 'CSV 表格:本组织及所有下级逐行列出(UTF-8 带 BOM,Excel 可直接打开)',
-  DOCX: 'Word 文档:年度工作总结的数字段落,可编辑',
+
+/** What a format is to people and to HTTP; the exports package pairs each with its writer. */
+export interface ExportFormatInfo {
+  /** Chinese description, shown in the schema */
+  label: string;
+  /** what the file holds, in its name: 集安市_2020_关工委汇总.xlsx */
+  title: string;
+  extension: string;
+  /** HTTP content type (CSV says its charset, so a browser shows Chinese) */
+  contentType: string;
+}
+
+export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatInfo> = {
+  XLSX: {
+    label: 'Excel 工作簿:汇总、下级单位、村社区、说明四张表', title: '关工委汇总', extension: 'xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  CSV: {
+    label: 'CSV 表格:本组织及所有下级逐行列出(UTF-8 带 BOM,Excel 可直接打开)', title: '关工委汇总', extension: 'csv',
+    contentType: 'text/csv; charset=utf-8',
+  },
+  DOCX: {
+    label: 'Word 文档:年度工作总结的数字段落,可编辑', title: '工作总结', extension: 'docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
 };
 
 /** Where an export is in its life. */

@@ -2,5 +2,6 @@ export * from './export-jobs';
 export * from './export-content';
 export * from './labels';
 export * from './make-export';
+export * from './writers';
 export { valueFormat, changeFormat } from './write-xlsx';
 export { csvField } from './write-csv';

@@ -1,4 +1,4 @@
-import { ExportFormat, OrgRecord, Period } from '@ggw/domain';
+import { EXPORT_FORMATS, ExportFormat, OrgRecord, Period } from '@ggw/domain';
 import { metric, Metric, SOURCES } from '@ggw/rollup';
 
 /** 2020 → 2020年, 2020Q3 → 2020年第3季度, 2020-06 → 2020年6月. */
@@ -37,17 +37,8 @@ export function computationText(m: Metric): string {
   }
 }
 
-const EXTENSIONS: Record<ExportFormat, string> = { XLSX: 'xlsx', CSV: 'csv', DOCX: 'docx' };
-
-/** The HTTP content type of each format (CSV says its charset, so a browser shows Chinese). */
-export const CONTENT_TYPES: Record<ExportFormat, string> = {
-  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  CSV: 'text/csv; charset=utf-8',
-  DOCX: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
-
 /** 集安市_2020_关工委汇总.xlsx; 集安市_2020_工作总结.docx. */
 export function exportFileName(org: Pick<OrgRecord, 'name'>, period: Period, format: ExportFormat): string {
-  const what = format === ExportFormat.DOCX ? '工作总结' : '关工委汇总';
-  return `${org.name}_${period.key}_${what}.${EXTENSIONS[format]}`;
+  const { title, extension } = EXPORT_FORMATS[format];
+  return `${org.name}_${period.key}_${title}.${extension}`;
 }

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { EXPORT_FORMAT_LABELS, ExportFormat, ORG_TYPE_LABELS, OrgLevel } from '@ggw/domain';
+import { EXPORT_FORMATS, ORG_TYPE_LABELS, OrgLevel } from '@ggw/domain';
 import { changeOf, changeUnit, Metric, METRICS } from '@ggw/rollup';
 import { ExportSource, OrgFigures, TABLE_METRICS } from './export-content';
 import { computationText, generatedLine, periodLabel } from './labels';
@@ -110,7 +110,7 @@ export async function writeWorkbook(out: Writable, input: WorkbookInput): Promis
   const notes = workbook.addWorksheet('说明');
   notes.columns = [{ width: 30 }, { width: 30 }, { width: 8 }, { width: 60 }, { width: 40 }];
   notes.addRow([`${org.name}关工委 ${periodLabel(period)}数据说明`]).commit();
-  notes.addRow([`${generatedLine(generatedAt)}。${EXPORT_FORMAT_LABELS[ExportFormat.XLSX]}。所有数字由各级组织录入的记录逐级汇总计算;比率为合计后再相除,不是各单位比率的平均;“比上年”对比率以百分点计,其余以本单位计。`]).commit();
+  notes.addRow([`${generatedLine(generatedAt)}。${EXPORT_FORMATS.XLSX.label}。所有数字由各级组织录入的记录逐级汇总计算;比率为合计后再相除,不是各单位比率的平均;“比上年”对比率以百分点计,其余以本单位计。`]).commit();
   const notesHeader = notes.addRow(['指标代码', '指标名称', '单位', '定义', '计算方式']);
   notesHeader.font = BOLD;
   notesHeader.commit();

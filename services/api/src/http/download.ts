@@ -1,8 +1,7 @@
 import { FastifyInstance, FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { TokenService } from '@ggw/authz';
-import { AppError, ExportFormat, UnauthenticatedError } from '@ggw/domain';
-import { CONTENT_TYPES } from '@ggw/exports';
+import { AppError, EXPORT_FORMATS, ExportFormat, UnauthenticatedError } from '@ggw/domain';
 import { RequestSession } from '../common/session';
 import { bearerToken } from './bearer';
 import { RequestRateLimit } from './rate-limit';
@@ -67,7 +66,7 @@ export function registerExportDownload(
     reply.header('etag', etag).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply
-      .header('content-type', CONTENT_TYPES[file.format])
+      .header('content-type', EXPORT_FORMATS[file.format].contentType)
       .header('content-disposition', disposition(file.fileName!, id))
       .send(file.content);
   });

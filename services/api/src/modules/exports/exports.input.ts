@@ -40,6 +40,6 @@ export class CreateExportScheduleInput {
   @Field(() => ExportPeriodRule, { description: '每次运行导出的期间' })
   periodRule: ExportPeriodRule;
 
-  @Field(() => [ExportFormat], { description: '每次运行生成的文件格式(1 到 3 种)' })
+  @Field(() => [ExportFormat], { description: '每次运行生成的文件格式(至少一种,重复的只算一次)' })
   formats: ExportFormat[];
 }

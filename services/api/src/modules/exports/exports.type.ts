@@ -1,13 +1,13 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
-  EXPORT_FORMAT_LABELS, EXPORT_PERIOD_RULE_LABELS, EXPORT_STATUS_LABELS, ExportFormat, ExportPeriodRule, ExportStatus,
+  EXPORT_FORMATS, EXPORT_PERIOD_RULE_LABELS, EXPORT_STATUS_LABELS, ExportFormat, ExportPeriodRule, ExportStatus,
 } from '@ggw/domain';
 import { Connection } from '../../common/pagination';
 import { OrgObject } from '../org/org.type';
 
 registerEnumType(ExportFormat, {
   name: 'ExportFormat', description: '导出文件格式',
-  valuesConfig: Object.fromEntries(Object.values(ExportFormat).map((v) => [v, { description: EXPORT_FORMAT_LABELS[v] }])),
+  valuesConfig: Object.fromEntries(Object.values(ExportFormat).map((v) => [v, { description: EXPORT_FORMATS[v].label }])),
 });
 registerEnumType(ExportStatus, {
   name: 'ExportStatus', description: '导出任务状态',
