@@ -1,11 +1,10 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { UnauthenticatedError } from '@ggw/domain';
+import { isUuid, UnauthenticatedError } from '@ggw/domain';
 
 const ISSUER = 'ggw-platform';
 const AUDIENCE = 'ggw-api';
 /** Download links carry a token of their own audience: it opens one file, never the API. */
 const DOWNLOAD_AUDIENCE = 'ggw-download';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALGORITHM = 'HS256';
 
 export interface IssuedToken {
@@ -78,7 +77,7 @@ export class TokenService {
       currentDate: this.now(),
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new errors.JWTInvalid('bad subject');
+    if (typeof payload.sub !== 'string' || !isUuid(payload.sub)) throw new errors.JWTInvalid('bad subject');
     return payload as { sub: string };
   }
 }

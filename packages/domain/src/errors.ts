@@ -8,7 +8,6 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
-  | 'LOCKED'
   | 'RATE_LIMITED'
   | 'TIMEOUT'
   | 'COST_LIMIT_EXCEEDED'
@@ -47,10 +46,6 @@ export class ForbiddenError extends AppError {
 
 export class ConflictError extends AppError {
   readonly code = 'CONFLICT' as const;
-}
-
-export class LockedError extends AppError {
-  readonly code = 'LOCKED' as const;
 }
 
 /** Too many attempts (e.g. failed logins); `retryAfterSeconds` says when to try again. */

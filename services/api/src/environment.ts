@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { SchedulerSettings, schedulerSettingsSchema, toSchedulerSettings } from '@ggw/scheduler';
-import { DEFAULT_LIMITS, RequestLimits } from './http/server';
+import { EnvironmentError, logLevel, parseEnvWith, postgresUrl, schedulerSettingsSchema, toSchedulerSettings } from '@ggw/scheduler';
+import { DEFAULT_LIMITS } from './http/server';
+
+export { EnvironmentError };
 
 /** The checkout's root: services/api/{src,dist}/environment.* → ../../.. */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -10,106 +12,73 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
-const schema = schedulerSettingsSchema.extend({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOAD_REFERENCE_DATA: bool.optional(),
-  APP_DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
-  GRAPHIQL: bool.optional(),
-  INTROSPECTION: bool.optional(),
-  RUN_SCHEDULER: bool.optional(),
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_LIMITS.timeBudgetMs),
-  MAX_QUERY_COST: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxCost),
-  MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxResponseBytes),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.ratePerMinute),
-  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.rateBurst),
-});
+const schema = schedulerSettingsSchema
+  .extend({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: postgresUrl.optional(),
+    DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    LOG_LEVEL: logLevel,
+    LOAD_REFERENCE_DATA: bool.optional(),
+    APP_DATABASE_URL: postgresUrl.optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    GRAPHIQL: bool.optional(),
+    INTROSPECTION: bool.optional(),
+    RUN_SCHEDULER: bool.optional(),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_LIMITS.timeBudgetMs),
+    MAX_QUERY_COST: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxCost),
+    MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxResponseBytes),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.ratePerMinute),
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.rateBurst),
+  })
+  .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' })
+  .transform((e) => {
+    const production = e.NODE_ENV === 'production';
+    return {
+      production,
+      port: e.PORT,
+      host: e.HOST,
+      /** Set: use this PostgreSQL. Unset: start the embedded one under `dataDir`. */
+      databaseUrl: e.DATABASE_URL,
+      dataDir: resolve(e.DATA_DIR),
+      embeddedPgPort: e.EMBEDDED_PG_PORT,
+      databasePoolSize: e.DATABASE_POOL_SIZE,
+      logLevel: e.LOG_LEVEL,
+      /** The API's own connection, as the role `ggw_app` (owns no table). Unset: derived from the owner's connection with a fresh password. */
+      appDatabaseUrl: e.APP_DATABASE_URL,
+      /** Secret for signing tokens; unset outside production: a random one per process (tokens end with the process). */
+      jwtSecret: e.JWT_SECRET,
+      tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+      /** Load the 集安市 reference data when the database does not have it (default: not in production). */
+      loadReferenceData: e.LOAD_REFERENCE_DATA ?? !production,
+      /** Serve GraphiQL at GET /graphql (default: not in production). */
+      graphiql: e.GRAPHIQL ?? !production,
+      /** Answer introspection queries (default: not in production). */
+      introspection: e.INTROSPECTION ?? !production,
+      /** Run the scheduler (exports, schedules) inside this process (default: not in production, where it runs on its own). */
+      runScheduler: e.RUN_SCHEDULER ?? !production,
+      scheduler: toSchedulerSettings(e),
+      /** Time budget, cost, size and rate limits of requests. */
+      limits: {
+        timeBudgetMs: e.REQUEST_TIMEOUT_MS,
+        maxCost: e.MAX_QUERY_COST,
+        maxResponseBytes: e.MAX_RESPONSE_BYTES,
+        ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+        rateBurst: e.RATE_LIMIT_BURST,
+      },
+    };
+  });
 
-export interface Environment {
-  production: boolean;
-  port: number;
-  host: string;
-  /** Set: use this PostgreSQL. Unset: start the embedded one under `dataDir`. */
-  databaseUrl?: string;
-  dataDir: string;
-  embeddedPgPort: number;
-  databasePoolSize: number;
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  /** The API's own connection, as the role `ggw_app` (owns no table). Unset: derived from the owner's connection with a fresh password. */
-  appDatabaseUrl?: string;
-  /** Secret for signing tokens; unset outside production: a random one per process (tokens end with the process). */
-  jwtSecret?: string;
-  tokenTtlSeconds: number;
-  /** Load the 集安市 reference data when the database does not have it (default: not in production). */
-  loadReferenceData: boolean;
-  /** Serve GraphiQL at GET /graphql (default: not in production). */
-  graphiql: boolean;
-  /** Answer introspection queries (default: not in production). */
-  introspection: boolean;
-  /** Run the scheduler (exports, schedules) inside this process (default: not in production, where it runs on its own). */
-  runScheduler: boolean;
-  scheduler: SchedulerSettings;
-  /** Time budget, cost, size and rate limits of requests. */
-  limits: Omit<RequestLimits, 'login'>;
-}
-
-export class EnvironmentError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
+export type Environment = z.output<typeof schema>;
 
 /**
  * Parses the process environment once. Every problem is reported together, each naming its
  * variable; no other module reads `process.env`.
  */
 export function parseEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new EnvironmentError(
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`),
-    );
-  }
-  const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
-  if (production && !e.JWT_SECRET) throw new EnvironmentError(['JWT_SECRET: required in production (at least 32 characters)']);
-  return {
-    production,
-    port: e.PORT,
-    host: e.HOST,
-    databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.DATA_DIR),
-    embeddedPgPort: e.EMBEDDED_PG_PORT,
-    databasePoolSize: e.DATABASE_POOL_SIZE,
-    appDatabaseUrl: e.APP_DATABASE_URL,
-    jwtSecret: e.JWT_SECRET,
-    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
-    logLevel: e.LOG_LEVEL,
-    loadReferenceData: e.LOAD_REFERENCE_DATA ?? !production,
-    graphiql: e.GRAPHIQL ?? !production,
-    introspection: e.INTROSPECTION ?? !production,
-    runScheduler: e.RUN_SCHEDULER ?? !production,
-    scheduler: toSchedulerSettings(e),
-    limits: {
-      timeBudgetMs: e.REQUEST_TIMEOUT_MS,
-      maxCost: e.MAX_QUERY_COST,
-      maxResponseBytes: e.MAX_RESPONSE_BYTES,
-      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
-      rateBurst: e.RATE_LIMIT_BURST,
-    },
-  };
+  return parseEnvWith(schema, env);
 }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { createDataSource, migrationsCurrent, stopOnSignals } from '@ggw/db';
-import { parseSchedulerEnvironment, SchedulerEnvironmentError } from './environment';
+import { EnvironmentError } from './env-parsing';
+import { parseSchedulerEnvironment } from './environment';
 import { startScheduler } from './scheduler';
 
 /**
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   try {
     env = parseSchedulerEnvironment();
   } catch (error) {
-    if (error instanceof SchedulerEnvironmentError) {
+    if (error instanceof EnvironmentError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }

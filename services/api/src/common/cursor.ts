@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { BadUserInputError } from '@ggw/domain';
+import { BadUserInputError, UUID_PATTERN } from '@ggw/domain';
 
 /** What one part of a cursor's sort key is; each is checked before it can reach SQL. */
 export type CursorPart = 'path' | 'date' | 'year' | 'uuid' | 'timestamp';
@@ -9,7 +9,7 @@ const PART_PATTERNS: Record<CursorPart, RegExp> = {
   path: /^[A-Za-z0-9_]{1,64}(\.[A-Za-z0-9_]{1,64}){0,15}$/,
   date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
   year: /^\d{4}$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  uuid: UUID_PATTERN,
   timestamp: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/,
 };
 

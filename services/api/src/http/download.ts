@@ -1,12 +1,10 @@
 import { FastifyInstance, FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { TokenService } from '@ggw/authz';
-import { AppError, EXPORT_FORMATS, ExportFormat, UnauthenticatedError } from '@ggw/domain';
+import { AppError, EXPORT_FORMATS, ExportFormat, isUuid, UnauthenticatedError } from '@ggw/domain';
 import { RequestSession } from '../common/session';
 import { bearerToken } from './bearer';
 import { RequestRateLimit } from './rate-limit';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '没有这个导出文件' };
 
@@ -29,7 +27,7 @@ export function registerExportDownload(
 ): void {
   app.get<{ Params: { id: string }; Querystring: { token?: string } }>('/exports/:id/file', async (request, reply: FastifyReply) => {
     const { id } = request.params;
-    if (!UUID.test(id)) return reply.code(404).send(NOT_FOUND);
+    if (!isUuid(id)) return reply.code(404).send(NOT_FOUND);
     let userId: string;
     try {
       const header = bearerToken(request.headers.authorization);

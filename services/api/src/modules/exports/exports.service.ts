@@ -1,7 +1,5 @@
 import { isAdminAt } from '@ggw/authz';
-import {
-  BadUserInputError, checkTimeZone, ConflictError, ForbiddenError, nextRun, NotFoundError, OrgRecord, parsePeriod, UnauthenticatedError,
-} from '@ggw/domain';
+import { BadUserInputError, checkTimeZone, ConflictError, ForbiddenError, isUuid, nextRun, NotFoundError, OrgRecord, parsePeriod, UnauthenticatedError } from '@ggw/domain';
 import { enqueueExport } from '@ggw/exports';
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
@@ -18,8 +16,6 @@ const JOB_COLUMNS = `j.id, j.tenant_id AS "tenantId", j.org_id AS "orgId", j.per
 const SCHEDULE_COLUMNS = `s.id, s.tenant_id AS "tenantId", s.org_id AS "orgId", s.cron, s.time_zone AS "timeZone", s.period_rule AS "periodRule",
   s.formats, s.paused, to_json(s.next_run_at) #>> '{}' AS "nextRunAt", to_json(s.last_run_at) #>> '{}' AS "lastRunAt",
   s.last_error AS "lastError", s.created_by AS "createdBy", to_json(s.created_at) #>> '{}' AS "createdAt"`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The same request twice within this many seconds returns the first job. */
 export const DUPLICATE_WINDOW_SECONDS = 60;
@@ -116,7 +112,7 @@ export async function createSchedule(ctx: RequestContext, input: CreateExportSch
 
 /** A schedule the viewer may manage: visible (row-level security) and theirs to administer. */
 async function manageableSchedule(ctx: RequestContext, id: string): Promise<ExportScheduleRow> {
-  if (!UUID.test(id)) throw new BadUserInputError(`id 不是有效的 UUID:${id}`, 'id');
+  if (!isUuid(id)) throw new BadUserInputError(`id 不是有效的 UUID:${id}`, 'id');
   const [row] = await ctx.session.query<ExportScheduleRow & { path: string }>(
     `SELECT ${SCHEDULE_COLUMNS}, o.path::text AS path FROM export_schedule s JOIN org o ON o.tenant_id = s.tenant_id AND o.id = s.org_id WHERE s.id = $1`, [id]);
   const viewer = await ctx.viewer();

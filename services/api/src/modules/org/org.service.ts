@@ -1,17 +1,15 @@
 import { canRead, readPaths } from '@ggw/authz';
-import { BadUserInputError, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
+import { BadUserInputError, isUuid, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { ORG_COLUMNS, OrgRecord } from './org.record';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Looks an org up by exactly one of id and code; a missing org is NOT_FOUND. */
 export async function findOrg(ctx: RequestContext, by: { id?: string | null; code?: string | null }): Promise<OrgRecord> {
   const hasId = by.id !== null && by.id !== undefined;
   const hasCode = by.code !== null && by.code !== undefined;
   if (hasId === hasCode) throw new BadUserInputError('请只提供 id 或 code 中的一个', hasId ? 'code' : 'id');
-  if (hasId && !UUID.test(by.id!)) throw new BadUserInputError(`id 不是有效的 UUID:${by.id}`, 'id');
+  if (hasId && !isUuid(by.id)) throw new BadUserInputError(`id 不是有效的 UUID:${by.id}`, 'id');
   const org = hasId ? await ctx.loaders.orgById.load(by.id!) : await ctx.loaders.orgByCode.load(by.code!);
   // outside the viewer's subtrees (an ancestor is readable in the database, for breadcrumbs)
   // is answered exactly as a missing org: no existence oracle
