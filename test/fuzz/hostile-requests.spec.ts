@@ -4,6 +4,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { hashPassword } from '@ggw/authz';
 import { stableId } from '@ggw/domain';
+import { Random } from '@ggw/db';
 import { startTestApi, TEST_JWT_SECRET, TestApi } from '@ggw/testing';
 
 /**
@@ -83,26 +84,10 @@ const CANARY_QUERY = '{ org(code: "220521") { name rollup(period: "2020") { orgC
 // ---------------------------------------------------------------------------------------------
 // seeded randomness
 
-class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  /** mulberry32 */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
+/** The project's seeded PRNG, with what hostile values need on top. */
+class Rng extends Random {
   bool(p = 0.5): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)];
+    return this.chance(p);
   }
   bytes(n: number): Buffer {
     const b = Buffer.alloc(n);

@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
 import { LoginService } from './throttle';
 
@@ -10,13 +9,9 @@ describe('LoginService', () => {
   const limits = { perUserAndAddress: 5, perUser: 20, perAddress: 100, windowMs: 15 * 60_000 };
   beforeAll(async () => {
     db = await createTestDatabase({ reference: true });
-    app = createDataSource({ url: db.appUrl, poolSize: 2 });
-    await app.initialize();
+    app = await db.appDataSource();
   });
-  afterAll(async () => {
-    await app.destroy();
-    await db.drop();
-  });
+  afterAll(() => db.drop());
   beforeEach(() => db.dataSource.query('DELETE FROM login_failure'));
 
   const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: { code?: string }) => e.code);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createDataSource, DEMO_USERS, tablesOwnedByAppRole, unprotectedTenantTables } from '@ggw/db';
+import { DEMO_USERS, tablesOwnedByAppRole, unprotectedTenantTables } from '@ggw/db';
 import { stableId } from '@ggw/domain';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
 
@@ -12,13 +12,9 @@ describe('row-level security as the application role', () => {
   let app: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase({ reference: true });
-    app = createDataSource({ url: db.appUrl, poolSize: 2 });
-    await app.initialize();
+    app = await db.appDataSource();
   });
-  afterAll(async () => {
-    await app.destroy();
-    await db.drop();
-  });
+  afterAll(() => db.drop());
 
   const userId = (username: (typeof DEMO_USERS)[number]['username']) => stableId('user', username);
   const orgId = async (code: string) => (await db.dataSource.query('SELECT id, tenant_id FROM org WHERE code = $1', [code]))[0];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { runAsUser } from '@ggw/authz';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
-import { addSyntheticCounty, createDataSource, DatasetBuilder, DEMO_USERS, insertDataset, OrgRow, Random } from '@ggw/db';
+import { addSyntheticCounty, DatasetBuilder, DEMO_USERS, insertDataset, OrgRow, Random } from '@ggw/db';
 import { OrgLevel, parsePeriod, previousYear, stableId } from '@ggw/domain';
 import { computeRollups, rebuildRollupAggregates, rollupAggregateDrift, SUM_METRICS, syncRollupAggregates } from '@ggw/rollup';
 
@@ -193,13 +193,9 @@ describe('roll-up aggregates and the application role', () => {
   let app: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase({ reference: true });
-    app = createDataSource({ url: db.appUrl, poolSize: 2 });
-    await app.initialize();
+    app = await db.appDataSource();
   });
-  afterAll(async () => {
-    await app.destroy();
-    await db.drop();
-  });
+  afterAll(() => db.drop());
 
   /** Runs `work` as ggw_app with a demo user's scopes, committed when it returns. */
   const as = <T>(username: (typeof DEMO_USERS)[number]['username'], work: (q: (sql: string, p?: unknown[]) => Promise<any[]>) => Promise<T>) =>

@@ -8,4 +8,4 @@ export * from './change';
 export * from './format';
 export * from './summary';
 export * from './discrepancy';
-export { periodConditionSql } from './records-sql';
+export { periodConditionSql, periodParamsOf } from './records-sql';

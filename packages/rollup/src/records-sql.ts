@@ -3,6 +3,12 @@ import { SumMetric } from './metrics';
 import { SourceName, SOURCES, TimeRule } from './sources';
 import { SqlParams, sumColumn, TARGET_COLUMNS, TARGET_GROUP, TargetSpec, targetSql } from './targets';
 
+/** A period's bounds as parameters, each added to `params` only when a condition uses it. */
+export function periodParamsOf(params: SqlParams, p: Period): { start: string; end: string; year: string; key: string } {
+  const [start, end, year, key] = [params.lazy(p.start, 'date'), params.lazy(p.end, 'date'), params.lazy(p.year, 'int'), params.lazy(p.key, 'text')];
+  return { get start() { return start(); }, get end() { return end(); }, get year() { return year(); }, get key() { return key(); } };
+}
+
 /**
  * What "in the period" means for a kind of record, as the SQL condition on its row `r` for
  * period parameters (start, end, year, key): the one definition, read by the figures (here and,
@@ -40,10 +46,7 @@ function measureSql(m: SumMetric, condition: string): string {
  */
 export function buildRecordsRollupSql(specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[]) {
   const params = new SqlParams();
-  const periodParams = periods.map((p) => {
-    const [start, end, year, key] = [params.lazy(p.start, 'date'), params.lazy(p.end, 'date'), params.lazy(p.year, 'int'), params.lazy(p.key, 'text')];
-    return { get start() { return start(); }, get end() { return end(); }, get year() { return year(); }, get key() { return key(); } };
-  });
+  const periodParams = periods.map((p) => periodParamsOf(params, p));
 
   const targets = specs.map((s, i) => targetSql(s, i, params.add)).join('\nUNION ALL\n');
   const bySource = new Map<SourceName, SumMetric[]>();

@@ -1,4 +1,4 @@
-import { OrgLevel, OrgType } from '@ggw/domain';
+import { orgColumns, OrgLevel, OrgType } from '@ggw/domain';
 
 /** Which orgs to compute roll-ups for. Specs are resolved in SQL, so a table of children or a page of villages costs no extra statement. */
 export type TargetSpec =
@@ -10,8 +10,7 @@ export type TargetSpec =
 export const sumColumn = (key: string, periodIndex: number) => `"${key}__${periodIndex}"`;
 
 /** The target org columns every roll-up statement returns (from `t`), and groups by. */
-export const TARGET_COLUMNS = `t.spec, t.tenant_id AS "tenantId", t.id, t.parent_id AS "parentId", t.path::text AS path, t.level, t.type, t.code, t.name,
-           t.founded_on::text AS "foundedOn", t.dissolved_on::text AS "dissolvedOn"`;
+export const TARGET_COLUMNS = `t.spec, ${orgColumns('t')}`;
 export const TARGET_GROUP = 't.spec, t.tenant_id, t.id, t.parent_id, t.path, t.level, t.type, t.code, t.name, t.founded_on, t.dissolved_on';
 
 /** The SELECT of the orgs of one spec, numbered `index`, with its parameters added through `add`. */
@@ -34,7 +33,9 @@ export function targetSql(spec: TargetSpec, index: number, add: (v: unknown) => 
 
 /** Collects positional parameters; `lazy` adds one only when first used (PostgreSQL rejects a parameter no clause refers to). */
 export class SqlParams {
-  readonly values: unknown[] = [];
+  /** `values`: an existing parameter list to add to (a statement built partly elsewhere) */
+  constructor(readonly values: unknown[] = []) {}
+
   add = (v: unknown): string => `$${this.values.push(v)}`;
   lazy(value: unknown, type: string): () => string {
     let placeholder: string | undefined;

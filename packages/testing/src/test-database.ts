@@ -11,6 +11,8 @@ export interface TestDatabase {
   readonly appUrl: string;
   /** A pool as the owner, for arranging and checking data. */
   readonly dataSource: DataSource;
+  /** A pool as the application role (row-level security binds it), opened on first use; `drop()` closes it. */
+  appDataSource(): Promise<DataSource>;
   /** Closes the pool and drops the database. */
   drop(): Promise<void>;
 }
@@ -44,11 +46,18 @@ export async function createTestDatabase(opts: { reference?: boolean } = {}): Pr
   const url = urlFor(name);
   const dataSource = createDataSource({ url, poolSize: 4 });
   await dataSource.initialize();
+  const appUrl = appRoleUrl(url, TEST_APP_PASSWORD);
+  let app: Promise<DataSource> | undefined;
   return {
     url,
-    appUrl: appRoleUrl(url, TEST_APP_PASSWORD),
+    appUrl,
     dataSource,
+    appDataSource() {
+      app ??= createDataSource({ url: appUrl, poolSize: 2 }).initialize();
+      return app;
+    },
     async drop() {
+      if (app) await (await app).destroy();
       await dataSource.destroy();
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },

@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { runAsUser } from '@ggw/authz';
-import { AppError, ExportFormat, NotFoundError, OrgRecord, parsePeriod } from '@ggw/domain';
+import { AppError, ExportFormat, NotFoundError, ORG_COLUMNS, OrgRecord, parsePeriod } from '@ggw/domain';
 import { ExportJobData, makeExportFile } from '@ggw/exports';
 import { SchedulerSettings } from './settings';
 
@@ -19,9 +19,6 @@ export class ExportAborted extends Error {
     super('export aborted: the worker is stopping');
   }
 }
-
-const ORG_COLUMNS = `o.id, o.tenant_id AS "tenantId", o.parent_id AS "parentId", o.path::text AS path, o.level, o.type, o.code, o.name,
-  o.founded_on::text AS "foundedOn", o.dissolved_on::text AS "dissolvedOn"`;
 
 export interface WorkerDeps {
   /** the application role's pool: row-level security applies, under the user each export runs for */

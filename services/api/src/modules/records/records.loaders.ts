@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Period } from '@ggw/domain';
-import { periodConditionSql, SourceName, SOURCES } from '@ggw/rollup';
+import { periodConditionSql, periodParamsOf, SourceName, SOURCES, SqlParams } from '@ggw/rollup';
 import { CursorCodec, CursorPart } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
 import { RequestSession } from '../../common/session';
@@ -106,14 +106,7 @@ function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[]): str
   const p = args.period;
   if (p) {
     // only the bounds the rule uses become parameters (an unused one has no type)
-    const param = (value: unknown, type: string) => {
-      let placeholder: string | undefined;
-      return () => (placeholder ??= `$${params.push(value)}::${type}`);
-    };
-    const bounds = { start: param(p.start, 'date'), end: param(p.end, 'date'), year: param(p.year, 'int'), key: param(p.key, 'text') };
-    where.push(periodConditionSql(SOURCES[kind.source].time, {
-      get start() { return bounds.start(); }, get end() { return bounds.end(); }, get year() { return bounds.year(); }, get key() { return bounds.key(); },
-    }));
+    where.push(periodConditionSql(SOURCES[kind.source].time, periodParamsOf(new SqlParams(params), p)));
   }
   const join = kind.table === 'assistance_pair' ? 'JOIN beneficiary b ON b.tenant_id = r.tenant_id AND b.id = r.beneficiary_id' : '';
   return `FROM ${kind.table} r ${scope} ${join} WHERE ${where.length ? where.join(' AND ') : 'true'}`;
