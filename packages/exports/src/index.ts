@@ -1,4 +1,5 @@
 export * from './export-jobs';
+export * from './export-job-store';
 export * from './export-content';
 export * from './labels';
 export * from './make-export';

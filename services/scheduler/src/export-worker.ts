@@ -2,8 +2,8 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { runAsUser } from '@ggw/authz';
-import { AppError, ExportFormat, NotFoundError, ORG_COLUMNS, OrgRecord, parsePeriod } from '@ggw/domain';
-import { ExportJobData, makeExportFile } from '@ggw/exports';
+import { AppError, NotFoundError, ORG_COLUMNS, OrgRecord, parsePeriod } from '@ggw/domain';
+import { claimJob, completeJob, ExportJobData, makeExportFile, recordJobFailure, setJobProgress } from '@ggw/exports';
 import { SchedulerSettings } from './settings';
 
 /** What a client may read of a failure: our own errors' messages, never anything internal. */
@@ -41,23 +41,12 @@ export async function runExportJob(deps: WorkerDeps, job: PgBoss.JobWithMetadata
     runAsUser(deps.dataSource, userId, work, options);
   try {
     const claimed = await as(async (m) => {
-      // (TypeORM answers a bare UPDATE with [rows, count]; as a CTE it is a SELECT)
-      const [row] = await m.query(
-        `WITH claimed AS (
-           UPDATE export_job SET status = 'RUNNING', attempts = attempts + 1, started_at = now(), progress = 0
-            WHERE tenant_id = $1 AND id = $2 AND status IN ('QUEUED', 'RUNNING')
-            RETURNING org_id AS "orgId", period, format)
-         SELECT * FROM claimed`,
-        [tenantId, exportId],
-      );
-      if (!row) {
-        const [done] = await m.query(`SELECT 1 FROM export_job WHERE tenant_id = $1 AND id = $2 AND status = 'DONE'`, [tenantId, exportId]);
-        if (done) return null;
-        throw new NotFoundError('导出任务不存在,或请求者已无权访问该组织');
-      }
-      const [org] = await m.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.tenant_id = $1 AND o.id = $2`, [tenantId, row.orgId]);
+      const job = await claimJob(m, tenantId, exportId);
+      if (job === 'done') return null;
+      if (!job) throw new NotFoundError('导出任务不存在,或请求者已无权访问该组织');
+      const [org] = await m.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.tenant_id = $1 AND o.id = $2`, [tenantId, job.orgId]);
       if (!org) throw new NotFoundError('请求者已无权访问该组织');
-      return { org: org as OrgRecord, period: parsePeriod(row.period), format: row.format as ExportFormat };
+      return { org: org as OrgRecord, period: parsePeriod(job.period), format: job.format };
     });
     if (!claimed) {
       log.info('export already done');
@@ -71,7 +60,7 @@ export async function runExportJob(deps: WorkerDeps, job: PgBoss.JobWithMetadata
       const percent = Math.min(99, Math.floor(done * 100));
       if (percent < shown + 5) return;
       shown = percent;
-      await as((m) => m.query(`UPDATE export_job SET progress = $3 WHERE tenant_id = $1 AND id = $2 AND status = 'RUNNING'`, [tenantId, exportId, percent]));
+      await as((m) => setJobProgress(m, tenantId, exportId, percent));
     };
     // one snapshot for the whole file: every sheet agrees with every other
     const file = await as(
@@ -80,19 +69,7 @@ export async function runExportJob(deps: WorkerDeps, job: PgBoss.JobWithMetadata
     );
     if (signal.aborted) throw new ExportAborted();
 
-    await as(async (m) => {
-      await m.query(
-        `INSERT INTO export_file (tenant_id, export_id, org_id, content) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, export_id) DO UPDATE SET content = excluded.content`,
-        [tenantId, exportId, claimed.org.id, file.content],
-      );
-      await m.query(
-        `UPDATE export_job SET status = 'DONE', progress = 100, error = NULL, finished_at = now(),
-                expires_at = now() + make_interval(days => $6), file_name = $3, size_bytes = $4, sha256 = $5
-          WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, exportId, file.fileName, file.size, file.sha256, deps.settings.retentionDays],
-      );
-    });
+    await as((m) => completeJob(m, { tenantId, id: exportId, orgId: claimed.org.id }, file, deps.settings.retentionDays));
     log.info({ bytes: file.size }, 'export done');
   } catch (error) {
     const final = job.retryCount >= job.retryLimit;
@@ -102,13 +79,9 @@ export async function runExportJob(deps: WorkerDeps, job: PgBoss.JobWithMetadata
   }
 }
 
-/**
- * Marks an export FAILED (for good) or QUEUED again (a retry will come), with the error a client
- * may read. Recorded through a definer function: the user the export runs for may be the
- * reason it failed (they lost access), and the others who see the export must see why.
- */
+/** Records a job's failure with the worker's retention (see recordJobFailure). */
 export async function recordFailure(deps: WorkerDeps, data: ExportJobData, message: string, final: boolean): Promise<void> {
-  await deps.dataSource.query(`SELECT ggw_record_export_failure($1, $2, $3, $4, $5)`, [data.tenantId, data.exportId, message, final, deps.settings.retentionDays]);
+  await recordJobFailure(deps.dataSource, { tenantId: data.tenantId, id: data.exportId }, message, final, deps.settings.retentionDays);
 }
 
 /**
@@ -117,7 +90,5 @@ export async function recordFailure(deps: WorkerDeps, data: ExportJobData, messa
  */
 export async function recordDeadLetter(deps: WorkerDeps, job: PgBoss.JobWithMetadata<ExportJobData>): Promise<void> {
   const timedOut = JSON.stringify(job.output ?? '').includes('timeout');
-  await deps.dataSource.query(`SELECT ggw_record_export_failure($1, $2, $3, true, $4)`, [
-    job.data.tenantId, job.data.exportId, timedOut ? '导出超时或处理进程中断,重试次数已用尽' : '导出失败,重试次数已用尽', deps.settings.retentionDays,
-  ]);
+  await recordFailure(deps, job.data, timedOut ? '导出超时或处理进程中断,重试次数已用尽' : '导出失败,重试次数已用尽', true);
 }

@@ -1,6 +1,6 @@
 import { runAsUser } from '@ggw/authz';
 import { ExportFormat, ExportPeriodRule, nextRun, periodForRun } from '@ggw/domain';
-import { enqueueExport } from '@ggw/exports';
+import { createExportJob } from '@ggw/exports';
 import { WorkerDeps } from './export-worker';
 
 interface DueSchedule {
@@ -40,15 +40,10 @@ export async function fireDueSchedules(deps: WorkerDeps): Promise<number> {
       const period = periodForRun(s.periodRule as ExportPeriodRule, s.dueAt, s.timeZone);
       let made = 0;
       for (const format of s.formats as ExportFormat[]) {
-        const [row] = await m.query(
-          `INSERT INTO export_job (tenant_id, id, org_id, period, format, requested_by, schedule_id, scheduled_for)
-           VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (tenant_id, schedule_id, scheduled_for, format) DO NOTHING RETURNING id`,
-          [d.tenant_id, s.orgId, period.key, format, d.created_by, d.id, s.dueAt],
-        );
-        if (!row) continue;
-        await enqueueExport(m, { exportId: row.id, tenantId: d.tenant_id, userId: d.created_by });
-        made += 1;
+        const job = await createExportJob(m, {
+          tenantId: d.tenant_id, orgId: s.orgId, period: period.key, format, requestedBy: d.created_by, schedule: { id: d.id, dueAt: s.dueAt },
+        });
+        if (job) made += 1;
       }
       await m.query(
         `UPDATE export_schedule SET last_run_at = next_run_at, next_run_at = $3, last_error = NULL WHERE tenant_id = $1 AND id = $2`,

@@ -1,7 +1,8 @@
 import { FastifyInstance, FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { TokenService } from '@ggw/authz';
-import { AppError, EXPORT_FORMATS, ExportFormat, isUuid, UnauthenticatedError } from '@ggw/domain';
+import { AppError, EXPORT_FORMATS, isUuid, UnauthenticatedError } from '@ggw/domain';
+import { findJobFile } from '@ggw/exports';
 import { RequestSession } from '../common/session';
 import { bearerToken } from './bearer';
 import { RequestRateLimit } from './rate-limit';
@@ -42,14 +43,9 @@ export function registerExportDownload(
     const wait = deps.rateLimit.take(`u:${userId}`);
     if (wait > 0) return reply.code(429).header('retry-after', String(wait)).send({ code: 'RATE_LIMITED', message: `请求过于频繁,请 ${wait} 秒后再试` });
     const session = new RequestSession(deps.dataSource, userId, { timeBudgetMs: deps.timeBudgetMs });
-    let file: { status: string; fileName: string | null; format: ExportFormat; sha256: string | null; content: Buffer | null } | undefined;
+    let file: Awaited<ReturnType<typeof findJobFile>>;
     try {
-      [file] = await session.query(
-        `SELECT j.status, j.file_name AS "fileName", j.format, j.sha256, f.content
-           FROM export_job j LEFT JOIN export_file f ON f.tenant_id = j.tenant_id AND f.export_id = j.id
-          WHERE j.id = $1`,
-        [id],
-      );
+      file = await session.serially((m) => findJobFile(m, id));
     } catch (error) {
       session.markFailed();
       if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return reply.code(401).send({ code: error.code, message: error.message });

@@ -1,3 +1,4 @@
+import type { ExportJobRecord } from '@ggw/exports';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ExportStatus, NotFoundError } from '@ggw/domain';
 import { pageSize } from '../../common/pagination';
@@ -8,7 +9,7 @@ import { CreateExportScheduleInput, ExportListArgs, RequestExportArgs } from './
 import {
   createSchedule, deleteSchedule, listExports, listSchedules, requestExport, setSchedulePaused, userName,
 } from './exports.service';
-import { ExportJobConnection, ExportJobObject, ExportJobRow, ExportScheduleObject, ExportScheduleRow } from './exports.type';
+import { ExportJobConnection, ExportJobObject, ExportScheduleObject, ExportScheduleRow } from './exports.type';
 
 /** The path of an export's file; the HTTP route serves it (download.ts). */
 export const exportFilePath = (id: string) => `/exports/${id}/file`;
@@ -27,17 +28,17 @@ export class ExportJobResolver {
   }
 
   @Mutation(() => ExportJobObject, { description: '请求导出一个组织(含所有下级)某期间的汇总,在后台生成;仅该组织或其上级的管理员可用。重复请求返回原任务' })
-  requestExport(@Args() args: RequestExportArgs, @Ctx() ctx: RequestContext): Promise<ExportJobRow> {
+  requestExport(@Args() args: RequestExportArgs, @Ctx() ctx: RequestContext): Promise<ExportJobRecord> {
     return requestExport(ctx, args);
   }
 
   @FieldResolver(() => OrgObject)
-  org(@Root() job: ExportJobRow, @Ctx() ctx: RequestContext): Promise<OrgRecord> {
+  org(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): Promise<OrgRecord> {
     return orgOf(ctx, job.orgId);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async downloadUrl(@Root() job: ExportJobRow, @Ctx() ctx: RequestContext): Promise<string | null> {
+  async downloadUrl(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
     const viewer = await ctx.viewer();
     if (job.status !== ExportStatus.DONE || !viewer) return null;
     const { token } = await ctx.auth.tokens.issueDownload(viewer.userId, job.id);

@@ -1,17 +1,11 @@
 import { isAdminAt } from '@ggw/authz';
 import { BadUserInputError, checkTimeZone, ConflictError, ForbiddenError, isUuid, nextRun, NotFoundError, OrgRecord, parsePeriod, UnauthenticatedError } from '@ggw/domain';
-import { enqueueExport } from '@ggw/exports';
+import { countJobs, createExportJob, ExportJobRecord, findJobByIdempotencyKey, findRecentRequest, listJobs } from '@ggw/exports';
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { findOrg } from '../org/org.service';
 import { CreateExportScheduleInput, RequestExportArgs } from './exports.input';
-import { ExportJobRow, ExportScheduleRow } from './exports.type';
-
-const JOB_COLUMNS = `j.id, j.tenant_id AS "tenantId", j.org_id AS "orgId", j.period, j.format, j.status, j.progress, j.error, j.attempts,
-  j.scheduled_for IS NOT NULL AS scheduled,
-  to_json(j.created_at) #>> '{}' AS "createdAt", to_json(j.started_at) #>> '{}' AS "startedAt",
-  to_json(j.finished_at) #>> '{}' AS "finishedAt", to_json(j.expires_at) #>> '{}' AS "expiresAt",
-  j.file_name AS "fileName", j.size_bytes::int AS "sizeBytes", j.sha256`;
+import { ExportScheduleRow } from './exports.type';
 
 const SCHEDULE_COLUMNS = `s.id, s.tenant_id AS "tenantId", s.org_id AS "orgId", s.cron, s.time_zone AS "timeZone", s.period_rule AS "periodRule",
   s.formats, s.paused, to_json(s.next_run_at) #>> '{}' AS "nextRunAt", to_json(s.last_run_at) #>> '{}' AS "lastRunAt",
@@ -33,7 +27,7 @@ async function adminOver(ctx: RequestContext, org: OrgRecord, what: string) {
  * row and its queue entry are committed together. The same request again (the same
  * idempotency key, or the same org, period and format within a minute) returns the first job.
  */
-export async function requestExport(ctx: RequestContext, args: RequestExportArgs): Promise<ExportJobRow> {
+export async function requestExport(ctx: RequestContext, args: RequestExportArgs): Promise<ExportJobRecord> {
   const org = await findOrg(ctx, { code: args.orgCode });
   const viewer = await adminOver(ctx, org, '导出汇总');
   const period = parsePeriod(args.period);
@@ -41,48 +35,26 @@ export async function requestExport(ctx: RequestContext, args: RequestExportArgs
   if (key !== null && (key.length < 1 || key.length > 100)) throw new BadUserInputError('idempotencyKey 应为 1 到 100 个字符', 'idempotencyKey');
   // concurrent duplicates wait for each other here, then find the first one's row
   await ctx.session.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`export:${viewer.userId}:${key ?? `${org.id}:${period.key}:${args.format}`}`]);
-  const [existing] = key !== null
-    ? await ctx.session.query<ExportJobRow>(
-      // a key is the user's, whichever county it was first used for
-      `SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.requested_by = $1 AND j.idempotency_key = $2`,
-      [viewer.userId, key])
-    : await ctx.session.query<ExportJobRow>(
-      `SELECT ${JOB_COLUMNS} FROM export_job j
-        WHERE j.tenant_id = $1 AND j.org_id = $2 AND j.period = $3 AND j.format = $4 AND j.requested_by = $5
-          AND j.schedule_id IS NULL AND j.status <> 'FAILED' AND j.created_at > now() - make_interval(secs => $6)
-        ORDER BY j.created_at DESC LIMIT 1`,
-      [org.tenantId, org.id, period.key, args.format, viewer.userId, DUPLICATE_WINDOW_SECONDS]);
+  const existing = await ctx.session.serially((m) => key !== null
+    ? findJobByIdempotencyKey(m, viewer.userId, key)
+    : findRecentRequest(m, { tenantId: org.tenantId, orgId: org.id, period: period.key, format: args.format, userId: viewer.userId, withinSeconds: DUPLICATE_WINDOW_SECONDS }));
   if (existing) {
     if (existing.orgId !== org.id || existing.period !== period.key || existing.format !== args.format) {
       throw new ConflictError('该幂等键已用于另一个导出请求(组织、期间或格式不同)', { idempotencyKey: key });
     }
     return existing;
   }
-  const [created] = await ctx.session.query<ExportJobRow>(
-    `INSERT INTO export_job AS j (tenant_id, id, org_id, period, format, requested_by, idempotency_key)
-     VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6) RETURNING ${JOB_COLUMNS}`,
-    [org.tenantId, org.id, period.key, args.format, viewer.userId, key],
-  );
-  await ctx.session.serially((manager) => enqueueExport(manager, { exportId: created.id, tenantId: org.tenantId, userId: viewer.userId }));
-  return created;
+  const created = await ctx.session.serially((m) =>
+    createExportJob(m, { tenantId: org.tenantId, orgId: org.id, period: period.key, format: args.format, requestedBy: viewer.userId, idempotencyKey: key }));
+  return created!; // not a schedule's run: nothing to conflict with
 }
 
 /** The exports of an org (anyone who may read the org), newest first, keyset-paginated. */
-export async function listExports(ctx: RequestContext, orgCode: string, size: number, after: string | null | undefined): Promise<Page<ExportJobRow>> {
+export async function listExports(ctx: RequestContext, orgCode: string, size: number, after: string | null | undefined): Promise<Page<ExportJobRecord>> {
   const org = await findOrg(ctx, { code: orgCode });
-  const params: unknown[] = [org.tenantId, org.id, size + 1];
-  let where = 'j.tenant_id = $1 AND j.org_id = $2';
-  if (after !== null && after !== undefined) {
-    const [createdAt, id] = ctx.cursors.decode(after, 'export_job', ['timestamp', 'uuid']);
-    params.push(createdAt, id);
-    where += ` AND (j.created_at, j.id) < ($4::timestamptz, $5::uuid)`;
-  }
-  const rows = await ctx.session.query<ExportJobRow>(
-    `SELECT ${JOB_COLUMNS} FROM export_job j WHERE ${where} ORDER BY j.created_at DESC, j.id DESC LIMIT $3`, params);
-  return toPage(rows, size, (r) => ctx.cursors.encode('export_job', [r.createdAt, r.id]), async () => {
-    const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM export_job j WHERE j.tenant_id = $1 AND j.org_id = $2`, [org.tenantId, org.id]);
-    return n;
-  });
+  const from = after !== null && after !== undefined ? (ctx.cursors.decode(after, 'export_job', ['timestamp', 'uuid']) as [string, string]) : null;
+  const rows = await ctx.session.serially((m) => listJobs(m, org, size + 1, from));
+  return toPage(rows, size, (r) => ctx.cursors.encode('export_job', [r.createdAt, r.id]), () => ctx.session.serially((m) => countJobs(m, org)));
 }
 
 /** The export schedules of an org (admins only). */

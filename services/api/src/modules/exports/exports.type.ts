@@ -18,27 +18,6 @@ registerEnumType(ExportPeriodRule, {
   valuesConfig: Object.fromEntries(Object.values(ExportPeriodRule).map((v) => [v, { description: EXPORT_PERIOD_RULE_LABELS[v] }])),
 });
 
-/** An export_job row as the API reads it. */
-export interface ExportJobRow {
-  id: string;
-  tenantId: string;
-  orgId: string;
-  period: string;
-  format: ExportFormat;
-  status: ExportStatus;
-  progress: number;
-  error: string | null;
-  attempts: number;
-  scheduled: boolean;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  expiresAt: string | null;
-  fileName: string | null;
-  sizeBytes: number | null;
-  sha256: string | null;
-}
-
 @ObjectType('ExportJob', { description: '一次汇总导出:在后台生成,可查看状态与进度,完成后下载' })
 export class ExportJobObject {
   @Field(() => ID, { description: '导出任务 id' })
