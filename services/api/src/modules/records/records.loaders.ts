@@ -6,10 +6,24 @@ import { Page, toPage } from '../../common/pagination';
 import { RequestSession } from '../../common/session';
 import { OrgRecord } from '../org/org.record';
 
+/** Which fields of a kind of record hold personal data, and how each is masked. */
+export interface PersonalFields {
+  names?: string[];
+  phones?: string[];
+  /** free text in which the names of the org's registered people are masked */
+  texts?: string[];
+  /** only rows for which this holds carry personal data (a donation from an enterprise does not) */
+  applies?: (row: RecordRow) => boolean;
+}
+
+/** Donor kinds that may be a person (an enterprise is not): their names are personal data. */
+export const PERSONAL_DONOR_KINDS = ['SOCIAL', 'VETERAN', 'CADRE'];
+
 /**
- * How a kind of record is listed: its table, its select list (aliased to the GraphQL fields),
- * its sort column (newest first, then id), and the roll-up source whose time rule says what "in
- * the period" means for it, so that the list behind a figure holds exactly what the figure counts.
+ * The registry of listed record kinds: for each, its table, its select list (aliased to the
+ * GraphQL fields), its sort column (newest first, then id), the roll-up source whose time rule
+ * says what "in the period" means for it (so the list behind a figure holds exactly what the
+ * figure counts), and its personal fields (masked outside the owning level).
  */
 export interface RecordKind {
   table: string;
@@ -18,15 +32,19 @@ export interface RecordKind {
   /** What the sort column's text is, for checking a cursor before it reaches SQL. */
   sortPart: CursorPart;
   source: SourceName;
+  personal?: PersonalFields;
 }
 
-export const RECORD_KINDS = {
+export type RecordKindName = 'volunteer' | 'activity' | 'pair' | 'donation' | 'assessment' | 'article';
+
+export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   volunteer: {
     table: 'volunteer',
     columns: `r.name, r.phone, r.category, r.is_core AS "isCore", r.joined_on::text AS "joinedOn", r.left_on::text AS "leftOn"`,
     sortColumn: 'joined_on',
     sortPart: 'date',
     source: 'volunteer',
+    personal: { names: ['name'], phones: ['phone'] },
   },
   activity: {
     table: 'activity',
@@ -34,6 +52,7 @@ export const RECORD_KINDS = {
     sortColumn: 'held_on',
     sortPart: 'date',
     source: 'activity',
+    personal: { texts: ['title'] },
   },
   pair: {
     table: 'assistance_pair',
@@ -43,6 +62,7 @@ export const RECORD_KINDS = {
     sortColumn: 'started_on',
     sortPart: 'date',
     source: 'pair',
+    personal: { names: ['volunteerName', 'beneficiaryName'] },
   },
   donation: {
     table: 'donation',
@@ -51,6 +71,7 @@ export const RECORD_KINDS = {
     sortColumn: 'received_on',
     sortPart: 'date',
     source: 'donation',
+    personal: { names: ['donorName'], applies: (row) => PERSONAL_DONOR_KINDS.includes(String(row.donorKind)) },
   },
   assessment: {
     table: 'assessment',
@@ -68,9 +89,8 @@ export const RECORD_KINDS = {
     sortPart: 'date',
     source: 'article',
   },
-} satisfies Record<string, RecordKind>;
+};
 
-export type RecordKindName = keyof typeof RECORD_KINDS;
 
 /** What a list field was asked for, besides the org. */
 export interface RecordListArgs {
@@ -185,9 +205,6 @@ function createListLoader(session: RequestSession, cursors: CursorCodec, kind: R
     );
   };
 }
-
-/** Donor kinds that may be a person (an enterprise is not): their names are personal data. */
-export const PERSONAL_DONOR_KINDS = ['SOCIAL', 'VETERAN', 'CADRE'];
 
 /**
  * The names of the people an org has registered (volunteers, beneficiaries, donors who may be

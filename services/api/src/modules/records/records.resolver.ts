@@ -7,7 +7,7 @@ import { selectsField } from '../../common/selection';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
-import { PERSONAL_DONOR_KINDS, RecordKindName, RecordRow } from './records.loaders';
+import { PersonalFields, RECORD_KINDS, RecordKindName, RecordRow } from './records.loaders';
 import {
   ActivityConnection, ArticleConnection, AssessmentConnection, AssistancePairConnection, DonationConnection,
   VolunteerConnection,
@@ -22,19 +22,12 @@ export class RecordListArgs extends PageArgs {
   subtree: boolean;
 }
 
-async function list(ctx: RequestContext, kind: RecordKindName, org: OrgRecord, args: RecordListArgs) {
+/** A page of the org's records of `kind`, with personal data masked by the registry's rule for the kind. */
+async function list(ctx: RequestContext, kind: RecordKindName, org: OrgRecord, args: RecordListArgs, info: GraphQLResolveInfo) {
   const period = args.period === null || args.period === undefined ? null : parsePeriod(args.period);
-  return ctx.loaders.records[kind](org, { period, subtree: args.subtree, size: pageSize(args.first), after: args.after ?? null });
-}
-
-/** Which fields of a kind of record hold personal data, and how each is masked. */
-interface PersonalFields {
-  names?: string[];
-  phones?: string[];
-  /** free text in which the names of the org's registered people are masked */
-  texts?: string[];
-  /** only rows for which this holds carry personal data (a donation from an enterprise does not) */
-  applies?: (row: RecordRow) => boolean;
+  const page = await ctx.loaders.records[kind](org, { period, subtree: args.subtree, size: pageSize(args.first), after: args.after ?? null });
+  const personal: PersonalFields | undefined = RECORD_KINDS[kind].personal;
+  return personal ? maskPeople(ctx, page, personal, info) : page;
 }
 
 /**
@@ -72,32 +65,32 @@ async function maskPeople(ctx: RequestContext, page: Page<RecordRow>, fields: Pe
 @Resolver(() => OrgObject)
 export class OrgRecordsResolver {
   @FieldResolver(() => VolunteerConnection, { description: '五老志愿者名册:给出期间时为本期末在册的(期末前加入且期末时未退出),与汇总指标 volunteerCount 所计的人完全一致;最近加入的在前' })
-  async volunteers(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return maskPeople(ctx, await list(ctx, 'volunteer', org, args), { names: ['name'], phones: ['phone'] }, info);
+  volunteers(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'volunteer', org, args, info);
   }
 
   @FieldResolver(() => ActivityConnection, { description: '活动记录:给出期间时为本期内举办的,与 activityCount 所计一致;最近的在前' })
-  async activities(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return maskPeople(ctx, await list(ctx, 'activity', org, args), { texts: ['title'] }, info);
+  activities(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'activity', org, args, info);
   }
 
   @FieldResolver(() => AssistancePairConnection, { description: '结对帮扶:给出期间时为本期内任一时间处于帮扶中的(期末前结对、期初当天或之后才结束),与 pairCount 所计一致;最近结对的在前' })
-  async pairs(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return maskPeople(ctx, await list(ctx, 'pair', org, args), { names: ['volunteerName', 'beneficiaryName'] }, info);
+  pairs(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'pair', org, args, info);
   }
 
   @FieldResolver(() => DonationConnection, { description: '捐款捐物:给出期间时为本期内接收的,金额之和即 donationTotal;最近的在前' })
-  async donations(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return maskPeople(ctx, await list(ctx, 'donation', org, args), { names: ['donorName'], applies: (row) => PERSONAL_DONOR_KINDS.includes(String(row.donorKind)) }, info);
+  donations(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'donation', org, args, info);
   }
 
   @FieldResolver(() => AssessmentConnection, { description: '"五好"评定各项结果:给出期间时为期间所在年度的;最近年度在前' })
-  assessments(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
-    return list(ctx, 'assessment', org, args);
+  assessments(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'assessment', org, args, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: '宣传稿件:给出期间时为本期内报送的,与 articleCount 所计一致;最近的在前' })
-  articles(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext) {
-    return list(ctx, 'article', org, args);
+  articles(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'article', org, args, info);
   }
 }

@@ -7,7 +7,7 @@ import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { countOrgs } from '../org/org.service';
 import { OrgObject } from '../org/org.type';
-import { loadRollups, periodArg, requireOne, selectedFigureKeys, sortRows } from './rollup.service';
+import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, selectedFigureKeys, sortRows } from './rollup.service';
 import { Discrepancy, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
 
 const PERIOD_DESCRIPTION = '期间:年 2020、季度 2020Q3 或月份 2020-06';
@@ -71,11 +71,7 @@ export class OrgRollupResolver {
   @FieldResolver(() => [Discrepancy], { description: '本组织手工公布的数字中与计算值不一致的(如“五老骨干占29%”,计算为32.0%)' })
   async discrepancies(@Root() org: OrgRecord, @Arg('period', { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext) {
     const p = periodArg(period);
-    const reported = await ctx.session.query<{ metricKey: string; reportedValue: string; source: string }>(
-      `SELECT metric_key AS "metricKey", reported_value::text AS "reportedValue", source
-         FROM reported_figure WHERE tenant_id = $1 AND org_id = $2 AND period = $3 ORDER BY metric_key`,
-      [org.tenantId, org.id, p.key],
-    );
+    const reported = await reportedFigures(ctx, org, p);
     if (reported.length === 0) return [];
     const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, reported.map((r) => r.metricKey)), org);
     return reported
@@ -86,11 +82,7 @@ export class OrgRollupResolver {
   @FieldResolver(() => [PlanProgress], { description: '本组织该年度工作计划目标与实际完成情况' })
   async planProgress(@Root() org: OrgRecord, @Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: RequestContext) {
     const p = periodArg(String(year));
-    const targets = await ctx.session.query<{ metricKey: string; target: number; description: string }>(
-      `SELECT metric_key AS "metricKey", target_value::float8 AS target, description
-         FROM plan_target WHERE tenant_id = $1 AND org_id = $2 AND year = $3 ORDER BY metric_key`,
-      [org.tenantId, org.id, year],
-    );
+    const targets = await planTargets(ctx, org, year);
     if (targets.length === 0) return [];
     const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, targets.map((t) => t.metricKey)), org);
     return targets.map((t) => {

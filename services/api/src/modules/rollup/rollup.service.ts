@@ -89,3 +89,21 @@ export function requireOne<T>(rows: T[], org: OrgRecord): T {
   if (rows.length !== 1) throw new NotFoundError(`没有代码为 ${org.code} 的组织`, { code: org.code });
   return rows[0];
 }
+
+/** The figures an org published by hand for a period (what `discrepancies` compares). */
+export function reportedFigures(ctx: RequestContext, org: OrgRecord, period: Period): Promise<Array<{ metricKey: string; reportedValue: string; source: string }>> {
+  return ctx.session.query(
+    `SELECT metric_key AS "metricKey", reported_value::text AS "reportedValue", source
+       FROM reported_figure WHERE tenant_id = $1 AND org_id = $2 AND period = $3 ORDER BY metric_key`,
+    [org.tenantId, org.id, period.key],
+  );
+}
+
+/** An org's work-plan targets for a year. */
+export function planTargets(ctx: RequestContext, org: OrgRecord, year: number): Promise<Array<{ metricKey: string; target: number; description: string }>> {
+  return ctx.session.query(
+    `SELECT metric_key AS "metricKey", target_value::float8 AS target, description
+       FROM plan_target WHERE tenant_id = $1 AND org_id = $2 AND year = $3 ORDER BY metric_key`,
+    [org.tenantId, org.id, year],
+  );
+}
