@@ -1,5 +1,6 @@
 export * from './export-jobs';
 export * from './export-job-store';
+export * from './export-schedule-store';
 export * from './export-content';
 export * from './labels';
 export * from './make-export';

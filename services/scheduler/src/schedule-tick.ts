@@ -1,14 +1,7 @@
 import { runAsUser } from '@ggw/authz';
-import { ExportFormat, ExportPeriodRule, nextRun, periodForRun } from '@ggw/domain';
-import { createExportJob } from '@ggw/exports';
+import { nextRun, periodForRun } from '@ggw/domain';
+import { createExportJob, dueSchedules, lockDueSchedule, markScheduleRun, suspendSchedule } from '@ggw/exports';
 import { WorkerDeps } from './export-worker';
-
-interface DueSchedule {
-  tenant_id: string;
-  id: string;
-  created_by: string;
-  runnable: boolean;
-}
 
 /**
  * Turns every due export schedule into exports (one per format) and moves it to its next run
@@ -19,36 +12,27 @@ interface DueSchedule {
  * exports queued.
  */
 export async function fireDueSchedules(deps: WorkerDeps): Promise<number> {
-  const due: DueSchedule[] = await deps.dataSource.query(`SELECT * FROM ggw_due_export_schedules(100)`);
+  const due = await dueSchedules(deps.dataSource, 100);
   let queued = 0;
   for (const d of due) {
     const log = deps.log.child({ scheduleId: d.id });
     if (!d.runnable) {
-      await deps.dataSource.query(`SELECT ggw_suspend_export_schedule($1, $2)`, [d.tenant_id, d.id]);
+      await suspendSchedule(deps.dataSource, { tenantId: d.tenant_id, id: d.id });
       log.warn('schedule paused: its creator is no longer an admin over its org');
       continue;
     }
     queued += await runAsUser(deps.dataSource, d.created_by, async (m) => {
-      const [s] = await m.query(
-        `SELECT org_id AS "orgId", cron, time_zone AS "timeZone", period_rule AS "periodRule", formats,
-                next_run_at AS "dueAt", now() AS "now"
-           FROM export_schedule WHERE tenant_id = $1 AND id = $2 AND NOT paused AND next_run_at <= now()
-            FOR UPDATE SKIP LOCKED`,
-        [d.tenant_id, d.id],
-      );
+      const s = await lockDueSchedule(m, { tenantId: d.tenant_id, id: d.id });
       if (!s) return 0;
-      const period = periodForRun(s.periodRule as ExportPeriodRule, s.dueAt, s.timeZone);
+      const period = periodForRun(s.periodRule, s.dueAt, s.timeZone);
       let made = 0;
-      for (const format of s.formats as ExportFormat[]) {
+      for (const format of s.formats) {
         const job = await createExportJob(m, {
           tenantId: d.tenant_id, orgId: s.orgId, period: period.key, format, requestedBy: d.created_by, schedule: { id: d.id, dueAt: s.dueAt },
         });
         if (job) made += 1;
       }
-      await m.query(
-        `UPDATE export_schedule SET last_run_at = next_run_at, next_run_at = $3, last_error = NULL WHERE tenant_id = $1 AND id = $2`,
-        [d.tenant_id, d.id, nextRun(s.cron, s.timeZone, s.now)],
-      );
+      await markScheduleRun(m, { tenantId: d.tenant_id, id: d.id }, nextRun(s.cron, s.timeZone, s.now));
       log.info({ period: period.key, formats: s.formats, queued: made }, 'schedule fired');
       return made;
     });

@@ -1,4 +1,4 @@
-import type { ExportJobRecord } from '@ggw/exports';
+import type { ExportJobRecord, ExportScheduleRecord } from '@ggw/exports';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ExportStatus, NotFoundError } from '@ggw/domain';
 import { pageSize } from '../../common/pagination';
@@ -9,7 +9,7 @@ import { CreateExportScheduleInput, ExportListArgs, RequestExportArgs } from './
 import {
   createSchedule, deleteSchedule, listExports, listSchedules, requestExport, setSchedulePaused, userName,
 } from './exports.service';
-import { ExportJobConnection, ExportJobObject, ExportScheduleObject, ExportScheduleRow } from './exports.type';
+import { ExportJobConnection, ExportJobObject, ExportScheduleObject } from './exports.type';
 
 /** The path of an export's file; the HTTP route serves it (download.ts). */
 export const exportFilePath = (id: string) => `/exports/${id}/file`;
@@ -49,12 +49,12 @@ export class ExportJobResolver {
 @Resolver(() => ExportScheduleObject)
 export class ExportScheduleResolver {
   @Query(() => [ExportScheduleObject], { description: '一个组织的定时导出计划;仅该组织或其上级的管理员可用' })
-  exportSchedules(@Arg('orgCode', { description: '组织代码' }) orgCode: string, @Ctx() ctx: RequestContext): Promise<ExportScheduleRow[]> {
+  exportSchedules(@Arg('orgCode', { description: '组织代码' }) orgCode: string, @Ctx() ctx: RequestContext): Promise<ExportScheduleRecord[]> {
     return listSchedules(ctx, orgCode);
   }
 
   @Mutation(() => ExportScheduleObject, { description: '新建定时导出计划;以创建者的权限运行;仅管理员可用' })
-  createExportSchedule(@Arg('input', { description: '计划内容' }) input: CreateExportScheduleInput, @Ctx() ctx: RequestContext): Promise<ExportScheduleRow> {
+  createExportSchedule(@Arg('input', { description: '计划内容' }) input: CreateExportScheduleInput, @Ctx() ctx: RequestContext): Promise<ExportScheduleRecord> {
     return createSchedule(ctx, input);
   }
 
@@ -63,7 +63,7 @@ export class ExportScheduleResolver {
     @Arg('id', () => ID, { description: '计划 id' }) id: string,
     @Arg('paused', { description: 'true 暂停,false 恢复' }) paused: boolean,
     @Ctx() ctx: RequestContext,
-  ): Promise<ExportScheduleRow> {
+  ): Promise<ExportScheduleRecord> {
     return setSchedulePaused(ctx, id, paused);
   }
 
@@ -73,12 +73,12 @@ export class ExportScheduleResolver {
   }
 
   @FieldResolver(() => OrgObject)
-  org(@Root() s: ExportScheduleRow, @Ctx() ctx: RequestContext): Promise<OrgRecord> {
+  org(@Root() s: ExportScheduleRecord, @Ctx() ctx: RequestContext): Promise<OrgRecord> {
     return orgOf(ctx, s.orgId);
   }
 
   @FieldResolver(() => String)
-  createdByName(@Root() s: ExportScheduleRow, @Ctx() ctx: RequestContext): Promise<string> {
+  createdByName(@Root() s: ExportScheduleRecord, @Ctx() ctx: RequestContext): Promise<string> {
     return userName(ctx, s.createdBy);
   }
 }

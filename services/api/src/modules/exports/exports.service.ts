@@ -1,15 +1,13 @@
 import { isAdminAt } from '@ggw/authz';
 import { BadUserInputError, checkTimeZone, ConflictError, ForbiddenError, isUuid, nextRun, NotFoundError, OrgRecord, parsePeriod, UnauthenticatedError } from '@ggw/domain';
-import { countJobs, createExportJob, ExportJobRecord, findJobByIdempotencyKey, findRecentRequest, listJobs } from '@ggw/exports';
+import {
+  countJobs, createExportJob, deleteScheduleRow, ExportJobRecord, ExportScheduleRecord, findJobByIdempotencyKey, findRecentRequest, findSchedule,
+  insertSchedule, listJobs, listSchedulesOf, setPaused,
+} from '@ggw/exports';
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { findOrg } from '../org/org.service';
 import { CreateExportScheduleInput, RequestExportArgs } from './exports.input';
-import { ExportScheduleRow } from './exports.type';
-
-const SCHEDULE_COLUMNS = `s.id, s.tenant_id AS "tenantId", s.org_id AS "orgId", s.cron, s.time_zone AS "timeZone", s.period_rule AS "periodRule",
-  s.formats, s.paused, to_json(s.next_run_at) #>> '{}' AS "nextRunAt", to_json(s.last_run_at) #>> '{}' AS "lastRunAt",
-  s.last_error AS "lastError", s.created_by AS "createdBy", to_json(s.created_at) #>> '{}' AS "createdAt"`;
 
 /** The same request twice within this many seconds returns the first job. */
 export const DUPLICATE_WINDOW_SECONDS = 60;
@@ -58,15 +56,14 @@ export async function listExports(ctx: RequestContext, orgCode: string, size: nu
 }
 
 /** The export schedules of an org (admins only). */
-export async function listSchedules(ctx: RequestContext, orgCode: string): Promise<ExportScheduleRow[]> {
+export async function listSchedules(ctx: RequestContext, orgCode: string): Promise<ExportScheduleRecord[]> {
   const org = await findOrg(ctx, { code: orgCode });
   await adminOver(ctx, org, '查看定时导出计划');
-  return ctx.session.query<ExportScheduleRow>(
-    `SELECT ${SCHEDULE_COLUMNS} FROM export_schedule s WHERE s.tenant_id = $1 AND s.org_id = $2 ORDER BY s.created_at`, [org.tenantId, org.id]);
+  return ctx.session.serially((m) => listSchedulesOf(m, org));
 }
 
 /** Creates a schedule (admins only); it runs with its creator's rights. */
-export async function createSchedule(ctx: RequestContext, input: CreateExportScheduleInput): Promise<ExportScheduleRow> {
+export async function createSchedule(ctx: RequestContext, input: CreateExportScheduleInput): Promise<ExportScheduleRecord> {
   const org = await findOrg(ctx, { code: input.orgCode });
   const viewer = await adminOver(ctx, org, '设置定时导出');
   const timeZone = checkTimeZone(input.timeZone);
@@ -74,19 +71,16 @@ export async function createSchedule(ctx: RequestContext, input: CreateExportSch
   if (formats.length === 0) throw new BadUserInputError('formats 至少要有一种格式', 'formats');
   const [{ now }] = await ctx.session.query<{ now: Date }>(`SELECT now()`);
   const next = nextRun(input.cron, timeZone, now);
-  const [created] = await ctx.session.query<ExportScheduleRow>(
-    `INSERT INTO export_schedule AS s (tenant_id, id, org_id, cron, time_zone, period_rule, formats, next_run_at, created_by)
-     VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8) RETURNING ${SCHEDULE_COLUMNS}`,
-    [org.tenantId, org.id, input.cron.trim().split(/\s+/).join(' '), timeZone, input.periodRule, formats, next, viewer.userId],
-  );
-  return created;
+  return ctx.session.serially((m) => insertSchedule(m, {
+    tenantId: org.tenantId, orgId: org.id, cron: input.cron.trim().split(/\s+/).join(' '), timeZone, periodRule: input.periodRule, formats,
+    nextRunAt: next, createdBy: viewer.userId,
+  }));
 }
 
 /** A schedule the viewer may manage: visible (row-level security) and theirs to administer. */
-async function manageableSchedule(ctx: RequestContext, id: string): Promise<ExportScheduleRow> {
+async function manageableSchedule(ctx: RequestContext, id: string): Promise<ExportScheduleRecord> {
   if (!isUuid(id)) throw new BadUserInputError(`id 不是有效的 UUID:${id}`, 'id');
-  const [row] = await ctx.session.query<ExportScheduleRow & { path: string }>(
-    `SELECT ${SCHEDULE_COLUMNS}, o.path::text AS path FROM export_schedule s JOIN org o ON o.tenant_id = s.tenant_id AND o.id = s.org_id WHERE s.id = $1`, [id]);
+  const row = await ctx.session.serially((m) => findSchedule(m, id));
   const viewer = await ctx.viewer();
   // not there, or not the viewer's to see: the same answer
   if (!row || !viewer || !isAdminAt(viewer, row.path)) throw new NotFoundError(`没有 id 为 ${id} 的定时导出计划`, { id });
@@ -97,25 +91,16 @@ async function manageableSchedule(ctx: RequestContext, id: string): Promise<Expo
  * Pauses or resumes a schedule (admins only). Resuming moves its next run to the first one
  * after now, so runs missed while paused do not all fire at once.
  */
-export async function setSchedulePaused(ctx: RequestContext, id: string, paused: boolean): Promise<ExportScheduleRow> {
+export async function setSchedulePaused(ctx: RequestContext, id: string, paused: boolean): Promise<ExportScheduleRecord> {
   const s = await manageableSchedule(ctx, id);
   const [{ now }] = await ctx.session.query<{ now: Date }>(`SELECT now()`);
-  // (TypeORM answers a bare UPDATE with [rows, count]; as a CTE it is a SELECT)
-  const [row] = await ctx.session.query<ExportScheduleRow>(
-    `WITH changed AS (
-       UPDATE export_schedule s SET paused = $3, next_run_at = CASE WHEN $3 THEN next_run_at ELSE $4 END,
-              last_error = CASE WHEN $3 THEN last_error END
-        WHERE s.tenant_id = $1 AND s.id = $2 RETURNING s.*)
-     SELECT ${SCHEDULE_COLUMNS} FROM changed s`,
-    [s.tenantId, s.id, paused, nextRun(s.cron, s.timeZone, now)],
-  );
-  return row;
+  return ctx.session.serially((m) => setPaused(m, s, paused, nextRun(s.cron, s.timeZone, now)));
 }
 
 /** Deletes a schedule (admins only); the exports it made stay. */
 export async function deleteSchedule(ctx: RequestContext, id: string): Promise<boolean> {
   const s = await manageableSchedule(ctx, id);
-  await ctx.session.query(`DELETE FROM export_schedule WHERE tenant_id = $1 AND id = $2`, [s.tenantId, s.id]);
+  await ctx.session.serially((m) => deleteScheduleRow(m, s));
   return true;
 }
 

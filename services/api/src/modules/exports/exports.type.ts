@@ -74,23 +74,6 @@ export class ExportJobObject {
 
 export const ExportJobConnection = Connection(ExportJobObject, 'ExportJob', '导出任务列表,最新的在前');
 
-/** An export_schedule row as the API reads it. */
-export interface ExportScheduleRow {
-  id: string;
-  tenantId: string;
-  orgId: string;
-  cron: string;
-  timeZone: string;
-  periodRule: ExportPeriodRule;
-  formats: ExportFormat[];
-  paused: boolean;
-  nextRunAt: string;
-  lastRunAt: string | null;
-  lastError: string | null;
-  createdBy: string;
-  createdAt: string;
-}
-
 @ObjectType('ExportSchedule', { description: '定时导出计划:按 cron 表达式在指定时区运行,为组织生成汇总文件' })
 export class ExportScheduleObject {
   @Field(() => ID, { description: '计划 id' })
