@@ -49,7 +49,7 @@ async function main() {
     console.log(`scheduler process: ${peakMegabytes(scheduler.pid!)} MB resident after start`);
     await owner.initialize();
     await dataSource.initialize();
-    const server = await createServer({ dataSource, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: false, jwtSecret: SECRET, limits: { ratePerMinute: 1e9, rateBurst: 1e9 } });
+    const server = await createServer({ dataSource, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: false, jwtSecret: SECRET, limits: { ratePerMinute: 1e9, rateBurst: 1e9, maxConcurrent: 1000 } });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const endpoint = `http://127.0.0.1:${(server.server.address() as { port: number }).port}/graphql`;
     const gql = async (query: string, token?: string) => {

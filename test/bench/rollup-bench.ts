@@ -46,7 +46,7 @@ async function measure(url: string, appUrl: string, q: BenchQuery, reader: Rollu
   await dataSource.initialize();
   const server = await createServer({ dataSource, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true, jwtSecret: SECRET, rollupReader: reader,
     // one client measures latency: the per-user rate limit would be what it measured
-    limits: { ratePerMinute: 1e9, rateBurst: 1e9 } });
+    limits: { ratePerMinute: 1e9, rateBurst: 1e9, maxConcurrent: 1000 } });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const endpoint = `http://127.0.0.1:${(server.server.address() as { port: number }).port}/graphql`;
   const login = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { login(username: "bench", password: "bench") { token } }' }) });

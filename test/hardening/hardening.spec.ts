@@ -366,6 +366,37 @@ describe('request rate per user', () => {
   });
 });
 
+describe('requests in flight per user', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ reference: true, poolSize: POOL, limits: { maxConcurrent: 2 } });
+  });
+  afterAll(() => api.close());
+
+  it('a user with as many requests in flight as allowed gets 429 for the next; another county is served meanwhile', async () => {
+    const jian = await api.login('jian-admin');
+    const owner = api.db.dataSource.createQueryRunner();
+    await owner.connect();
+    await owner.startTransaction();
+    await owner.query('LOCK TABLE volunteer IN ACCESS EXCLUSIVE MODE');
+    const slow = () => post(api, { query: '{ org(code: "220582") { volunteers(subtree: true, first: 1) { totalCount } } }' }, { authorization: `Bearer ${jian}` });
+    const held = [slow(), slow()];
+    try {
+      await new Promise((r) => setTimeout(r, 200)); // both are waiting on the lock, each on a connection
+      const third = await post(api, { query: '{ org(code: "220582") { name } }' }, { authorization: `Bearer ${jian}` });
+      expect(third.status).toBe(429);
+      expect(third.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
+      const canary = await api.gqlAs('tonghuaxian-admin', CANARY);
+      expect(canary.body.data.org.name).toBe('通化县');
+    } finally {
+      await owner.rollbackTransaction();
+      await owner.release();
+    }
+    for (const r of await Promise.all(held)) expect(r.status).toBe(200);
+    expect((await post(api, { query: '{ org(code: "220582") { name } }' }, { authorization: `Bearer ${jian}` })).status).toBe(200);
+  });
+});
+
 describe('logs and response headers', () => {
   const lines: string[] = [];
   let api: TestApi;

@@ -45,7 +45,7 @@ export async function startTestApi(
     exposeSqlStats: true,
     jwtSecret: TEST_JWT_SECRET,
     // suites send thousands of requests as one user; the rate limit has tests of its own
-    limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, ...opts.limits },
+    limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, maxConcurrent: 1000, ...opts.limits },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -34,6 +34,7 @@ const schema = schedulerSettingsSchema
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxResponseBytes),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.ratePerMinute),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.rateBurst),
+    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.maxConcurrent),
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' })
   .transform((e) => {
@@ -69,6 +70,7 @@ const schema = schedulerSettingsSchema
         maxResponseBytes: e.MAX_RESPONSE_BYTES,
         ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
         rateBurst: e.RATE_LIMIT_BURST,
+        maxConcurrent: e.MAX_CONCURRENT_REQUESTS,
       },
     };
   });

@@ -39,3 +39,28 @@ export class RequestRateLimit {
     for (const [key, b] of this.buckets) if (b.tokens + (now - b.at) * this.refillPerMs >= this.burst) this.buckets.delete(key);
   }
 }
+
+/**
+ * Requests in flight per client: a user may not hold more than `max` of the pool's connections
+ * at once, however cheap each request looks, so one user's parallel requests cannot starve every
+ * other county. In memory, per process.
+ */
+export class InFlightLimit {
+  private readonly counts = new Map<string, number>();
+
+  constructor(readonly max: number) {}
+
+  /** Takes a place for `key`; false when it already has `max` requests in flight. */
+  enter(key: string): boolean {
+    const n = this.counts.get(key) ?? 0;
+    if (n >= this.max) return false;
+    this.counts.set(key, n + 1);
+    return true;
+  }
+
+  leave(key: string): void {
+    const n = (this.counts.get(key) ?? 1) - 1;
+    if (n > 0) this.counts.set(key, n);
+    else this.counts.delete(key);
+  }
+}

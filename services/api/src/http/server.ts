@@ -23,7 +23,7 @@ import { classifyError, formatError, INTERNAL_MESSAGE } from './errors';
 import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
 import { checkInputText } from './input-text';
 import { DEFAULT_MAX_COST, operationCost } from './query-cost';
-import { RequestRateLimit } from './rate-limit';
+import { InFlightLimit, RequestRateLimit } from './rate-limit';
 import { RedactingLogController } from './redact';
 
 export interface ServerOptions {
@@ -53,6 +53,8 @@ export interface RequestLimits {
   /** Requests per minute per user (or per address when anonymous), and the burst allowed above that rate. */
   ratePerMinute: number;
   rateBurst: number;
+  /** Requests one user (or anonymous address) may have in flight at once. */
+  maxConcurrent: number;
   login: LoginThrottleLimits;
 }
 
@@ -62,6 +64,7 @@ export const DEFAULT_LIMITS: Omit<RequestLimits, 'login'> = {
   maxResponseBytes: 4 * 1024 * 1024,
   ratePerMinute: 600,
   rateBurst: 120,
+  maxConcurrent: 4,
 };
 
 /** A client may pass its own request id to correlate logs; anything odd is replaced. */
@@ -155,6 +158,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   };
   const auth = services.auth;
   const rateLimit = new RequestRateLimit(limits.ratePerMinute, limits.rateBurst);
+  const inFlight = new InFlightLimit(limits.maxConcurrent);
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
@@ -216,48 +220,62 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
           return refuse(reply, 401, 'UNAUTHENTICATED', message);
         }
       }
-      const wait = rateLimit.take(userId ? `u:${userId}` : `a:${request.ip}`);
+      const client = userId ? `u:${userId}` : `a:${request.ip}`;
+      const wait = rateLimit.take(client);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         return refuse(reply, 429, 'RATE_LIMITED', `请求过于频繁,请 ${wait} 秒后再试`, { retryAfterSeconds: wait });
       }
-      const session = new RequestSession(opts.dataSource, userId, { timeBudgetMs: limits.timeBudgetMs });
-      // a client that has gone gets nothing more done for it: no new statement, and a rollback
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) session.abort();
-      });
-      if (userId) {
-        // the token's user must still exist and be enabled: answered 401 like any bad token
-        try {
-          await session.viewer();
-        } catch (error) {
-          await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
-          if (error instanceof UnauthenticatedError) return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
-          if (error instanceof AppError) return refuse(reply, 200, error.code, error.message, error.details);
-          // the database failed while checking who asks: an internal error, never an answer about access
-          request.log.error({ err: error }, 'internal error');
-          return refuse(reply, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
-        }
+      if (!inFlight.enter(client)) {
+        reply.header('retry-after', '1');
+        return refuse(reply, 429, 'RATE_LIMITED', `同时进行的请求超过 ${limits.maxConcurrent} 个,请等前面的请求完成后再试`, { retryAfterSeconds: 1 });
       }
-      contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, services));
-      let body;
       try {
-        body = await execute.call(this, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
-        await session.close();
-      } catch (error) {
-        session.markFailed();
-        await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
-        throw error;
+        return await serve(request, reply, userId);
+      } finally {
+        inFlight.leave(client);
       }
-      if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
-      reply.header('cache-control', 'no-store');
-      if (typeof body === 'string' && Buffer.byteLength(body) > limits.maxResponseBytes) {
-        request.log.warn({ bytes: Buffer.byteLength(body) }, 'response too large');
-        return refuse(reply, 200, 'RESPONSE_TOO_LARGE', `响应超过 ${Math.round(limits.maxResponseBytes / 1024 / 1024)} MB 的上限:请减少 first、别名或所请求的字段,或分页查询`, { maxBytes: limits.maxResponseBytes });
-      }
-      return body;
     },
   });
+
+  /** One GraphQL request of a client already admitted: its session, execution and answer. */
+  async function serve(request: FastifyRequest, reply: FastifyReply, userId: string | null) {
+    const session = new RequestSession(opts.dataSource, userId, { timeBudgetMs: limits.timeBudgetMs });
+    // a client that has gone gets nothing more done for it: no new statement, and a rollback
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) session.abort();
+    });
+    if (userId) {
+      // the token's user must still exist and be enabled: answered 401 like any bad token
+      try {
+        await session.viewer();
+      } catch (error) {
+        await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
+        if (error instanceof UnauthenticatedError) return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
+        if (error instanceof AppError) return refuse(reply, 200, error.code, error.message, error.details);
+        // the database failed while checking who asks: an internal error, never an answer about access
+        request.log.error({ err: error }, 'internal error');
+        return refuse(reply, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+      }
+    }
+    contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, services));
+    let body;
+    try {
+      body = await execute.call(app, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
+      await session.close();
+    } catch (error) {
+      session.markFailed();
+      await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
+      throw error;
+    }
+    if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
+    reply.header('cache-control', 'no-store');
+    if (typeof body === 'string' && Buffer.byteLength(body) > limits.maxResponseBytes) {
+      request.log.warn({ bytes: Buffer.byteLength(body) }, 'response too large');
+      return refuse(reply, 200, 'RESPONSE_TOO_LARGE', `响应超过 ${Math.round(limits.maxResponseBytes / 1024 / 1024)} MB 的上限:请减少 first、别名或所请求的字段,或分页查询`, { maxBytes: limits.maxResponseBytes });
+    }
+    return body;
+  }
 
   registerExportDownload(app, { dataSource: opts.dataSource, tokens: auth.tokens, timeBudgetMs: limits.timeBudgetMs, rateLimit });
   if (opts.graphiql) registerGraphiqlAssets(app);
