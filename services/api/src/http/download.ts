@@ -57,7 +57,7 @@ export function registerExportDownload(
     if (!file) return reply.code(404).send(NOT_FOUND);
     if (file.status !== 'DONE' || !file.content) return reply.code(409).send({ code: 'CONFLICT', message: '导出尚未完成,请稍后再试' });
     const etag = `"${file.sha256}"`;
-    reply.header('etag', etag).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
+    reply.header('etag', etag).header('cache-control', 'private, no-store');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply
       .header('content-type', EXPORT_FORMATS[file.format].contentType)

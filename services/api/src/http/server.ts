@@ -260,8 +260,12 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     }
     contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, services));
     let body;
+    let tooLarge = false;
     try {
       body = await execute.call(app, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
+      // an answer that will not be sent is rolled back: nothing it did may stay
+      tooLarge = typeof body === 'string' && Buffer.byteLength(body) > limits.maxResponseBytes;
+      if (tooLarge) session.markFailed();
       await session.close();
     } catch (error) {
       session.markFailed();
@@ -269,11 +273,12 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       throw error;
     }
     if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
-    reply.header('cache-control', 'no-store');
-    if (typeof body === 'string' && Buffer.byteLength(body) > limits.maxResponseBytes) {
-      request.log.warn({ bytes: Buffer.byteLength(body) }, 'response too large');
-      return refuse(reply, 200, 'RESPONSE_TOO_LARGE', `响应超过 ${Math.round(limits.maxResponseBytes / 1024 / 1024)} MB 的上限:请减少 first、别名或所请求的字段,或分页查询`, { maxBytes: limits.maxResponseBytes });
+    if (tooLarge) {
+      request.log.warn({ bytes: Buffer.byteLength(body as string) }, 'response too large');
+      const cap = limits.maxResponseBytes >= 1048576 ? `${Math.round(limits.maxResponseBytes / 1048576)} MB` : `${Math.round(limits.maxResponseBytes / 1024)} KB`;
+      return refuse(reply, 200, 'RESPONSE_TOO_LARGE', `响应超过 ${cap} 的上限:请减少 first、别名或所请求的字段,或分页查询`, { maxBytes: limits.maxResponseBytes });
     }
+    reply.header('cache-control', 'no-store');
     return body;
   }
 
