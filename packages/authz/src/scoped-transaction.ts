@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
-import { OrgLevel, UnauthenticatedError } from '@ggw/domain';
+import { OrgLevel, sqlStateOf, UnauthenticatedError } from '@ggw/domain';
 import { RoleGrant, Viewer } from './viewer';
 
 /**
@@ -14,7 +14,7 @@ export async function applyUserScopes(runner: QueryRunner, userId: string): Prom
       await runner.query('SELECT * FROM ggw_apply_scopes($1)', [userId]);
     return { userId, roles: rows.map((r) => ({ orgId: r.org_id, tenantId: r.tenant_id, path: r.path, level: r.level, role: r.role })) };
   } catch (error) {
-    if ((error as { driverError?: { code?: string } }).driverError?.code === '28000') {
+    if (sqlStateOf(error) === '28000') {
       throw new UnauthenticatedError('登录已失效或令牌无效,请重新登录');
     }
     throw error;

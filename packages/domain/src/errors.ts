@@ -67,3 +67,8 @@ export class CostLimitError extends AppError {
 export class ResponseTooLargeError extends AppError {
   readonly code = 'RESPONSE_TOO_LARGE' as const;
 }
+
+/** The SQLSTATE of a failed statement (TypeORM keeps the driver's error), if it is one. */
+export function sqlStateOf(error: unknown): string | undefined {
+  return (error as { driverError?: { code?: string } } | null)?.driverError?.code;
+}

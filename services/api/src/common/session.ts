@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { applyUserScopes, Viewer } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
-import { AppError, TimeoutError } from '@ggw/domain';
+import { AppError, sqlStateOf, TimeoutError } from '@ggw/domain';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled (by `statement_timeout` or a cancel request). */
 const QUERY_CANCELED = '57014';
@@ -16,10 +16,6 @@ export class SessionClosedError extends Error {
   constructor() {
     super('the request session is closed');
   }
-}
-
-function sqlState(error: unknown): string | undefined {
-  return (error as { driverError?: { code?: string } }).driverError?.code;
 }
 
 /** Gives a connection back to the pool; `broken`: destroy it instead (its state is unknown). */
@@ -115,7 +111,7 @@ export class RequestSession {
         await this.keepWithinBudget(manager);
         return await work(manager);
       } catch (error) {
-        this.broken = error instanceof TimeoutError || sqlState(error) === QUERY_CANCELED ? timeoutError() : error instanceof Error ? error : new Error(String(error));
+        this.broken = error instanceof TimeoutError || sqlStateOf(error) === QUERY_CANCELED ? timeoutError() : error instanceof Error ? error : new Error(String(error));
         this.failed = true;
         throw this.broken;
       }
@@ -198,7 +194,7 @@ export class RequestSession {
         (rollbackError) => release(runner, rollbackError),
       );
       if (error instanceof AppError) throw error;
-      throw sqlState(error) === QUERY_CANCELED ? timeoutError() : error;
+      throw sqlStateOf(error) === QUERY_CANCELED ? timeoutError() : error;
     }
   }
 
