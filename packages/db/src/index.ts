@@ -5,7 +5,7 @@ export * from './app-role';
 export * from './job-queues';
 export * from './row-security-check';
 export * from './migrations';
-export * from './dataset/rows';
+export * from './dataset/dataset';
 export * from './dataset/builder';
 export * from './dataset/insert';
 export * from './dataset/random';

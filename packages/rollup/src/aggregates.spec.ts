@@ -129,7 +129,7 @@ describe('roll-up aggregates kept in the writing transaction', () => {
         fc.constantFrom('2020', '2019', '2020Q1', '2019Q4', '2020-02', '2018-12', '2021'),
         async (seed, steps, period) => {
           const orgs = await randomCounty(seed, 3, 3);
-          const tenant = orgs[0].tenant_id;
+          const tenant = orgs[0].tenantId;
           for (const step of steps) await step(tenant);
           expect(await rollupAggregateDrift(db.dataSource.manager)).toBe(0);
           const { aggregates, records } = await bothReaders(tenant, period);
@@ -142,19 +142,19 @@ describe('roll-up aggregates kept in the writing transaction', () => {
   it('stay right when two transactions write the same village and its township at once', async () => {
     const orgs = await randomCounty(7, 2, 2);
     const village = orgs.find((o) => o.level === OrgLevel.VILLAGE)!;
-    const sibling = orgs.find((o) => o.level === OrgLevel.VILLAGE && o.parent_id === village.parent_id && o.id !== village.id)!;
+    const sibling = orgs.find((o) => o.level === OrgLevel.VILLAGE && o.parentId === village.parentId && o.id !== village.id)!;
     const insert = `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '并发', 'CADRE', true, '2020-03-01')`;
     // three connections of their own
     const [a, b, c] = [db.dataSource.createQueryRunner(), db.dataSource.createQueryRunner(), db.dataSource.createQueryRunner()];
     await Promise.all([a.connect(), b.connect(), c.connect()]);
     try {
       for (const x of [a, b, c]) await x.query('BEGIN');
-      await a.query(insert, [village.tenant_id, village.id]);
+      await a.query(insert, [village.tenantId, village.id]);
       // b writes the same village (its refresh waits for a's), c a sibling (its township's and
       // county's rows wait for a's); each commits as soon as its write is through
       const done = [
-        b.query(insert, [village.tenant_id, village.id]).then(() => b.query('COMMIT')),
-        c.query(insert, [sibling.tenant_id, sibling.id]).then(() => c.query('COMMIT')),
+        b.query(insert, [village.tenantId, village.id]).then(() => b.query('COMMIT')),
+        c.query(insert, [sibling.tenantId, sibling.id]).then(() => c.query('COMMIT')),
       ];
       await new Promise((r) => setTimeout(r, 200));
       await a.query('COMMIT');
@@ -163,7 +163,7 @@ describe('roll-up aggregates kept in the writing transaction', () => {
       await Promise.all([a.release(), b.release(), c.release()]);
     }
     expect(await rollupAggregateDrift(db.dataSource.manager)).toBe(0);
-    const { aggregates, records } = await bothReaders(village.tenant_id, '2020');
+    const { aggregates, records } = await bothReaders(village.tenantId, '2020');
     expect(aggregates).toEqual(records);
   });
 
@@ -171,7 +171,7 @@ describe('roll-up aggregates kept in the writing transaction', () => {
     const orgs = await randomCounty(11, 1, 2);
     await q('TRUNCATE disbursement');
     expect(await rollupAggregateDrift(db.dataSource.manager)).toBe(0);
-    const { aggregates, records } = await bothReaders(orgs[0].tenant_id, '2020');
+    const { aggregates, records } = await bothReaders(orgs[0].tenantId, '2020');
     expect(aggregates).toEqual(records);
   });
 

@@ -17,20 +17,20 @@ type Own = Record<(typeof KEYS)[number], number>;
 function ownFigures(data: Dataset, p: Period): Map<string, Own> {
   const own = new Map<string, Own>(data.org.map((o) => [o.id, Object.fromEntries(KEYS.map((k) => [k, 0])) as Own]));
   const inside = (d: string) => d >= p.start && d < p.end;
-  for (const o of data.org) if (o.founded_on < p.end && (!o.dissolved_on || o.dissolved_on >= p.end)) own.get(o.id)!.orgCount++;
+  for (const o of data.org) if (o.foundedOn < p.end && (!o.dissolvedOn || o.dissolvedOn >= p.end)) own.get(o.id)!.orgCount++;
   for (const v of data.volunteer) {
-    if (v.joined_on < p.end && (!v.left_on || v.left_on >= p.end)) {
-      own.get(v.org_id)!.volunteerCount++;
-      if (v.is_core) own.get(v.org_id)!.coreVolunteerCount++;
+    if (v.joinedOn < p.end && (!v.leftOn || v.leftOn >= p.end)) {
+      own.get(v.orgId)!.volunteerCount++;
+      if (v.isCore) own.get(v.orgId)!.coreVolunteerCount++;
     }
   }
-  for (const a of data.activity) if (inside(a.held_on)) { own.get(a.org_id)!.activityCount++; own.get(a.org_id)!.youthReached += a.youth_reached; }
-  for (const d of data.donation) if (inside(d.received_on)) own.get(d.org_id)!.donationTotal += d.amount_yuan;
-  for (const x of data.assistance_pair) if (x.started_on < p.end && (!x.ended_on || x.ended_on >= p.start)) own.get(x.org_id)!.pairCount++;
-  for (const x of data.article) if (inside(x.submitted_on)) own.get(x.org_id)!.articleCount++;
+  for (const a of data.activity) if (inside(a.heldOn)) { own.get(a.orgId)!.activityCount++; own.get(a.orgId)!.youthReached += a.youthReached; }
+  for (const d of data.donation) if (inside(d.receivedOn)) own.get(d.orgId)!.donationTotal += Number(d.amountYuan);
+  for (const x of data.assistance_pair) if (x.startedOn < p.end && (!x.endedOn || x.endedOn >= p.start)) own.get(x.orgId)!.pairCount++;
+  for (const x of data.article) if (inside(x.submittedOn)) own.get(x.orgId)!.articleCount++;
   const criteria = data.assessment_criterion.length;
   const met = new Map<string, number>();
-  for (const a of data.assessment) if (a.year === p.year && a.met) met.set(a.org_id, (met.get(a.org_id) ?? 0) + 1);
+  for (const a of data.assessment) if (a.year === p.year && a.met) met.set(a.orgId, (met.get(a.orgId) ?? 0) + 1);
   for (const [orgId, n] of met) if (n === criteria) own.get(orgId)!.fiveGoodCount++;
   return own;
 }
@@ -64,7 +64,7 @@ describe('roll-up invariants on random trees', () => {
           const value = new Map(rows.map((r) => [r.org.id, figuresFromSums(r.sums[0])]));
           const own = ownFigures(data, p);
           for (const o of data.org) {
-            const children = data.org.filter((c) => c.parent_id === o.id);
+            const children = data.org.filter((c) => c.parentId === o.id);
             for (const k of KEYS.filter((key) => key !== 'fiveGoodRate')) {
               const expected = own.get(o.id)![k] + children.reduce((s, c) => s + (value.get(c.id)![k] as number), 0);
               expect({ org: o.code, k, v: value.get(o.id)![k] }).toEqual({ org: o.code, k, v: expected });
@@ -91,7 +91,7 @@ describe('roll-up invariants on random trees', () => {
         for (let i = 0; i < extra; i++) {
           await db.dataSource.query(
             `INSERT INTO activity (tenant_id, id, org_id, held_on, theme, title, sessions, participants, youth_reached)
-             VALUES ($1, gen_random_uuid(), $2, '2020-03-01', 'LECTURE', '新活动', 1, 10, 5)`, [b.tenant_id, b.id]);
+             VALUES ($1, gen_random_uuid(), $2, '2020-03-01', 'LECTURE', '新活动', 1, 10, 5)`, [b.tenantId, b.id]);
         }
         const after = await read();
         expect(after.get(a.id)).toEqual(before.get(a.id));

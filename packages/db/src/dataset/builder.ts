@@ -1,5 +1,5 @@
 import { OrgLevel, OrgType, stableId } from '@ggw/domain';
-import { Dataset, emptyDataset, OrgRow } from './rows';
+import { Dataset, DatasetRow, emptyDataset, OrgRow } from './dataset';
 
 export interface OrgSpec {
   code: string;
@@ -10,8 +10,8 @@ export interface OrgSpec {
   dissolvedOn?: string | null;
 }
 
-type RecordTable = Exclude<keyof Dataset, 'org' | 'assessment_criterion'>;
-type RecordFields<T extends RecordTable> = Omit<Dataset[T][number], 'tenant_id' | 'id' | 'org_id'>;
+type RecordTable = Exclude<keyof Dataset, 'org' | 'assessment_criterion' | 'app_user' | 'role_assignment'>;
+type RecordFields<T extends RecordTable> = Omit<DatasetRow<T>, 'tenantId' | 'id' | 'orgId'>;
 
 /**
  * Builds a dataset org by org. Ids are derived from org codes and a per-org sequence, so the
@@ -26,16 +26,16 @@ export class DatasetBuilder {
     const ownTenant = spec.level === OrgLevel.PROVINCE || spec.level === OrgLevel.CITY || spec.level === OrgLevel.COUNTY;
     if (!ownTenant && !parent) throw new Error(`org ${spec.code} below county level needs a parent`);
     const row: OrgRow = {
-      tenant_id: ownTenant ? id : parent!.tenant_id,
+      tenantId: ownTenant ? id : parent!.tenantId,
       id,
-      parent_id: parent?.id ?? null,
+      parentId: parent?.id ?? null,
       path: parent ? `${parent.path}.${spec.code}` : spec.code,
       level: spec.level,
       type: spec.type,
       code: spec.code,
       name: spec.name,
-      founded_on: spec.foundedOn ?? '2000-01-01',
-      dissolved_on: spec.dissolvedOn ?? null,
+      foundedOn: spec.foundedOn ?? '2000-01-01',
+      dissolvedOn: spec.dissolvedOn ?? null,
     };
     this.data.org.push(row);
     return row;
@@ -43,16 +43,16 @@ export class DatasetBuilder {
 
   /** Declares a tenant's assessment criteria (五好, 六好, …) in order. */
   criteria(tenant: OrgRow, criteria: ReadonlyArray<{ key: string; name: string }>): void {
-    criteria.forEach((c, i) => this.data.assessment_criterion.push({ tenant_id: tenant.tenant_id, key: c.key, name: c.name, position: i + 1 }));
+    criteria.forEach((c, i) => this.data.assessment_criterion.push({ tenantId: tenant.tenantId, key: c.key, name: c.name, position: i + 1 }));
   }
 
   /** Adds a record owned by `org` and returns it (with its id, for references). */
-  add<T extends RecordTable>(table: T, org: OrgRow, fields: RecordFields<T>): Dataset[T][number] {
+  add<T extends RecordTable>(table: T, org: OrgRow, fields: RecordFields<T>): DatasetRow<T> {
     const key = `${table}:${org.code}`;
     const n = (this.counters.get(key) ?? 0) + 1;
     this.counters.set(key, n);
-    const row = { tenant_id: org.tenant_id, id: stableId(table, org.code, n), org_id: org.id, ...fields } as Dataset[T][number];
-    (this.data[table] as Array<Dataset[T][number]>).push(row);
+    const row = { tenantId: org.tenantId, id: stableId(table, org.code, n), orgId: org.id, ...fields } as DatasetRow<T>;
+    (this.data[table] as Array<DatasetRow<T>>).push(row);
     return row;
   }
 }

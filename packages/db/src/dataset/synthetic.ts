@@ -3,7 +3,7 @@ import {
   RestrictedPurpose, VolunteerCategory,
 } from '@ggw/domain';
 import { DatasetBuilder } from './builder';
-import { OrgRow } from './rows';
+import { OrgRow, yuan } from './dataset';
 import { Random } from './random';
 import { mobilePhone, personName, residentIdNumber } from './people';
 
@@ -79,34 +79,34 @@ function addSyntheticRecords(
   b: DatasetBuilder, rng: Random, org: OrgRow, o: SyntheticCountyOptions,
   criteria: ReadonlyArray<{ key: string }>, firstYear: number,
 ): void {
-  const founded = Number(org.founded_on.slice(0, 4));
+  const founded = Number(org.foundedOn.slice(0, 4));
   const years = o.years.filter((y) => y >= founded);
   const volunteers = [];
   for (let i = vary(rng, o.volunteersPerOrg ?? 8); i > 0; i--) {
     const joinedYear = rng.chance(0.15) ? rng.pick(years.length ? years : [firstYear]) : Math.max(founded, firstYear - rng.int(1, 10));
     const fields = {
-      name: personName(rng), phone: mobilePhone(rng), id_number: residentIdNumber(rng, o.code, rng.int(1940, 1962)),
-      category: rng.pick(CATEGORIES), is_core: rng.chance(0.3), joined_on: rng.date(`${joinedYear}-01-01`, `${joinedYear}-12-31`),
-      left_on: rng.chance(0.03) ? `${Math.max(...o.years)}-11-30` : null,
+      name: personName(rng), phone: mobilePhone(rng), idNumber: residentIdNumber(rng, o.code, rng.int(1940, 1962)),
+      category: rng.pick(CATEGORIES), isCore: rng.chance(0.3), joinedOn: rng.date(`${joinedYear}-01-01`, `${joinedYear}-12-31`),
+      leftOn: rng.chance(0.03) ? `${Math.max(...o.years)}-11-30` : null,
     };
     // someone who joined after the leaving date simply has not left
-    if (fields.left_on && fields.left_on <= fields.joined_on) fields.left_on = null;
+    if (fields.leftOn && fields.leftOn <= fields.joinedOn) fields.leftOn = null;
     volunteers.push(b.add('volunteer', org, fields));
   }
   for (const year of years) {
     const fiveGood = rng.chance(0.75);
     const failing = fiveGood ? -1 : rng.int(0, criteria.length - 1);
-    criteria.forEach((c, i) => b.add('assessment', org, { year, criterion_key: c.key, met: i !== failing }));
+    criteria.forEach((c, i) => b.add('assessment', org, { year, criterionKey: c.key, met: i !== failing }));
     const all = rng.chance(0.7);
     b.add('guarantee', org, {
-      year, has_staff: true, has_office: all || rng.chance(0.5), has_equipment: all || rng.chance(0.5),
-      has_funding: all || rng.chance(0.4), budget_yuan: org.level === OrgLevel.VILLAGE ? rng.int(0, 10) * 100 : rng.int(10, 50) * 100,
+      year, hasStaff: true, hasOffice: all || rng.chance(0.5), hasEquipment: all || rng.chance(0.5),
+      hasFunding: all || rng.chance(0.4), budgetYuan: yuan(org.level === OrgLevel.VILLAGE ? rng.int(0, 10) * 100 : rng.int(10, 50) * 100),
     });
     for (let i = vary(rng, o.activitiesPerOrg ?? 3); i > 0; i--) {
       const sessions = rng.int(1, 6);
       b.add('activity', org, {
-        held_on: rng.date(`${year}-01-01`, `${year}-12-31`), theme: rng.pick(THEMES), title: `${org.name}${year}年活动`,
-        sessions, participants: sessions * rng.int(10, 60), youth_reached: sessions * rng.int(0, 80),
+        heldOn: rng.date(`${year}-01-01`, `${year}-12-31`), theme: rng.pick(THEMES), title: `${org.name}${year}年活动`,
+        sessions, participants: sessions * rng.int(10, 60), youthReached: sessions * rng.int(0, 80),
       });
     }
     if (volunteers.length) {
@@ -114,11 +114,11 @@ function addSyntheticRecords(
         const category = rng.chance(0.2) ? BeneficiaryCategory.YOUNG_FARMER : rng.pick(CHILD_CATEGORIES);
         const beneficiary = b.add('beneficiary', org, {
           name: personName(rng), category,
-          id_number: residentIdNumber(rng, o.code, category === BeneficiaryCategory.YOUNG_FARMER ? rng.int(1985, 2000) : rng.int(2005, 2016)),
+          idNumber: residentIdNumber(rng, o.code, category === BeneficiaryCategory.YOUNG_FARMER ? rng.int(1985, 2000) : rng.int(2005, 2016)),
         });
         b.add('assistance_pair', org, {
-          volunteer_id: rng.pick(volunteers).id, beneficiary_id: beneficiary.id,
-          started_on: rng.date(`${year}-01-01`, `${year}-10-01`), ended_on: `${year}-12-31`,
+          volunteerId: rng.pick(volunteers).id, beneficiaryId: beneficiary.id,
+          startedOn: rng.date(`${year}-01-01`, `${year}-10-01`), endedOn: `${year}-12-31`,
         });
       }
     }
@@ -129,29 +129,29 @@ function addSyntheticRecords(
       const donorKind = rng.pick(Object.values(DonorKind));
       const person = personName(rng);
       b.add('donation', org, {
-        received_on: receivedOn, donor_kind: donorKind,
+        receivedOn: receivedOn, donorKind: donorKind,
         // an enterprise is named as one (its name is not personal data); the others may be people
-        donor_name: donorKind === DonorKind.ENTERPRISE ? `${[...person][0]}氏实业有限公司` : person, form: rng.chance(0.8) ? DonationForm.MONEY : DonationForm.GOODS, amount_yuan: amount,
-        restricted_purpose: restricted,
+        donorName: donorKind === DonorKind.ENTERPRISE ? `${[...person][0]}氏实业有限公司` : person, form: rng.chance(0.8) ? DonationForm.MONEY : DonationForm.GOODS, amountYuan: yuan(amount),
+        restrictedPurpose: restricted,
       });
       if (restricted && rng.chance(0.7)) {
         b.add('disbursement', org, {
-          paid_on: `${year}-12-20`, amount_yuan: Math.round(amount / 2), restricted_purpose: restricted,
-          beneficiary_id: null, recipient_name: personName(rng),
+          paidOn: `${year}-12-20`, amountYuan: yuan(Math.round(amount / 2)), restrictedPurpose: restricted,
+          beneficiaryId: null, recipientName: personName(rng),
         });
       }
     }
     if (org.level === OrgLevel.TOWNSHIP) {
       for (let i = vary(rng, o.articlesPerTownship ?? 6); i > 0; i--) {
-        b.add('article', org, { title: `${org.name}关心下一代工作信息`, submitted_on: rng.date(`${year}-01-01`, `${year}-12-31`), adopted: rng.chance(0.6) });
+        b.add('article', org, { title: `${org.name}关心下一代工作信息`, submittedOn: rng.date(`${year}-01-01`, `${year}-12-31`), adopted: rng.chance(0.6) });
       }
     }
     const submitted = year < Math.max(...o.years) || rng.chance(0.9);
     const status = !submitted ? ReportStatus.DRAFT : rng.chance(0.8) ? ReportStatus.APPROVED : ReportStatus.SUBMITTED;
     b.add('report', org, {
       period: String(year), status,
-      submitted_at: submitted ? `${year + 1}-01-10T09:00:00+08:00` : null,
-      approved_at: status === ReportStatus.APPROVED ? `${year + 1}-01-20T09:00:00+08:00` : null,
+      submittedAt: submitted ? new Date(`${year + 1}-01-10T09:00:00+08:00`) : null,
+      approvedAt: status === ReportStatus.APPROVED ? new Date(`${year + 1}-01-20T09:00:00+08:00`) : null,
     });
   }
 }

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { DEFAULT_TIME_ZONE, ExportFormat, ExportPeriodRule, nextRun, OrgLevel, OrgType, stableId } from '@ggw/domain';
 import { DatasetBuilder } from '../dataset/builder';
 import { insertDataset } from '../dataset/insert';
-import { Dataset } from '../dataset/rows';
+import { Dataset } from '../dataset/dataset';
 import { Random } from '../dataset/random';
 import { addSyntheticCounty, SIX_GOOD_CRITERIA } from '../dataset/synthetic';
 import { addJian, JIAN_CODE } from './jian';
@@ -45,8 +45,8 @@ function addDemoUsers(b: DatasetBuilder): void {
   for (const u of DEMO_USERS) {
     const org = b.data.org.find((o) => o.code === u.orgCode)!;
     const id = stableId('user', u.username);
-    b.data.app_user.push({ id, username: u.username, password_hash: DEMO_PASSWORD_HASH, display_name: u.displayName });
-    b.data.role_assignment.push({ user_id: id, org_tenant_id: org.tenant_id, org_id: org.id, role: u.role });
+    b.data.app_user.push({ id, username: u.username, passwordHash: DEMO_PASSWORD_HASH, displayName: u.displayName });
+    b.data.role_assignment.push({ userId: id, orgTenantId: org.tenantId, orgId: org.id, role: u.role });
   }
 }
 

@@ -3,7 +3,7 @@ import {
   RestrictedPurpose, VolunteerCategory,
 } from '@ggw/domain';
 import { DatasetBuilder } from '../dataset/builder';
-import { OrgRow, VolunteerRow } from '../dataset/rows';
+import { DatasetRow, OrgRow, yuan } from '../dataset/dataset';
 import { distribute, Random } from '../dataset/random';
 import { mobilePhone, personName, residentIdNumber } from '../dataset/people';
 import { FIVE_GOOD_CRITERIA } from '../dataset/synthetic';
@@ -135,7 +135,7 @@ function addAssessments(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: Or
   const good2020 = new Set([...kept, ...bad2019.slice(0, FIVE_GOOD.gainedFromOld), ...fresh.slice(0, FIVE_GOOD.gainedFromNew)]);
   const record = (org: OrgRow, year: number, good: boolean) => {
     const failing = good ? new Set<number>() : new Set(rng.shuffle([0, 1, 2, 3, 4]).slice(0, rng.int(1, 2)));
-    FIVE_GOOD_CRITERIA.forEach((c, i) => b.add('assessment', org, { year, criterion_key: c.key, met: !failing.has(i) }));
+    FIVE_GOOD_CRITERIA.forEach((c, i) => b.add('assessment', org, { year, criterionKey: c.key, met: !failing.has(i) }));
   };
   for (const o of old) record(o, 2019, good2019.has(o));
   for (const o of [...old, ...fresh]) record(o, 2020, good2020.has(o));
@@ -147,10 +147,10 @@ function addGuarantees(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: Org
       const upper = o.level !== OrgLevel.VILLAGE;
       const full = upper ? rng.chance(year === 2020 ? 0.9 : 0.8) : rng.chance(year === 2020 ? 0.7 : 0.6);
       b.add('guarantee', o, {
-        year, has_staff: true, has_office: full || rng.chance(0.5), has_equipment: full || rng.chance(0.4),
-        has_funding: full || rng.chance(0.3),
+        year, hasStaff: true, hasOffice: full || rng.chance(0.5), hasEquipment: full || rng.chance(0.4),
+        hasFunding: full || rng.chance(0.3),
         // 清河镇政府每年为关工委拨付经费2000元
-        budget_yuan: o.name === '清河镇' ? 2000 : upper ? rng.int(10, 40) * 100 : full ? rng.int(2, 8) * 100 : 0,
+        budgetYuan: yuan(o.name === '清河镇' ? 2000 : upper ? rng.int(10, 40) * 100 : full ? rng.int(2, 8) * 100 : 0),
       });
     }
   }
@@ -176,49 +176,49 @@ function category(rng: Random): VolunteerCategory {
   return VolunteerCategory.PARTY_MEMBER;
 }
 
-function addVolunteers(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: OrgRow[], orgByName: Map<string, OrgRow>): VolunteerRow[] {
+function addVolunteers(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: OrgRow[], orgByName: Map<string, OrgRow>): DatasetRow<'volunteer'>[] {
   // end of 2019: 2368 active; during 2020: 20 leave, 155 join (16 of them in 团结街道's new
   // committees, 4 in 黎明街道's): 2368 - 20 + 155 = 2503, +135. 骨干 at the end of 2020: 802.
   const weight = (o: OrgRow) => (o.level === OrgLevel.COUNTY ? 40 : o.type === OrgType.DEPARTMENT ? 16 : o.level === OrgLevel.TOWNSHIP ? 28 : rng.int(7, 13));
   const before = distribute(2368, old.map(weight));
   const joinedOld = distribute(135, old.map(() => rng.int(1, 3)));
-  const all: VolunteerRow[] = [];
+  const all: DatasetRow<'volunteer'>[] = [];
   const named = new Map(NAMED_VOLUNTEERS.map(([org, name, cat]) => [orgByName.get(org)!.id, { name, cat }]));
-  const make = (org: OrgRow, joinedOn: string): VolunteerRow => {
+  const make = (org: OrgRow, joinedOn: string): DatasetRow<'volunteer'> => {
     const n = named.get(org.id);
     named.delete(org.id);
     const row = b.add('volunteer', org, {
-      name: n?.name ?? personName(rng), phone: mobilePhone(rng), id_number: residentIdNumber(rng, JIAN_CODE, rng.int(1938, 1962)),
-      category: n?.cat ?? category(rng), is_core: false, joined_on: joinedOn, left_on: null,
+      name: n?.name ?? personName(rng), phone: mobilePhone(rng), idNumber: residentIdNumber(rng, JIAN_CODE, rng.int(1938, 1962)),
+      category: n?.cat ?? category(rng), isCore: false, joinedOn: joinedOn, leftOn: null,
     });
     all.push(row);
     return row;
   };
-  const veterans: VolunteerRow[] = [];
+  const veterans: DatasetRow<'volunteer'>[] = [];
   old.forEach((o, i) => {
-    for (let k = 0; k < before[i]; k++) veterans.push(make(o, rng.date(o.founded_on > '2008-01-01' ? o.founded_on : '2008-01-01', '2019-12-31')));
+    for (let k = 0; k < before[i]; k++) veterans.push(make(o, rng.date(o.foundedOn > '2008-01-01' ? o.foundedOn : '2008-01-01', '2019-12-31')));
   });
-  const newcomers: VolunteerRow[] = [];
+  const newcomers: DatasetRow<'volunteer'>[] = [];
   old.forEach((o, i) => {
     for (let k = 0; k < joinedOld[i]; k++) newcomers.push(make(o, rng.date('2020-01-01', '2020-12-01')));
   });
-  for (const o of fresh) newcomers.push(make(o, o.founded_on));
+  for (const o of fresh) newcomers.push(make(o, o.foundedOn));
   // 20 leave during 2020 (never a named one: those are the first row of their org)
   const namedIds = new Set(all.filter((v) => NAMED_VOLUNTEERS.some(([, n]) => n === v.name)).map((v) => v.id));
   const leaving = rng.shuffle(veterans.filter((v) => !namedIds.has(v.id))).slice(0, 20);
-  for (const v of leaving) v.left_on = rng.date('2020-02-01', '2020-12-01');
+  for (const v of leaving) v.leftOn = rng.date('2020-02-01', '2020-12-01');
   // 802 骨干 among those still active at the end of 2020, the named ones first
-  const active = all.filter((v) => !v.left_on);
+  const active = all.filter((v) => !v.leftOn);
   const core = [...active.filter((v) => namedIds.has(v.id)), ...rng.shuffle(active.filter((v) => !namedIds.has(v.id)))].slice(0, 802);
-  for (const v of core) v.is_core = true;
+  for (const v of core) v.isCore = true;
   // a few who left were 骨干 too: it must not change the count of the active ones
-  for (const v of leaving.slice(0, 5)) v.is_core = true;
+  for (const v of leaving.slice(0, 5)) v.isCore = true;
   return all;
 }
 
 function addActivities(b: DatasetBuilder, rng: Random, county: OrgRow, old: OrgRow[], fresh: OrgRow[], T: (n: string) => OrgRow): void {
-  const act = (org: OrgRow, held_on: string, theme: ActivityTheme, title: string, sessions: number, participants: number, youth_reached: number) =>
-    b.add('activity', org, { held_on, theme, title, sessions, participants, youth_reached });
+  const act = (org: OrgRow, heldOn: string, theme: ActivityTheme, title: string, sessions: number, participants: number, youthReached: number) =>
+    b.add('activity', org, { heldOn, theme, title, sessions, participants, youthReached });
   // named activities of 2020
   act(county, '2020-11-20', ActivityTheme.THEORY_STUDY, '理论学习中心组集中学习', 7, 140, 0);
   act(county, '2020-10-25', ActivityTheme.LECTURE, '李青山宣讲集安抗美援朝故事', 35, 35, 8700);
@@ -245,30 +245,30 @@ function addActivities(b: DatasetBuilder, rng: Random, county: OrgRow, old: OrgR
   }
 }
 
-function addPairs(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow, under: (t: OrgRow) => OrgRow[], volunteers: VolunteerRow[]): void {
+function addPairs(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow, under: (t: OrgRow) => OrgRow[], volunteers: DatasetRow<'volunteer'>[]): void {
   const plan: Array<[string, number, number]> = [
     // township, 2020 pairs, of which young farmers
     ['清河镇', 30, 0], ['大路镇', 38, 16], ['太王镇', 20, 20], ['财源镇', 12, 0], ['台上镇', 8, 4], ['青石镇', 10, 0],
     ['麻线乡', 6, 0], ['凉水乡', 5, 0], ['头道镇', 6, 2], ['花甸镇', 5, 3], ['团结街道', 4, 0], ['黎明街道', 3, 0],
   ];
-  const byOrg = new Map<string, VolunteerRow[]>();
-  for (const v of volunteers) if (!v.left_on) (byOrg.get(v.org_id) ?? byOrg.set(v.org_id, []).get(v.org_id)!).push(v);
+  const byOrg = new Map<string, DatasetRow<'volunteer'>[]>();
+  for (const v of volunteers) if (!v.leftOn) (byOrg.get(v.orgId) ?? byOrg.set(v.orgId, []).get(v.orgId)!).push(v);
   for (const year of [2019, 2020]) {
     for (const [name, count, farmers] of plan) {
-      const orgs = under(T(name)).filter((o) => year === 2020 || o.founded_on < '2020-01-01');
+      const orgs = under(T(name)).filter((o) => year === 2020 || o.foundedOn < '2020-01-01');
       const n = year === 2020 ? count : Math.round(count * 0.8);
       for (let i = 0; i < n; i++) {
         const org = i === 0 ? T(name) : rng.pick(orgs);
-        const candidates = [...(byOrg.get(org.id) ?? []), ...(byOrg.get(T(name).id) ?? [])].filter((v) => v.joined_on < `${year}-06-01`);
+        const candidates = [...(byOrg.get(org.id) ?? []), ...(byOrg.get(T(name).id) ?? [])].filter((v) => v.joinedOn < `${year}-06-01`);
         const category = i < (year === 2020 ? farmers : Math.round(farmers * 0.8)) ? BeneficiaryCategory.YOUNG_FARMER
           : rng.pick([BeneficiaryCategory.LEFT_BEHIND_CHILD, BeneficiaryCategory.CHILD_IN_DIFFICULTY, BeneficiaryCategory.POOR_STUDENT]);
         const beneficiary = b.add('beneficiary', org, {
           name: personName(rng), category,
-          id_number: residentIdNumber(rng, JIAN_CODE, category === BeneficiaryCategory.YOUNG_FARMER ? rng.int(1988, 2000) : rng.int(2005, 2015)),
+          idNumber: residentIdNumber(rng, JIAN_CODE, category === BeneficiaryCategory.YOUNG_FARMER ? rng.int(1988, 2000) : rng.int(2005, 2015)),
         });
         b.add('assistance_pair', org, {
-          volunteer_id: rng.pick(candidates).id, beneficiary_id: beneficiary.id,
-          started_on: rng.date(`${year}-06-01`, `${year}-10-01`), ended_on: year === 2019 ? '2019-12-31' : null,
+          volunteerId: rng.pick(candidates).id, beneficiaryId: beneficiary.id,
+          startedOn: rng.date(`${year}-06-01`, `${year}-10-01`), endedOn: year === 2019 ? '2019-12-31' : null,
         });
       }
     }
@@ -276,14 +276,14 @@ function addPairs(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow, unde
 }
 
 function addDonations(b: DatasetBuilder, rng: Random, county: OrgRow, T: (n: string) => OrgRow, orgByName: Map<string, OrgRow>, old: OrgRow[]): void {
-  const give = (org: OrgRow, received_on: string, donor_kind: DonorKind, donor_name: string, amount_yuan: number, restricted_purpose: RestrictedPurpose | null = null, form = DonationForm.MONEY) =>
-    b.add('donation', org, { received_on, donor_kind, donor_name, form, amount_yuan, restricted_purpose });
-  const pay = (org: OrgRow, paid_on: string, amount_yuan: number, recipient: { id: string; name: string } | string, restricted_purpose: RestrictedPurpose | null = RestrictedPurpose.STUDENT_AID) =>
+  const give = (org: OrgRow, receivedOn: string, donorKind: DonorKind, donorName: string, amountYuan: number, restrictedPurpose: RestrictedPurpose | null = null, form = DonationForm.MONEY) =>
+    b.add('donation', org, { receivedOn, donorKind, donorName, form, amountYuan: yuan(amountYuan), restrictedPurpose });
+  const pay = (org: OrgRow, paidOn: string, amountYuan: number, recipient: { id: string; name: string } | string, restrictedPurpose: RestrictedPurpose | null = RestrictedPurpose.STUDENT_AID) =>
     b.add('disbursement', org, {
-      paid_on, amount_yuan, restricted_purpose,
-      beneficiary_id: typeof recipient === 'string' ? null : recipient.id, recipient_name: typeof recipient === 'string' ? recipient : recipient.name,
+      paidOn, amountYuan: yuan(amountYuan), restrictedPurpose,
+      beneficiaryId: typeof recipient === 'string' ? null : recipient.id, recipientName: typeof recipient === 'string' ? recipient : recipient.name,
     });
-  const student = (org: OrgRow) => b.add('beneficiary', org, { name: personName(rng), id_number: residentIdNumber(rng, JIAN_CODE, rng.int(2000, 2003)), category: BeneficiaryCategory.POOR_STUDENT });
+  const student = (org: OrgRow) => b.add('beneficiary', org, { name: personName(rng), idNumber: residentIdNumber(rng, JIAN_CODE, rng.int(2000, 2003)), category: BeneficiaryCategory.POOR_STUDENT });
 
   // 2020, named in the document. 社会力量 (social) and 五老 (veterans), to the 元.
   const social: Array<[OrgRow, number, string, RestrictedPurpose | null]> = [
@@ -340,7 +340,7 @@ function addArticles(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow): 
   const counts = distribute(171 - 25, others.map(() => rng.int(3, 12)));
   const write = (org: OrgRow, year: number, n: number, adopted: number) => {
     for (let i = 0; i < n; i++) {
-      b.add('article', org, { title: `${org.name}关工委工作信息(${year}-${i + 1})`, submitted_on: rng.date(`${year}-01-05`, `${year}-12-20`), adopted: i < adopted });
+      b.add('article', org, { title: `${org.name}关工委工作信息(${year}-${i + 1})`, submittedOn: rng.date(`${year}-01-05`, `${year}-12-20`), adopted: i < adopted });
     }
   };
   write(T('台上镇'), 2020, 25, 19);
@@ -351,8 +351,8 @@ function addArticles(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow): 
 }
 
 function addPlanAndReports(b: DatasetBuilder, rng: Random, county: OrgRow, T: (n: string) => OrgRow, old: OrgRow[], fresh: OrgRow[]): void {
-  const target = (org: OrgRow, metric_key: string, target_value: number, description: string) =>
-    b.add('plan_target', org, { year: 2020, metric_key, target_value, description });
+  const target = (org: OrgRow, metricKey: string, targetValue: number, description: string) =>
+    b.add('plan_target', org, { year: 2020, metricKey, targetValue: String(targetValue), description });
   target(county, 'volunteerCount', 2500, '五老志愿者队伍达到2500人');
   target(county, 'fiveGoodRate', 0.8, '"五好"关工委达标率达到80%');
   target(county, 'articleCount', 160, '全年上报宣传稿件160篇');
@@ -362,17 +362,17 @@ function addPlanAndReports(b: DatasetBuilder, rng: Random, county: OrgRow, T: (n
   // what the 2020 summary printed (seeds/003), as published: most agree with the data, one does not
   // (五老骨干 802 人 "占29%": 802 / 2503 is 32.0%)
   const source = '集安市关工委2020年工作总结';
-  for (const [metric_key, reported_value] of [
+  for (const [metricKey, reportedValue] of [
     ['orgCount', '218'], ['fiveGoodCount', '176'], ['fiveGoodRate', '0.807'], ['volunteerCount', '2503'],
     ['coreVolunteerCount', '802'], ['coreVolunteerShare', '0.29'], ['donationTotal', '356000'], ['articleCount', '171'],
   ]) {
-    b.add('reported_figure', county, { period: '2020', metric_key, reported_value, source });
+    b.add('reported_figure', county, { period: '2020', metricKey, reportedValue, source });
   }
 
   const report = (org: OrgRow, period: string, status: ReportStatus) => b.add('report', org, {
     period, status,
-    submitted_at: status === ReportStatus.DRAFT ? null : `${Number(period) + 1}-01-08T09:00:00+08:00`,
-    approved_at: status === ReportStatus.APPROVED ? `${Number(period) + 1}-01-18T09:00:00+08:00` : null,
+    submittedAt: status === ReportStatus.DRAFT ? null : new Date(`${Number(period) + 1}-01-08T09:00:00+08:00`),
+    approvedAt: status === ReportStatus.APPROVED ? new Date(`${Number(period) + 1}-01-18T09:00:00+08:00`) : null,
   });
   for (const o of old) report(o, '2019', ReportStatus.APPROVED);
   // 2020: all but 12 villages have submitted; most are approved

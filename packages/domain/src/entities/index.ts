@@ -2,14 +2,16 @@ import { Activity, Article, Disbursement, Donation, PlanTarget, Report, Reported
 import { Assessment, AssessmentCriterion, Guarantee } from './assessment.entity';
 import { AssistancePair, Beneficiary, Volunteer } from './people.entity';
 import { Org } from './org.entity';
+import { AppUser, RoleAssignment } from './auth.entity';
 
 export * from './org.entity';
 export * from './assessment.entity';
 export * from './people.entity';
 export * from './work.entity';
+export * from './auth.entity';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
   Org, AssessmentCriterion, Assessment, Guarantee, Volunteer, Beneficiary, AssistancePair,
-  Activity, Donation, Disbursement, PlanTarget, Article, Report, ReportedFigure,
+  Activity, Donation, Disbursement, PlanTarget, Article, Report, ReportedFigure, AppUser, RoleAssignment,
 ];

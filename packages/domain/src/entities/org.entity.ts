@@ -39,6 +39,6 @@ export class Org {
   @Column({ name: 'dissolved_on', type: 'date', nullable: true })
   dissolvedOn: string | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }
