@@ -9,6 +9,7 @@ export * from './assessment.entity';
 export * from './people.entity';
 export * from './work.entity';
 export * from './auth.entity';
+export * from './columns';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Period } from '@ggw/domain';
+import { Activity, Article, Assessment, AssistancePair, Donation, entityColumns, Period, Volunteer } from '@ggw/domain';
 import { periodConditionSql, periodParamsOf, SourceName, SOURCES, SqlParams } from '@ggw/rollup';
 import { CursorCodec, CursorPart } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
@@ -35,12 +35,16 @@ export interface RecordKind {
   personal?: PersonalFields;
 }
 
+/** Selected by every list on its own (`r.id`, `r.org_id AS "orgId"`), or not at all. */
+const KEYS = ['tenantId', 'id', 'orgId'];
+
 export type RecordKindName = 'volunteer' | 'activity' | 'pair' | 'donation' | 'assessment' | 'article';
 
 export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   volunteer: {
     table: 'volunteer',
-    columns: `r.name, r.phone, r.category, r.is_core AS "isCore", r.joined_on::text AS "joinedOn", r.left_on::text AS "leftOn"`,
+    // the ID number is never listed
+    columns: entityColumns(Volunteer, 'r', [...KEYS, 'idNumber']),
     sortColumn: 'joined_on',
     sortPart: 'date',
     source: 'volunteer',
@@ -48,7 +52,7 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   },
   activity: {
     table: 'activity',
-    columns: `r.held_on::text AS "heldOn", r.theme, r.title, r.sessions, r.participants, r.youth_reached AS "youthReached"`,
+    columns: entityColumns(Activity, 'r', KEYS),
     sortColumn: 'held_on',
     sortPart: 'date',
     source: 'activity',
@@ -56,7 +60,7 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   },
   pair: {
     table: 'assistance_pair',
-    columns: `r.started_on::text AS "startedOn", r.ended_on::text AS "endedOn",
+    columns: `${entityColumns(AssistancePair, 'r', [...KEYS, 'volunteerId', 'beneficiaryId'])},
       (SELECT v.name FROM volunteer v WHERE v.tenant_id = r.tenant_id AND v.id = r.volunteer_id) AS "volunteerName",
       b.name AS "beneficiaryName", b.category AS "beneficiaryCategory"`,
     sortColumn: 'started_on',
@@ -66,8 +70,8 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   },
   donation: {
     table: 'donation',
-    columns: `r.received_on::text AS "receivedOn", r.donor_kind AS "donorKind", r.donor_name AS "donorName", r.form,
-      r.amount_yuan::float8 AS "amountYuan", r.restricted_purpose AS "restrictedPurpose"`,
+    // the schema's amount is still a Float (money as a decimal string is the client API issue's)
+    columns: `${entityColumns(Donation, 'r', [...KEYS, 'amountYuan'])}, r.amount_yuan::float8 AS "amountYuan"`,
     sortColumn: 'received_on',
     sortPart: 'date',
     source: 'donation',
@@ -75,16 +79,15 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   },
   assessment: {
     table: 'assessment',
-    columns: `r.year, r.criterion_key AS "criterionKey",
-      (SELECT c.name FROM assessment_criterion c WHERE c.tenant_id = r.tenant_id AND c.key = r.criterion_key) AS "criterionName",
-      r.met`,
+    columns: `${entityColumns(Assessment, 'r', KEYS)},
+      (SELECT c.name FROM assessment_criterion c WHERE c.tenant_id = r.tenant_id AND c.key = r.criterion_key) AS "criterionName"`,
     sortColumn: 'year',
     sortPart: 'year',
     source: 'assessmentYear',
   },
   article: {
     table: 'article',
-    columns: `r.title, r.submitted_on::text AS "submittedOn", r.adopted`,
+    columns: entityColumns(Article, 'r', KEYS),
     sortColumn: 'submitted_on',
     sortPart: 'date',
     source: 'article',
