@@ -1,4 +1,4 @@
-import { entityColumns } from './entities/columns';
+import { entityColumns, entityRowParser } from './entities/columns';
 import { Org } from './entities/org.entity';
 
 /**
@@ -14,3 +14,6 @@ export function orgColumns(alias: string): string {
 
 /** `orgColumns` of `org o`, the alias every org query uses. */
 export const ORG_COLUMNS = orgColumns('o');
+
+/** Checks and types a row read with `orgColumns`. */
+export const parseOrgRecord = entityRowParser<OrgRecord>(Org, ['createdAt']);

@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { runAsUser } from '@ggw/authz';
-import { AppError, NotFoundError, ORG_COLUMNS, OrgRecord, parsePeriod } from '@ggw/domain';
+import { AppError, NotFoundError, ORG_COLUMNS, parseOrgRecord, parsePeriod } from '@ggw/domain';
 import { claimJob, completeJob, ExportJobData, makeExportFile, recordJobFailure, setJobProgress } from '@ggw/exports';
 import { SchedulerSettings } from './settings';
 
@@ -46,7 +46,7 @@ export async function runExportJob(deps: WorkerDeps, job: PgBoss.JobWithMetadata
       if (!job) throw new NotFoundError('导出任务不存在,或请求者已无权访问该组织');
       const [org] = await m.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.tenant_id = $1 AND o.id = $2`, [tenantId, job.orgId]);
       if (!org) throw new NotFoundError('请求者已无权访问该组织');
-      return { org: org as OrgRecord, period: parsePeriod(job.period), format: job.format };
+      return { org: parseOrgRecord(org), period: parsePeriod(job.period), format: job.format };
     });
     if (!claimed) {
       log.info('export already done');

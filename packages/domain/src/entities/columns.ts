@@ -17,3 +17,31 @@ export function entityColumns(entity: abstract new () => unknown, alias: string,
     })
     .join(', ');
 }
+
+/** The JavaScript type each column type arrives as (through `entityColumns`: dates and paths as text). */
+const JS_TYPE: Record<string, 'string' | 'number' | 'boolean'> = {
+  uuid: 'string', text: 'string', date: 'string', ltree: 'string', numeric: 'string', int: 'number', boolean: 'boolean',
+};
+
+/**
+ * A parser of rows read through `entityColumns(entity, …, except)`: checks that every column is
+ * there with its declared type (and null only where the entity allows it) and returns the row
+ * typed; a row that does not fit is a bug or a schema drift, thrown as an internal error.
+ */
+export function entityRowParser<T>(entity: abstract new () => unknown, except: readonly string[] = []): (row: unknown) => T {
+  const columns = getMetadataArgsStorage().columns.filter((c) => c.target === entity && !except.includes(c.propertyName));
+  return (row) => {
+    if (!row || typeof row !== 'object') throw new Error(`${entity.name}: not a row`);
+    const r = row as Record<string, unknown>;
+    for (const c of columns) {
+      const value = r[c.propertyName];
+      const expected = JS_TYPE[String(c.options.type)];
+      if (value === null || value === undefined) {
+        if (!c.options.nullable) throw new Error(`${entity.name}.${c.propertyName}: missing`);
+      } else if (expected ? typeof value !== expected : !(value instanceof Date)) {
+        throw new Error(`${entity.name}.${c.propertyName}: expected ${expected ?? 'a date'}, got ${typeof value}`);
+      }
+    }
+    return row as T;
+  };
+}

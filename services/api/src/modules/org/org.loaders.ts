@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { RequestSession } from '../../common/session';
-import { ORG_COLUMNS, OrgRecord } from './org.record';
+import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from './org.record';
 
 /** Keeps `keys` order and answers null for a key with no row, as DataLoader requires. */
 function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
@@ -21,38 +21,36 @@ function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => st
  */
 export function createOrgLoaders(session: RequestSession) {
   const orgById: DataLoader<string, OrgRecord | null> = new DataLoader(async (ids) => {
-    const rows = await session.query<OrgRecord>(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.id = ANY($1::uuid[])`, [ids]);
+    const rows = (await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.id = ANY($1::uuid[])`, [ids])).map(parseOrgRecord);
     for (const r of rows) orgByCode.prime(r.code, r);
     return byKey(ids, rows, (r) => r.id);
   });
 
   const orgByCode: DataLoader<string, OrgRecord | null> = new DataLoader(async (codes) => {
-    const rows = await session.query<OrgRecord>(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.code = ANY($1::text[])`, [codes]);
+    const rows = (await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.code = ANY($1::text[])`, [codes])).map(parseOrgRecord);
     for (const r of rows) orgById.prime(r.id, r);
     return byKey(codes, rows, (r) => r.code);
   });
 
   /** Children of each parent id, ordered by code. */
   const childrenByParentId = new DataLoader<string, OrgRecord[]>(async (parentIds) => {
-    const rows = await session.query<OrgRecord>(
-      `SELECT ${ORG_COLUMNS} FROM org o WHERE o.parent_id = ANY($1::uuid[]) ORDER BY o.path`,
-      [parentIds],
-    );
+    const rows = (await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.parent_id = ANY($1::uuid[]) ORDER BY o.path`, [parentIds])).map(parseOrgRecord);
     for (const r of rows) orgById.prime(r.id, r);
     return groupByKey(parentIds, rows, (r) => r.parentId ?? '');
   });
 
   /** Ancestors of each path, root first, the org itself excluded. */
   const ancestorsByPath = new DataLoader<string, OrgRecord[]>(async (paths) => {
-    const rows = await session.query<OrgRecord & { of: string }>(
-      `SELECT p.of, ${ORG_COLUMNS}
+    const rows = await session.query<{ of: string }>(
+      `SELECT p.of::text, ${ORG_COLUMNS}
          FROM unnest($1::ltree[]) AS p(of)
          JOIN org o ON o.path @> p.of AND o.path <> p.of
         ORDER BY p.of, nlevel(o.path)`,
       [paths],
     );
-    for (const r of rows) orgById.prime(r.id, r);
-    return groupByKey(paths, rows, (r) => r.of).map((list) => list.map(({ of: _of, ...org }) => org));
+    const orgs = rows.map(({ of, ...org }) => ({ of, org: parseOrgRecord(org) }));
+    for (const { org } of orgs) orgById.prime(org.id, org);
+    return groupByKey(paths, orgs, (r) => r.of).map((list) => list.map((r) => r.org));
   });
 
   return { orgById, orgByCode, childrenByParentId, ancestorsByPath };

@@ -1,1 +1,1 @@
-export { ORG_COLUMNS, type OrgRecord } from '@ggw/domain';
+export { ORG_COLUMNS, type OrgRecord, parseOrgRecord } from '@ggw/domain';

@@ -2,7 +2,7 @@ import { canRead, readPaths } from '@ggw/authz';
 import { BadUserInputError, isUuid, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
-import { ORG_COLUMNS, OrgRecord } from './org.record';
+import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from './org.record';
 
 /** Looks an org up by exactly one of id and code; a missing org is NOT_FOUND. */
 export async function findOrg(ctx: RequestContext, by: { id?: string | null; code?: string | null }): Promise<OrgRecord> {
@@ -69,10 +69,10 @@ export async function listOrgs(
   const add = (value: unknown) => `$${params.push(value)}`;
   let where = orgFilterSql({ ...opts, scope: await scopeOf(ctx) }, add);
   if (opts.after !== null && opts.after !== undefined) where += ` AND o.path > ${add(ctx.cursors.decode(opts.after, 'org', ['path'])[0])}::ltree`;
-  const rows = await ctx.session.query<OrgRecord>(
+  const rows = (await ctx.session.query(
     `SELECT ${ORG_COLUMNS} FROM org o WHERE ${where} ORDER BY o.path LIMIT ${add(opts.size + 1)}`,
     params,
-  );
+  )).map(parseOrgRecord);
   for (const o of rows) ctx.loaders.orgById.prime(o.id, o); // their records' masking looks them up
   return toPage(rows, opts.size, (o) => ctx.cursors.encode('org', [o.path]), () => countOrgs(ctx, opts));
 }
