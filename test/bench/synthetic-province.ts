@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@ggw/authz';
-import {
-  addSyntheticCounty, appRoleUrl, createDataSource, DatasetBuilder, enableAppLogin, ensureDatabase, insertDataset, migrate, OrgRow, Random,
-  startEmbeddedPostgres,
-} from '@ggw/db';
-import { OrgLevel, OrgType } from '@ggw/domain';
+import { addSyntheticCounty, appRoleUrl, createDataSource, DatasetBuilder, enableAppLogin, ensureDatabase, insertDataset, migrate, Random, startEmbeddedPostgres } from '@ggw/db';
+import { OrgLevel, OrgRecord, OrgType } from '@ggw/domain';
 import { freePort } from './bench-util';
 
 export const PROVINCE_CODE = '900000';
@@ -23,7 +20,7 @@ export const countyCode = (c: number, k: number) => `9${String(c + 1).padStart(2
 export async function loadSyntheticProvince(ds: DataSource, cities: number, countiesPerCity: number, log: (m: string) => void): Promise<number> {
   const top = new DatasetBuilder();
   const province = top.org(null, { code: PROVINCE_CODE, name: '测试省', level: OrgLevel.PROVINCE, type: OrgType.PROVINCE });
-  const cityRows: OrgRow[] = [];
+  const cityRows: OrgRecord[] = [];
   for (let c = 0; c < cities; c++) {
     cityRows.push(top.org(province, { code: cityCode(c), name: `测试市${c + 1}`, level: OrgLevel.CITY, type: OrgType.CITY }));
   }

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { runAsUser } from '@ggw/authz';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
-import { addSyntheticCounty, DatasetBuilder, DEMO_USERS, insertDataset, OrgRow, Random } from '@ggw/db';
-import { OrgLevel, parsePeriod, previousYear, stableId } from '@ggw/domain';
+import { addSyntheticCounty, DatasetBuilder, DEMO_USERS, insertDataset, Random } from '@ggw/db';
+import { OrgLevel, OrgRecord, parsePeriod, previousYear, stableId } from '@ggw/domain';
 import { computeRollups, rebuildRollupAggregates, rollupAggregateDrift, SUM_METRICS, syncRollupAggregates } from '@ggw/rollup';
 
 /**
@@ -21,7 +21,7 @@ describe('roll-up aggregates kept in the writing transaction', () => {
 
   const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
 
-  async function randomCounty(seed: number, townships: number, villages: number): Promise<OrgRow[]> {
+  async function randomCounty(seed: number, townships: number, villages: number): Promise<OrgRecord[]> {
     const b = new DatasetBuilder();
     addSyntheticCounty(b, new Random(seed), null, {
       code: String(500000 + ++run), name: `随机县${run}`, townships, villagesPerTownship: villages, years: [2019, 2020],

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
-import { addSyntheticCounty, DatasetBuilder, Dataset, insertDataset, OrgRow, Random } from '@ggw/db';
-import { OrgLevel, OrgType, parsePeriod, Period, previousYear } from '@ggw/domain';
+import { addSyntheticCounty, DatasetBuilder, Dataset, insertDataset, Random } from '@ggw/db';
+import { OrgLevel, OrgRecord, OrgType, parsePeriod, Period, previousYear } from '@ggw/domain';
 import { computeRollups, figuresFromSums, sumMetricsFor } from '@ggw/rollup';
 
 /**
@@ -43,7 +43,7 @@ describe('roll-up invariants on random trees', () => {
   });
   afterAll(() => db.drop());
 
-  async function randomCounty(seed: number, townships: number, villages: number): Promise<{ data: Dataset; county: OrgRow }> {
+  async function randomCounty(seed: number, townships: number, villages: number): Promise<{ data: Dataset; county: OrgRecord }> {
     const b = new DatasetBuilder();
     const code = String(400000 + ++run);
     const county = addSyntheticCounty(b, new Random(seed), null, {

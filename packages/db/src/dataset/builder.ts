@@ -1,5 +1,5 @@
-import { OrgLevel, OrgType, stableId } from '@ggw/domain';
-import { Dataset, DatasetRow, emptyDataset, OrgRow } from './dataset';
+import { OrgLevel, OrgRecord, OrgType, stableId } from '@ggw/domain';
+import { Dataset, DatasetRow, emptyDataset } from './dataset';
 
 export interface OrgSpec {
   code: string;
@@ -21,11 +21,11 @@ export class DatasetBuilder {
   readonly data: Dataset = emptyDataset();
   private readonly counters = new Map<string, number>();
 
-  org(parent: OrgRow | null, spec: OrgSpec): OrgRow {
+  org(parent: OrgRecord | null, spec: OrgSpec): OrgRecord {
     const id = stableId('org', spec.code);
     const ownTenant = spec.level === OrgLevel.PROVINCE || spec.level === OrgLevel.CITY || spec.level === OrgLevel.COUNTY;
     if (!ownTenant && !parent) throw new Error(`org ${spec.code} below county level needs a parent`);
-    const row: OrgRow = {
+    const row: OrgRecord = {
       tenantId: ownTenant ? id : parent!.tenantId,
       id,
       parentId: parent?.id ?? null,
@@ -42,12 +42,12 @@ export class DatasetBuilder {
   }
 
   /** Declares a tenant's assessment criteria (五好, 六好, …) in order. */
-  criteria(tenant: OrgRow, criteria: ReadonlyArray<{ key: string; name: string }>): void {
+  criteria(tenant: OrgRecord, criteria: ReadonlyArray<{ key: string; name: string }>): void {
     criteria.forEach((c, i) => this.data.assessment_criterion.push({ tenantId: tenant.tenantId, key: c.key, name: c.name, position: i + 1 }));
   }
 
   /** Adds a record owned by `org` and returns it (with its id, for references). */
-  add<T extends RecordTable>(table: T, org: OrgRow, fields: RecordFields<T>): DatasetRow<T> {
+  add<T extends RecordTable>(table: T, org: OrgRecord, fields: RecordFields<T>): DatasetRow<T> {
     const key = `${table}:${org.code}`;
     const n = (this.counters.get(key) ?? 0) + 1;
     this.counters.set(key, n);

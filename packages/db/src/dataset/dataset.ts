@@ -1,6 +1,6 @@
 import {
   Activity, AppUser, Article, Assessment, AssessmentCriterion, AssistancePair, Beneficiary, Disbursement, Donation, Guarantee, Org,
-  OrgRecord, PlanTarget, Report, ReportedFigure, RoleAssignment, Volunteer,
+  PlanTarget, Report, ReportedFigure, RoleAssignment, Volunteer,
 } from '@ggw/domain';
 
 /**
@@ -37,8 +37,6 @@ export type DatasetRow<T extends DatasetTable> = Omit<InstanceType<(typeof DATAS
 /** Everything a loader inserts, table by table. */
 export type Dataset = { [T in DatasetTable]: Array<DatasetRow<T>> };
 
-/** An org of a dataset: the same shape as services read (OrgRecord). */
-export type OrgRow = OrgRecord;
 
 export const TABLE_ORDER = Object.keys(DATASET_TABLES) as DatasetTable[];
 

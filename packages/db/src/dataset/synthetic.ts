@@ -1,9 +1,6 @@
-import {
-  ActivityTheme, BeneficiaryCategory, DonationForm, DonorKind, OrgLevel, OrgType, ReportStatus,
-  RestrictedPurpose, VolunteerCategory,
-} from '@ggw/domain';
+import { ActivityTheme, BeneficiaryCategory, DonationForm, DonorKind, OrgLevel, OrgRecord, OrgType, ReportStatus, RestrictedPurpose, VolunteerCategory } from '@ggw/domain';
 import { DatasetBuilder } from './builder';
-import { OrgRow, yuan } from './dataset';
+import { yuan } from './dataset';
 import { Random } from './random';
 import { mobilePhone, personName, residentIdNumber } from './people';
 
@@ -41,12 +38,12 @@ export interface SyntheticCountyOptions {
  * Adds a plausible county with townships, villages and every kind of record for the given
  * years. Used for the second reference county, for test trees and for benchmark provinces.
  */
-export function addSyntheticCounty(b: DatasetBuilder, rng: Random, parent: OrgRow | null, o: SyntheticCountyOptions): OrgRow {
+export function addSyntheticCounty(b: DatasetBuilder, rng: Random, parent: OrgRecord | null, o: SyntheticCountyOptions): OrgRecord {
   const firstYear = Math.min(...o.years);
   const county = b.org(parent, { code: o.code, name: o.name, level: OrgLevel.COUNTY, type: OrgType.COUNTY, foundedOn: '1995-06-01' });
   const criteria = o.criteria ?? FIVE_GOOD_CRITERIA;
   b.criteria(county, criteria);
-  const orgs: OrgRow[] = [county];
+  const orgs: OrgRecord[] = [county];
   for (let t = 1; t <= o.townships; t++) {
     const isDept = t > Math.ceil(o.townships * 0.75);
     const tcode = isDept ? `${o.code}B${String(t).padStart(2, '0')}` : `${o.code}${String(100 + t).padStart(3, '0')}`;
@@ -76,7 +73,7 @@ function vary(rng: Random, mean: number): number {
 }
 
 function addSyntheticRecords(
-  b: DatasetBuilder, rng: Random, org: OrgRow, o: SyntheticCountyOptions,
+  b: DatasetBuilder, rng: Random, org: OrgRecord, o: SyntheticCountyOptions,
   criteria: ReadonlyArray<{ key: string }>, firstYear: number,
 ): void {
   const founded = Number(org.foundedOn.slice(0, 4));

@@ -1,9 +1,6 @@
-import {
-  ActivityTheme, BeneficiaryCategory, DonationForm, DonorKind, OrgLevel, OrgType, ReportStatus,
-  RestrictedPurpose, VolunteerCategory,
-} from '@ggw/domain';
+import { ActivityTheme, BeneficiaryCategory, DonationForm, DonorKind, OrgLevel, OrgRecord, OrgType, ReportStatus, RestrictedPurpose, VolunteerCategory } from '@ggw/domain';
 import { DatasetBuilder } from '../dataset/builder';
-import { DatasetRow, OrgRow, yuan } from '../dataset/dataset';
+import { DatasetRow, yuan } from '../dataset/dataset';
 import { distribute, Random } from '../dataset/random';
 import { mobilePhone, personName, residentIdNumber } from '../dataset/people';
 import { FIVE_GOOD_CRITERIA } from '../dataset/synthetic';
@@ -68,15 +65,15 @@ const FIVE_GOOD = {
   gainedFromNew: 6, // founded in 2020, five-good in 2020
 };
 
-export function addJian(b: DatasetBuilder, city: OrgRow): OrgRow {
+export function addJian(b: DatasetBuilder, city: OrgRecord): OrgRecord {
   const rng = new Random(220582);
   const county = b.org(city, { code: JIAN_CODE, name: '集安市', level: OrgLevel.COUNTY, type: OrgType.COUNTY, foundedOn: '1991-06-01' });
   b.criteria(county, FIVE_GOOD_CRITERIA);
 
   // ---- the tree: 1 county + 19 townships and departments + 198 villages, schools, communities
-  const townships = new Map<string, OrgRow>();
-  const old: OrgRow[] = [county]; // existing at the end of 2019
-  const fresh: OrgRow[] = []; // founded in 2020
+  const townships = new Map<string, OrgRecord>();
+  const old: OrgRecord[] = [county]; // existing at the end of 2019
+  const fresh: OrgRecord[] = []; // founded in 2020
   const usedNames = new Set<string>();
   const villageName = (isCommunity: boolean) => {
     for (;;) {
@@ -112,7 +109,7 @@ export function addJian(b: DatasetBuilder, city: OrgRow): OrgRow {
   const T = (name: string) => townships.get(name)!;
   const all = [...old, ...fresh];
   const orgByName = new Map(all.map((o) => [o.name, o]));
-  const under = (t: OrgRow) => all.filter((o) => o.path.startsWith(`${t.path}.`) || o === t);
+  const under = (t: OrgRecord) => all.filter((o) => o.path.startsWith(`${t.path}.`) || o === t);
 
   addAssessments(b, rng, old, fresh);
   addGuarantees(b, rng, old, fresh);
@@ -125,7 +122,7 @@ export function addJian(b: DatasetBuilder, city: OrgRow): OrgRow {
   return county;
 }
 
-function addAssessments(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: OrgRow[]): void {
+function addAssessments(b: DatasetBuilder, rng: Random, old: OrgRecord[], fresh: OrgRecord[]): void {
   // 2019: 144 of 198 five-good; 2020: 176 of 218
   const oldOrder = rng.shuffle(old.slice(1));
   const good2019 = new Set([old[0], ...oldOrder.slice(0, 143)]);
@@ -133,7 +130,7 @@ function addAssessments(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: Or
   const good2019List = [...good2019];
   const kept = new Set(good2019List.slice(0, FIVE_GOOD.keptFrom2019));
   const good2020 = new Set([...kept, ...bad2019.slice(0, FIVE_GOOD.gainedFromOld), ...fresh.slice(0, FIVE_GOOD.gainedFromNew)]);
-  const record = (org: OrgRow, year: number, good: boolean) => {
+  const record = (org: OrgRecord, year: number, good: boolean) => {
     const failing = good ? new Set<number>() : new Set(rng.shuffle([0, 1, 2, 3, 4]).slice(0, rng.int(1, 2)));
     FIVE_GOOD_CRITERIA.forEach((c, i) => b.add('assessment', org, { year, criterionKey: c.key, met: !failing.has(i) }));
   };
@@ -141,7 +138,7 @@ function addAssessments(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: Or
   for (const o of [...old, ...fresh]) record(o, 2020, good2020.has(o));
 }
 
-function addGuarantees(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: OrgRow[]): void {
+function addGuarantees(b: DatasetBuilder, rng: Random, old: OrgRecord[], fresh: OrgRecord[]): void {
   for (const year of [2019, 2020]) {
     for (const o of year === 2019 ? old : [...old, ...fresh]) {
       const upper = o.level !== OrgLevel.VILLAGE;
@@ -176,15 +173,15 @@ function category(rng: Random): VolunteerCategory {
   return VolunteerCategory.PARTY_MEMBER;
 }
 
-function addVolunteers(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: OrgRow[], orgByName: Map<string, OrgRow>): DatasetRow<'volunteer'>[] {
+function addVolunteers(b: DatasetBuilder, rng: Random, old: OrgRecord[], fresh: OrgRecord[], orgByName: Map<string, OrgRecord>): DatasetRow<'volunteer'>[] {
   // end of 2019: 2368 active; during 2020: 20 leave, 155 join (16 of them in 团结街道's new
   // committees, 4 in 黎明街道's): 2368 - 20 + 155 = 2503, +135. 骨干 at the end of 2020: 802.
-  const weight = (o: OrgRow) => (o.level === OrgLevel.COUNTY ? 40 : o.type === OrgType.DEPARTMENT ? 16 : o.level === OrgLevel.TOWNSHIP ? 28 : rng.int(7, 13));
+  const weight = (o: OrgRecord) => (o.level === OrgLevel.COUNTY ? 40 : o.type === OrgType.DEPARTMENT ? 16 : o.level === OrgLevel.TOWNSHIP ? 28 : rng.int(7, 13));
   const before = distribute(2368, old.map(weight));
   const joinedOld = distribute(135, old.map(() => rng.int(1, 3)));
   const all: DatasetRow<'volunteer'>[] = [];
   const named = new Map(NAMED_VOLUNTEERS.map(([org, name, cat]) => [orgByName.get(org)!.id, { name, cat }]));
-  const make = (org: OrgRow, joinedOn: string): DatasetRow<'volunteer'> => {
+  const make = (org: OrgRecord, joinedOn: string): DatasetRow<'volunteer'> => {
     const n = named.get(org.id);
     named.delete(org.id);
     const row = b.add('volunteer', org, {
@@ -216,8 +213,8 @@ function addVolunteers(b: DatasetBuilder, rng: Random, old: OrgRow[], fresh: Org
   return all;
 }
 
-function addActivities(b: DatasetBuilder, rng: Random, county: OrgRow, old: OrgRow[], fresh: OrgRow[], T: (n: string) => OrgRow): void {
-  const act = (org: OrgRow, heldOn: string, theme: ActivityTheme, title: string, sessions: number, participants: number, youthReached: number) =>
+function addActivities(b: DatasetBuilder, rng: Random, county: OrgRecord, old: OrgRecord[], fresh: OrgRecord[], T: (n: string) => OrgRecord): void {
+  const act = (org: OrgRecord, heldOn: string, theme: ActivityTheme, title: string, sessions: number, participants: number, youthReached: number) =>
     b.add('activity', org, { heldOn, theme, title, sessions, participants, youthReached });
   // named activities of 2020
   act(county, '2020-11-20', ActivityTheme.THEORY_STUDY, '理论学习中心组集中学习', 7, 140, 0);
@@ -245,7 +242,7 @@ function addActivities(b: DatasetBuilder, rng: Random, county: OrgRow, old: OrgR
   }
 }
 
-function addPairs(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow, under: (t: OrgRow) => OrgRow[], volunteers: DatasetRow<'volunteer'>[]): void {
+function addPairs(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRecord, under: (t: OrgRecord) => OrgRecord[], volunteers: DatasetRow<'volunteer'>[]): void {
   const plan: Array<[string, number, number]> = [
     // township, 2020 pairs, of which young farmers
     ['清河镇', 30, 0], ['大路镇', 38, 16], ['太王镇', 20, 20], ['财源镇', 12, 0], ['台上镇', 8, 4], ['青石镇', 10, 0],
@@ -275,18 +272,18 @@ function addPairs(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow, unde
   }
 }
 
-function addDonations(b: DatasetBuilder, rng: Random, county: OrgRow, T: (n: string) => OrgRow, orgByName: Map<string, OrgRow>, old: OrgRow[]): void {
-  const give = (org: OrgRow, receivedOn: string, donorKind: DonorKind, donorName: string, amountYuan: number, restrictedPurpose: RestrictedPurpose | null = null, form = DonationForm.MONEY) =>
+function addDonations(b: DatasetBuilder, rng: Random, county: OrgRecord, T: (n: string) => OrgRecord, orgByName: Map<string, OrgRecord>, old: OrgRecord[]): void {
+  const give = (org: OrgRecord, receivedOn: string, donorKind: DonorKind, donorName: string, amountYuan: number, restrictedPurpose: RestrictedPurpose | null = null, form = DonationForm.MONEY) =>
     b.add('donation', org, { receivedOn, donorKind, donorName, form, amountYuan: yuan(amountYuan), restrictedPurpose });
-  const pay = (org: OrgRow, paidOn: string, amountYuan: number, recipient: { id: string; name: string } | string, restrictedPurpose: RestrictedPurpose | null = RestrictedPurpose.STUDENT_AID) =>
+  const pay = (org: OrgRecord, paidOn: string, amountYuan: number, recipient: { id: string; name: string } | string, restrictedPurpose: RestrictedPurpose | null = RestrictedPurpose.STUDENT_AID) =>
     b.add('disbursement', org, {
       paidOn, amountYuan: yuan(amountYuan), restrictedPurpose,
       beneficiaryId: typeof recipient === 'string' ? null : recipient.id, recipientName: typeof recipient === 'string' ? recipient : recipient.name,
     });
-  const student = (org: OrgRow) => b.add('beneficiary', org, { name: personName(rng), idNumber: residentIdNumber(rng, JIAN_CODE, rng.int(2000, 2003)), category: BeneficiaryCategory.POOR_STUDENT });
+  const student = (org: OrgRecord) => b.add('beneficiary', org, { name: personName(rng), idNumber: residentIdNumber(rng, JIAN_CODE, rng.int(2000, 2003)), category: BeneficiaryCategory.POOR_STUDENT });
 
   // 2020, named in the document. 社会力量 (social) and 五老 (veterans), to the 元.
-  const social: Array<[OrgRow, number, string, RestrictedPurpose | null]> = [
+  const social: Array<[OrgRecord, number, string, RestrictedPurpose | null]> = [
     [T('清河镇'), 52300, '社会爱心人士', null],
     [T('麻线乡'), 7250, '社会各界', RestrictedPurpose.STUDENT_AID],
     [T('头道镇'), 52000, '社会各界', null],
@@ -295,7 +292,7 @@ function addDonations(b: DatasetBuilder, rng: Random, county: OrgRow, T: (n: str
     [orgByName.get('秋皮村')!, 13400, '村委会及企业', RestrictedPurpose.STUDENT_AID],
     [T('民政局'), 6000, '市慈善总会', RestrictedPurpose.STUDENT_AID],
   ];
-  const veterans: Array<[OrgRow, number, string, RestrictedPurpose | null]> = [
+  const veterans: Array<[OrgRecord, number, string, RestrictedPurpose | null]> = [
     [T('清河镇'), 1800, '基层关工委常务副主任', RestrictedPurpose.STUDENT_AID],
     [T('麻线乡'), 500, '关工委干部', null],
     [T('法院'), 1000, '张凤林', RestrictedPurpose.STUDENT_AID],
@@ -334,11 +331,11 @@ function addDonations(b: DatasetBuilder, rng: Random, county: OrgRow, T: (n: str
   void county;
 }
 
-function addArticles(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow): void {
+function addArticles(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRecord): void {
   // 2020: 171 submitted by townships and departments; 台上镇 25 sent, 19 adopted
   const others = TOWNSHIPS.map((t) => t.name).filter((n) => n !== '台上镇');
   const counts = distribute(171 - 25, others.map(() => rng.int(3, 12)));
-  const write = (org: OrgRow, year: number, n: number, adopted: number) => {
+  const write = (org: OrgRecord, year: number, n: number, adopted: number) => {
     for (let i = 0; i < n; i++) {
       b.add('article', org, { title: `${org.name}关工委工作信息(${year}-${i + 1})`, submittedOn: rng.date(`${year}-01-05`, `${year}-12-20`), adopted: i < adopted });
     }
@@ -350,8 +347,8 @@ function addArticles(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRow): 
   TOWNSHIPS.forEach((t, i) => write(T(t.name), 2019, counts2019[i], Math.round(counts2019[i] * 0.5)));
 }
 
-function addPlanAndReports(b: DatasetBuilder, rng: Random, county: OrgRow, T: (n: string) => OrgRow, old: OrgRow[], fresh: OrgRow[]): void {
-  const target = (org: OrgRow, metricKey: string, targetValue: number, description: string) =>
+function addPlanAndReports(b: DatasetBuilder, rng: Random, county: OrgRecord, T: (n: string) => OrgRecord, old: OrgRecord[], fresh: OrgRecord[]): void {
+  const target = (org: OrgRecord, metricKey: string, targetValue: number, description: string) =>
     b.add('plan_target', org, { year: 2020, metricKey, targetValue: String(targetValue), description });
   target(county, 'volunteerCount', 2500, '五老志愿者队伍达到2500人');
   target(county, 'fiveGoodRate', 0.8, '"五好"关工委达标率达到80%');
@@ -369,7 +366,7 @@ function addPlanAndReports(b: DatasetBuilder, rng: Random, county: OrgRow, T: (n
     b.add('reported_figure', county, { period: '2020', metricKey, reportedValue, source });
   }
 
-  const report = (org: OrgRow, period: string, status: ReportStatus) => b.add('report', org, {
+  const report = (org: OrgRecord, period: string, status: ReportStatus) => b.add('report', org, {
     period, status,
     submittedAt: status === ReportStatus.DRAFT ? null : new Date(`${Number(period) + 1}-01-08T09:00:00+08:00`),
     approvedAt: status === ReportStatus.APPROVED ? new Date(`${Number(period) + 1}-01-18T09:00:00+08:00`) : null,

@@ -1,4 +1,5 @@
-import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { METRICS } from '@ggw/rollup';
 
 /** Does the query select `name` directly under the field being resolved (through fragments too)? */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
@@ -10,4 +11,26 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
       return within(info.fragments[s.name.value]?.selectionSet, new Set([...seen, s.name.value]));
     });
   return info.fieldNodes.some((n) => within(n.selectionSet, new Set()));
+}
+
+const METRIC_KEYS = new Set(METRICS.map((m) => m.key));
+
+/**
+ * The figure keys a query selects anywhere below a field (through nested objects and
+ * fragments), so the engine computes only those. Asking for `figures` asks for all of them.
+ */
+export function selectedFigureKeys(info: GraphQLResolveInfo): string[] {
+  const keys = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === 'Field') {
+        if (s.name.value === 'figures') METRIC_KEYS.forEach((k) => keys.add(k));
+        else if (METRIC_KEYS.has(s.name.value)) keys.add(s.name.value);
+        visit(s.selectionSet);
+      } else if (s.kind === 'InlineFragment') visit(s.selectionSet);
+      else visit((info.fragments[s.name.value] as FragmentDefinitionNode | undefined)?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return [...keys];
 }

@@ -1,5 +1,8 @@
 import { isAdminAt } from '@ggw/authz';
-import { BadUserInputError, checkTimeZone, ConflictError, ForbiddenError, isUuid, nextRun, NotFoundError, OrgRecord, parsePeriod, UnauthenticatedError } from '@ggw/domain';
+import {
+  BadUserInputError, checkTimeZone, ConflictError, ExportFormat, ExportPeriodRule, ForbiddenError, isUuid, nextRun, NotFoundError, OrgRecord,
+  parsePeriod, UnauthenticatedError,
+} from '@ggw/domain';
 import {
   countJobs, createExportJob, deleteScheduleRow, ExportJobRecord, ExportScheduleRecord, findJobByIdempotencyKey, findRecentRequest, findSchedule,
   insertSchedule, listJobs, listSchedulesOf, setPaused,
@@ -7,7 +10,23 @@ import {
 import { Page, toPage } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { findOrg } from '../org/org.service';
-import { CreateExportScheduleInput, RequestExportArgs } from './exports.input';
+
+/** What an export is asked for (the mutation's arguments, or anyone else's request). */
+export interface ExportRequest {
+  orgCode: string;
+  period: string;
+  format: ExportFormat;
+  idempotencyKey?: string | null;
+}
+
+/** A new schedule, as asked for. */
+export interface NewSchedule {
+  orgCode: string;
+  cron: string;
+  timeZone: string;
+  periodRule: ExportPeriodRule;
+  formats: ExportFormat[];
+}
 
 /** The same request twice within this many seconds returns the first job. */
 export const DUPLICATE_WINDOW_SECONDS = 60;
@@ -25,7 +44,7 @@ async function adminOver(ctx: RequestContext, org: OrgRecord, what: string) {
  * row and its queue entry are committed together. The same request again (the same
  * idempotency key, or the same org, period and format within a minute) returns the first job.
  */
-export async function requestExport(ctx: RequestContext, args: RequestExportArgs): Promise<ExportJobRecord> {
+export async function requestExport(ctx: RequestContext, args: ExportRequest): Promise<ExportJobRecord> {
   const org = await findOrg(ctx, { code: args.orgCode });
   const viewer = await adminOver(ctx, org, '导出汇总');
   const period = parsePeriod(args.period);
@@ -63,7 +82,7 @@ export async function listSchedules(ctx: RequestContext, orgCode: string): Promi
 }
 
 /** Creates a schedule (admins only); it runs with its creator's rights. */
-export async function createSchedule(ctx: RequestContext, input: CreateExportScheduleInput): Promise<ExportScheduleRecord> {
+export async function createSchedule(ctx: RequestContext, input: NewSchedule): Promise<ExportScheduleRecord> {
   const org = await findOrg(ctx, { code: input.orgCode });
   const viewer = await adminOver(ctx, org, '设置定时导出');
   const timeZone = checkTimeZone(input.timeZone);

@@ -7,7 +7,8 @@ import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { countOrgs } from '../org/org.service';
 import { OrgObject } from '../org/org.type';
-import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, selectedFigureKeys, sortRows } from './rollup.service';
+import { selectedFigureKeys } from '../../common/selection';
+import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, sortRows } from './rollup.service';
 import { Discrepancy, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
 
 const PERIOD_DESCRIPTION = '期间:年 2020、季度 2020Q3 或月份 2020-06';

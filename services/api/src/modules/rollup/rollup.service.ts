@@ -1,30 +1,7 @@
-import { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { NotFoundError, parsePeriod, Period } from '@ggw/domain';
 import { changeOf, changeUnit, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
-
-const METRIC_KEYS = new Set(METRICS.map((m) => m.key));
-
-/**
- * The figure keys a query selects anywhere below a field (through nested objects and
- * fragments), so the engine computes only those. Asking for `figures` asks for all of them.
- */
-export function selectedFigureKeys(info: GraphQLResolveInfo): string[] {
-  const keys = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === 'Field') {
-        if (s.name.value === 'figures') METRIC_KEYS.forEach((k) => keys.add(k));
-        else if (METRIC_KEYS.has(s.name.value)) keys.add(s.name.value);
-        visit(s.selectionSet);
-      } else if (s.kind === 'InlineFragment') visit(s.selectionSet);
-      else visit((info.fragments[s.name.value] as FragmentDefinitionNode | undefined)?.selectionSet);
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
-  return [...keys];
-}
 
 /** What a Rollup object resolves to. */
 export interface RollupView {
