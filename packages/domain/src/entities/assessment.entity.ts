@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { OwnedRecord } from './owned-record';
 
 /** One criterion of a tenant's assessment set (五好, or 六好 where a county adds one). */
 @Entity({ name: 'assessment_criterion' })
@@ -18,16 +19,7 @@ export class AssessmentCriterion {
 
 /** Whether an org met one criterion in a year. An org is 五好 when it met every criterion of its tenant's set. */
 @Entity({ name: 'assessment' })
-export class Assessment {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Assessment extends OwnedRecord {
   @Column({ type: 'int' })
   year: number;
 
@@ -40,16 +32,7 @@ export class Assessment {
 
 /** 四有 guarantees and the yearly budget of one org. */
 @Entity({ name: 'guarantee' })
-export class Guarantee {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Guarantee extends OwnedRecord {
   @Column({ type: 'int' })
   year: number;
 

@@ -1,5 +1,11 @@
 import { getMetadataArgsStorage } from 'typeorm';
 
+/** The columns an entity declares, its base classes' (OwnedRecord's keys) first. */
+function columnsOf(entity: abstract new () => unknown, except: readonly string[]) {
+  const declares = (target: unknown) => target === entity || (typeof target === 'function' && entity.prototype instanceof target);
+  return getMetadataArgsStorage().columns.filter((c) => declares(c.target) && !except.includes(c.propertyName));
+}
+
 /** Column types read as text, as services hold them (a date as `YYYY-MM-DD`, a path as dotted codes). */
 const AS_TEXT = new Set(['date', 'ltree']);
 
@@ -9,8 +15,7 @@ const AS_TEXT = new Set(['date', 'ltree']);
  * through this, never a list written again. `except` leaves out properties services do not read.
  */
 export function entityColumns(entity: abstract new () => unknown, alias: string, except: readonly string[] = []): string {
-  return getMetadataArgsStorage()
-    .columns.filter((c) => c.target === entity && !except.includes(c.propertyName))
+  return columnsOf(entity, except)
     .map((c) => {
       const column = `${alias}.${c.options.name ?? c.propertyName}`;
       return `${AS_TEXT.has(String(c.options.type)) ? `${column}::text` : column} AS "${c.propertyName}"`;
@@ -29,7 +34,7 @@ const JS_TYPE: Record<string, 'string' | 'number' | 'boolean'> = {
  * typed; a row that does not fit is a bug or a schema drift, thrown as an internal error.
  */
 export function entityRowParser<T>(entity: abstract new () => unknown, except: readonly string[] = []): (row: unknown) => T {
-  const columns = getMetadataArgsStorage().columns.filter((c) => c.target === entity && !except.includes(c.propertyName));
+  const columns = columnsOf(entity, except);
   return (row) => {
     if (!row || typeof row !== 'object') throw new Error(`${entity.name}: not a row`);
     const r = row as Record<string, unknown>;

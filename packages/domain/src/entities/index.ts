@@ -10,6 +10,7 @@ export * from './people.entity';
 export * from './work.entity';
 export * from './auth.entity';
 export * from './columns';
+export * from './owned-record';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [

@@ -1,18 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { OwnedRecord } from './owned-record';
 import { BeneficiaryCategory, VolunteerCategory } from '../enums';
 
 /** A 五老 volunteer registered at an org. Name, phone and ID number are personal data. */
 @Entity({ name: 'volunteer' })
-export class Volunteer {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Volunteer extends OwnedRecord {
   @Column({ type: 'text' })
   name: string;
 
@@ -37,16 +29,7 @@ export class Volunteer {
 
 /** Someone helped by an assistance pair; usually a minor, so name and ID number are sensitive. */
 @Entity({ name: 'beneficiary' })
-export class Beneficiary {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Beneficiary extends OwnedRecord {
   @Column({ type: 'text' })
   name: string;
 
@@ -59,16 +42,7 @@ export class Beneficiary {
 
 /** 结对帮扶: a volunteer paired with a beneficiary over a span of dates. */
 @Entity({ name: 'assistance_pair' })
-export class AssistancePair {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class AssistancePair extends OwnedRecord {
   @Column({ name: 'volunteer_id', type: 'uuid' })
   volunteerId: string;
 

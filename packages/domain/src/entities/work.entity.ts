@@ -1,18 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { OwnedRecord } from './owned-record';
 import { ActivityTheme, DonationForm, DonorKind, ReportStatus, RestrictedPurpose } from '../enums';
 
 /** An activity held by an org: theme, sessions (场/次/期), participants, youth reached (人次). */
 @Entity({ name: 'activity' })
-export class Activity {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Activity extends OwnedRecord {
   @Column({ name: 'held_on', type: 'date' })
   heldOn: string;
 
@@ -34,16 +26,7 @@ export class Activity {
 
 /** Money or goods (valued in 元) received by an org. A restricted purpose means 专款专用. */
 @Entity({ name: 'donation' })
-export class Donation {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Donation extends OwnedRecord {
   @Column({ name: 'received_on', type: 'date' })
   receivedOn: string;
 
@@ -65,16 +48,7 @@ export class Donation {
 
 /** Money paid out of an org's funds, e.g. a 助学 grant to a named student. */
 @Entity({ name: 'disbursement' })
-export class Disbursement {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Disbursement extends OwnedRecord {
   @Column({ name: 'paid_on', type: 'date' })
   paidOn: string;
 
@@ -93,16 +67,7 @@ export class Disbursement {
 
 /** A work-plan target set at the start of a year; actuals come from the data. */
 @Entity({ name: 'plan_target' })
-export class PlanTarget {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class PlanTarget extends OwnedRecord {
   @Column({ type: 'int' })
   year: number;
 
@@ -118,16 +83,7 @@ export class PlanTarget {
 
 /** A publicity article an org submitted upward, and whether it was adopted (采用). */
 @Entity({ name: 'article' })
-export class Article {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Article extends OwnedRecord {
   @Column({ type: 'text' })
   title: string;
 
@@ -140,16 +96,7 @@ export class Article {
 
 /** An org's report for a period: draft, submitted upward, approved (then locked). */
 @Entity({ name: 'report' })
-export class Report {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class Report extends OwnedRecord {
   @Column({ type: 'text' })
   period: string;
 
@@ -165,16 +112,7 @@ export class Report {
 
 /** A figure an org published by hand, kept to compare with the computed one. */
 @Entity({ name: 'reported_figure' })
-export class ReportedFigure {
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ name: 'org_id', type: 'uuid' })
-  orgId: string;
-
+export class ReportedFigure extends OwnedRecord {
   @Column({ type: 'text' })
   period: string;
 
