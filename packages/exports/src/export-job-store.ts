@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ExportFormat, ExportStatus } from '@ggw/domain';
+import { entityColumns, entityRowParser, ExportFormat, ExportJob, ExportStatus } from '@ggw/domain';
 import { enqueueExport } from './export-jobs';
 import { ExportFile } from './make-export';
 
@@ -10,32 +10,13 @@ import { ExportFile } from './make-export';
  * applies), except the failure record, which goes through a definer function.
  */
 
-/** An export as services read it. */
-export interface ExportJobRecord {
-  id: string;
-  tenantId: string;
-  orgId: string;
-  period: string;
-  format: ExportFormat;
-  status: ExportStatus;
-  progress: number;
-  error: string | null;
-  attempts: number;
-  scheduled: boolean;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  expiresAt: string | null;
-  fileName: string | null;
-  sizeBytes: number | null;
-  sha256: string | null;
-}
+/** An export as services read it: the job's columns, less how it was asked for, and whether a schedule made it. */
+export type ExportJobRecord = Omit<ExportJob, 'requestedBy' | 'scheduleId' | 'scheduledFor' | 'idempotencyKey'> & { scheduled: boolean };
 
-const JOB_COLUMNS = `j.id, j.tenant_id AS "tenantId", j.org_id AS "orgId", j.period, j.format, j.status, j.progress, j.error, j.attempts,
-  j.scheduled_for IS NOT NULL AS scheduled,
-  to_json(j.created_at) #>> '{}' AS "createdAt", to_json(j.started_at) #>> '{}' AS "startedAt",
-  to_json(j.finished_at) #>> '{}' AS "finishedAt", to_json(j.expires_at) #>> '{}' AS "expiresAt",
-  j.file_name AS "fileName", j.size_bytes::int AS "sizeBytes", j.sha256`;
+const NOT_READ = ['requestedBy', 'scheduleId', 'scheduledFor', 'idempotencyKey'];
+const JOB_COLUMNS = `${entityColumns(ExportJob, 'j', NOT_READ)}, j.scheduled_for IS NOT NULL AS scheduled`;
+const parseJob = entityRowParser<ExportJobRecord>(ExportJob, NOT_READ);
+const parseJobs = (rows: unknown[]) => rows.map(parseJob);
 
 export interface NewExportJob {
   tenantId: string;
@@ -54,12 +35,12 @@ export interface NewExportJob {
  * at all). Null when the schedule's run already has its export of that format.
  */
 export async function createExportJob(m: EntityManager, job: NewExportJob): Promise<ExportJobRecord | null> {
-  const [row]: ExportJobRecord[] = await m.query(
+  const [row] = parseJobs(await m.query(
     `INSERT INTO export_job AS j (tenant_id, id, org_id, period, format, requested_by, idempotency_key, schedule_id, scheduled_for)
      VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (tenant_id, schedule_id, scheduled_for, format) DO NOTHING RETURNING ${JOB_COLUMNS}`,
     [job.tenantId, job.orgId, job.period, job.format, job.requestedBy, job.idempotencyKey ?? null, job.schedule?.id ?? null, job.schedule?.dueAt ?? null],
-  );
+  ));
   if (!row) return null;
   await enqueueExport(m, { exportId: row.id, tenantId: job.tenantId, userId: job.requestedBy });
   return row;
@@ -67,7 +48,7 @@ export async function createExportJob(m: EntityManager, job: NewExportJob): Prom
 
 /** A user's export made with an idempotency key (a key is the user's, whichever county it was used for). */
 export async function findJobByIdempotencyKey(m: EntityManager, userId: string, key: string): Promise<ExportJobRecord | null> {
-  const [row] = await m.query(`SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.requested_by = $1 AND j.idempotency_key = $2`, [userId, key]);
+  const [row] = parseJobs(await m.query(`SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.requested_by = $1 AND j.idempotency_key = $2`, [userId, key]));
   return row ?? null;
 }
 
@@ -76,13 +57,13 @@ export async function findRecentRequest(
   m: EntityManager,
   r: { tenantId: string; orgId: string; period: string; format: ExportFormat; userId: string; withinSeconds: number },
 ): Promise<ExportJobRecord | null> {
-  const [row] = await m.query(
+  const [row] = parseJobs(await m.query(
     `SELECT ${JOB_COLUMNS} FROM export_job j
       WHERE j.tenant_id = $1 AND j.org_id = $2 AND j.period = $3 AND j.format = $4 AND j.requested_by = $5
         AND j.schedule_id IS NULL AND j.status <> 'FAILED' AND j.created_at > now() - make_interval(secs => $6)
       ORDER BY j.created_at DESC LIMIT 1`,
     [r.tenantId, r.orgId, r.period, r.format, r.userId, r.withinSeconds],
-  );
+  ));
   return row ?? null;
 }
 
@@ -94,7 +75,7 @@ export async function listJobs(m: EntityManager, org: { tenantId: string; id: st
     params.push(...after);
     where += ` AND (j.created_at, j.id) < ($4::timestamptz, $5::uuid)`;
   }
-  return m.query(`SELECT ${JOB_COLUMNS} FROM export_job j WHERE ${where} ORDER BY j.created_at DESC, j.id DESC LIMIT $3`, params);
+  return parseJobs(await m.query(`SELECT ${JOB_COLUMNS} FROM export_job j WHERE ${where} ORDER BY j.created_at DESC, j.id DESC LIMIT $3`, params));
 }
 
 export async function countJobs(m: EntityManager, org: { tenantId: string; id: string }): Promise<number> {

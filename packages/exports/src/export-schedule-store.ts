@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ExportFormat, ExportPeriodRule } from '@ggw/domain';
+import { entityColumns, entityRowParser, ExportFormat, ExportPeriodRule, ExportSchedule } from '@ggw/domain';
 
 /**
  * The one home of `export_schedule`: every statement that reads or writes it, for the API and
@@ -7,29 +7,14 @@ import { ExportFormat, ExportPeriodRule } from '@ggw/domain';
  * except the scheduler's look across tenants, which goes through the definer functions.
  */
 
-/** A schedule as services read it. */
-export interface ExportScheduleRecord {
-  id: string;
-  tenantId: string;
-  orgId: string;
-  cron: string;
-  timeZone: string;
-  periodRule: ExportPeriodRule;
-  formats: ExportFormat[];
-  paused: boolean;
-  nextRunAt: string;
-  lastRunAt: string | null;
-  lastError: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+/** A schedule as services read it: all its columns. */
+export type ExportScheduleRecord = ExportSchedule;
 
-const SCHEDULE_COLUMNS = `s.id, s.tenant_id AS "tenantId", s.org_id AS "orgId", s.cron, s.time_zone AS "timeZone", s.period_rule AS "periodRule",
-  s.formats, s.paused, to_json(s.next_run_at) #>> '{}' AS "nextRunAt", to_json(s.last_run_at) #>> '{}' AS "lastRunAt",
-  s.last_error AS "lastError", s.created_by AS "createdBy", to_json(s.created_at) #>> '{}' AS "createdAt"`;
+const SCHEDULE_COLUMNS = entityColumns(ExportSchedule, 's');
+const parseSchedule = entityRowParser<ExportScheduleRecord>(ExportSchedule);
 
 export async function listSchedulesOf(m: EntityManager, org: { tenantId: string; id: string }): Promise<ExportScheduleRecord[]> {
-  return m.query(`SELECT ${SCHEDULE_COLUMNS} FROM export_schedule s WHERE s.tenant_id = $1 AND s.org_id = $2 ORDER BY s.created_at`, [org.tenantId, org.id]);
+  return (await m.query(`SELECT ${SCHEDULE_COLUMNS} FROM export_schedule s WHERE s.tenant_id = $1 AND s.org_id = $2 ORDER BY s.created_at`, [org.tenantId, org.id])).map(parseSchedule);
 }
 
 export async function insertSchedule(
@@ -41,7 +26,7 @@ export async function insertSchedule(
      VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8) RETURNING ${SCHEDULE_COLUMNS}`,
     [s.tenantId, s.orgId, s.cron, s.timeZone, s.periodRule, s.formats, s.nextRunAt, s.createdBy],
   );
-  return row;
+  return parseSchedule(row);
 }
 
 /** A schedule by id, with its org's path (for the caller's access check); null when missing or not visible. */
@@ -50,7 +35,7 @@ export async function findSchedule(m: EntityManager, id: string): Promise<(Expor
     `SELECT ${SCHEDULE_COLUMNS}, o.path::text AS path FROM export_schedule s JOIN org o ON o.tenant_id = s.tenant_id AND o.id = s.org_id WHERE s.id = $1`,
     [id],
   );
-  return row ?? null;
+  return row ? { ...parseSchedule(row), path: String(row.path) } : null;
 }
 
 /** Pauses (keeping its next run and last error) or resumes (from `resumeAt`, clearing the error) a schedule. */
@@ -64,7 +49,7 @@ export async function setPaused(m: EntityManager, s: { tenantId: string; id: str
      SELECT ${SCHEDULE_COLUMNS} FROM changed s`,
     [s.tenantId, s.id, paused, resumeAt],
   );
-  return row;
+  return parseSchedule(row);
 }
 
 export async function deleteScheduleRow(m: EntityManager, s: { tenantId: string; id: string }): Promise<void> {

@@ -147,8 +147,8 @@ function addSyntheticRecords(
     const status = !submitted ? ReportStatus.DRAFT : rng.chance(0.8) ? ReportStatus.APPROVED : ReportStatus.SUBMITTED;
     b.add('report', org, {
       period: String(year), status,
-      submittedAt: submitted ? new Date(`${year + 1}-01-10T09:00:00+08:00`) : null,
-      approvedAt: status === ReportStatus.APPROVED ? new Date(`${year + 1}-01-20T09:00:00+08:00`) : null,
+      submittedAt: submitted ? `${year + 1}-01-10T09:00:00+08:00` : null,
+      approvedAt: status === ReportStatus.APPROVED ? `${year + 1}-01-20T09:00:00+08:00` : null,
     });
   }
 }

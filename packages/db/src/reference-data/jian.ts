@@ -368,8 +368,8 @@ function addPlanAndReports(b: DatasetBuilder, rng: Random, county: OrgRecord, T:
 
   const report = (org: OrgRecord, period: string, status: ReportStatus) => b.add('report', org, {
     period, status,
-    submittedAt: status === ReportStatus.DRAFT ? null : new Date(`${Number(period) + 1}-01-08T09:00:00+08:00`),
-    approvedAt: status === ReportStatus.APPROVED ? new Date(`${Number(period) + 1}-01-18T09:00:00+08:00`) : null,
+    submittedAt: status === ReportStatus.DRAFT ? null : `${Number(period) + 1}-01-08T09:00:00+08:00`,
+    approvedAt: status === ReportStatus.APPROVED ? `${Number(period) + 1}-01-18T09:00:00+08:00` : null,
   });
   for (const o of old) report(o, '2019', ReportStatus.APPROVED);
   // 2020: all but 12 villages have submitted; most are approved

@@ -19,7 +19,7 @@ export class AppUser {
   disabled: boolean;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
+  createdAt: string;
 }
 
 /** A user's role at an org; it reaches the org's whole subtree. */

@@ -6,8 +6,16 @@ function columnsOf(entity: abstract new () => unknown, except: readonly string[]
   return getMetadataArgsStorage().columns.filter((c) => declares(c.target) && !except.includes(c.propertyName));
 }
 
-/** Column types read as text, as services hold them (a date as `YYYY-MM-DD`, a path as dotted codes). */
-const AS_TEXT = new Set(['date', 'ltree']);
+/**
+ * How a column is read, as services hold it: a date as `YYYY-MM-DD` and a path as dotted codes
+ * (text), a time as ISO 8601 text (what the API sends), a byte count as a number.
+ */
+function readAs(type: string, column: string): string {
+  if (type === 'date' || type === 'ltree') return `${column}::text`;
+  if (type === 'timestamptz') return `to_json(${column}) #>> '{}'`;
+  if (type === 'bigint') return `${column}::float8`;
+  return column;
+}
 
 /**
  * The select list of an entity's columns under `alias`, each named by its property
@@ -16,16 +24,14 @@ const AS_TEXT = new Set(['date', 'ltree']);
  */
 export function entityColumns(entity: abstract new () => unknown, alias: string, except: readonly string[] = []): string {
   return columnsOf(entity, except)
-    .map((c) => {
-      const column = `${alias}.${c.options.name ?? c.propertyName}`;
-      return `${AS_TEXT.has(String(c.options.type)) ? `${column}::text` : column} AS "${c.propertyName}"`;
-    })
+    .map((c) => `${readAs(String(c.options.type), `${alias}.${c.options.name ?? c.propertyName}`)} AS "${c.propertyName}"`)
     .join(', ');
 }
 
 /** The JavaScript type each column type arrives as (through `entityColumns`: dates and paths as text). */
 const JS_TYPE: Record<string, 'string' | 'number' | 'boolean'> = {
-  uuid: 'string', text: 'string', date: 'string', ltree: 'string', numeric: 'string', int: 'number', boolean: 'boolean',
+  uuid: 'string', text: 'string', date: 'string', ltree: 'string', numeric: 'string', timestamptz: 'string', int: 'number', bigint: 'number',
+  boolean: 'boolean',
 };
 
 /**
@@ -43,8 +49,8 @@ export function entityRowParser<T>(entity: abstract new () => unknown, except: r
       const expected = JS_TYPE[String(c.options.type)];
       if (value === null || value === undefined) {
         if (!c.options.nullable) throw new Error(`${entity.name}.${c.propertyName}: missing`);
-      } else if (expected ? typeof value !== expected : !(value instanceof Date)) {
-        throw new Error(`${entity.name}.${c.propertyName}: expected ${expected ?? 'a date'}, got ${typeof value}`);
+      } else if (c.options.array ? !Array.isArray(value) : expected ? typeof value !== expected : !Buffer.isBuffer(value)) {
+        throw new Error(`${entity.name}.${c.propertyName}: expected ${c.options.array ? 'an array' : expected ?? 'bytes'}, got ${typeof value}`);
       }
     }
     return row as T;

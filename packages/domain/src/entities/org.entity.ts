@@ -40,5 +40,5 @@ export class Org {
   dissolvedOn: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
+  createdAt: string;
 }

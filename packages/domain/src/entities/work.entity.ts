@@ -104,10 +104,10 @@ export class Report extends OwnedRecord {
   status: ReportStatus;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
-  submittedAt: Date | null;
+  submittedAt: string | null;
 
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
-  approvedAt: Date | null;
+  approvedAt: string | null;
 }
 
 /** A figure an org published by hand, kept to compare with the computed one. */
