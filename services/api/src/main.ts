@@ -1,23 +1,13 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { stopOnSignals } from '@ggw/db';
-import { startScheduler } from '@ggw/scheduler';
+import { runMain, startScheduler } from '@ggw/scheduler';
 import { openPlatformDatabase } from './database';
-import { EnvironmentError, parseEnvironment } from './environment';
+import { Environment, parseEnvironment } from './environment';
 import { createServer } from './http/server';
 
 /** Starts the API: configuration, database, HTTP; stops all of it cleanly on SIGINT/SIGTERM. */
-async function main(): Promise<void> {
-  let env;
-  try {
-    env = parseEnvironment();
-  } catch (error) {
-    if (error instanceof EnvironmentError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+async function main(env: Environment): Promise<void> {
   const log = pino({ level: env.logLevel, base: { service: 'api' } });
   const database = await openPlatformDatabase(env, log);
   const app = await createServer({
@@ -60,7 +50,4 @@ async function main(): Promise<void> {
   log.info({ url: `http://localhost:${env.port}/graphql`, graphiql: env.graphiql }, 'GraphQL API ready');
 }
 
-main().catch((error) => {
-  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runMain(parseEnvironment, main);

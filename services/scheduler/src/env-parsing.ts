@@ -19,3 +19,25 @@ export function parseEnvWith<S extends z.ZodType>(schema: S, env: NodeJS.Process
   }
   return parsed.data;
 }
+
+/**
+ * How a process of the platform starts: its environment parsed once (every problem said, exit
+ * code 2), then `start`; a start that fails says why and exits 1. The API and the scheduler
+ * both begin here.
+ */
+export function runMain<E>(parse: () => E, start: (env: E) => Promise<void>): void {
+  let env: E;
+  try {
+    env = parse();
+  } catch (error) {
+    if (error instanceof EnvironmentError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  start(env).catch((error) => {
+    process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

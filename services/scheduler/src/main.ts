@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { createDataSource, migrationsCurrent, stopOnSignals } from '@ggw/db';
-import { EnvironmentError } from './env-parsing';
-import { parseSchedulerEnvironment } from './environment';
+import { runMain } from './env-parsing';
+import { parseSchedulerEnvironment, SchedulerEnvironment } from './environment';
 import { startScheduler } from './scheduler';
 
 /**
@@ -10,17 +10,7 @@ import { startScheduler } from './scheduler';
  * services/scheduler/dist/main.js`. It needs the schema the API's start migrates; it stops
  * cleanly on SIGINT/SIGTERM, handing back an export it cannot finish in time.
  */
-async function main(): Promise<void> {
-  let env;
-  try {
-    env = parseSchedulerEnvironment();
-  } catch (error) {
-    if (error instanceof EnvironmentError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+async function main(env: SchedulerEnvironment): Promise<void> {
   const log = pino({ level: env.logLevel, base: { service: 'scheduler' } });
   const dataSource = createDataSource({ url: env.appDatabaseUrl, poolSize: env.databasePoolSize, log: (level, message, extra) => log[level]({ ...extra }, message) });
   await dataSource.initialize();
@@ -42,7 +32,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error) => {
-  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runMain(parseSchedulerEnvironment, main);
