@@ -27,6 +27,15 @@ async function stuckConnections(api: TestApi): Promise<Array<{ state: string; qu
   return rows;
 }
 
+/** Rows of the tables the API's mutations write: a refused write must leave them as they were. */
+async function writtenRows(api: TestApi): Promise<Record<string, number>> {
+  const [row] = await api.db.dataSource.query(
+    `SELECT (SELECT count(*)::int FROM export_job) AS jobs, (SELECT count(*)::int FROM export_schedule) AS schedules,
+            (SELECT count(*)::int FROM pgboss.job) AS queued`,
+  );
+  return row;
+}
+
 const post = async (api: TestApi, body: unknown, headers: Record<string, string> = {}) => {
   const res = await fetch(`${api.url}/graphql`, {
     method: 'POST',
@@ -187,6 +196,13 @@ describe('control characters are refused at the edge', () => {
     }
   });
 
+  it('a refused mutation writes nothing', async () => {
+    const before = await writtenRows(api);
+    await api.gql('mutation($k: String) { requestExport(orgCode: "220582", period: "2020", format: XLSX, idempotencyKey: $k) { id } }', { k: 'a\u0000b' });
+    await api.gql(`mutation($c: String!) { createExportSchedule(input: { orgCode: "220582", cron: $c, periodRule: YEAR_TO_DATE, formats: [XLSX] }) { id } }`, { c: '0 2 1 * *\u0001' });
+    expect(await writtenRows(api)).toEqual(before);
+  });
+
   it('ordinary Chinese text, punctuation and emoji pass', async () => {
     const res = await api.gql('query($v: String) { orgs(search: $v) { nodes { name } } }', { v: '台上' });
     expect(res.body.data.orgs.nodes.map((o: any) => o.name)).toContain('台上镇');
@@ -267,6 +283,24 @@ describe('cost with variables, time budget and size cap', () => {
   it('an answer larger than the cap is RESPONSE_TOO_LARGE, not sent', async () => {
     const res = await api.gql('{ orgs(first: 200) { nodes { code name level type parent { name } } } }');
     expect(res.body).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 8 * 1024 } })] });
+  });
+
+  it('a mutation whose answer is too large to send is rolled back: nothing stays', async () => {
+    const before = await writtenRows(api);
+    const res = await api.gql('mutation { requestExport(orgCode: "220582", period: "2020", format: CSV) { id org { descendants(first: 200) { nodes { code name } } } } }');
+    expect(res.body.errors?.[0].extensions?.code).toBe('RESPONSE_TOO_LARGE');
+    expect(await writtenRows(api)).toEqual(before);
+    // the same request answered small is written
+    const small = await api.gql('mutation { requestExport(orgCode: "220582", period: "2020", format: CSV) { id } }');
+    expect(small.body.errors).toBeUndefined();
+    expect((await writtenRows(api)).jobs).toBe(before.jobs + 1);
+  });
+
+  it('a mutation refused for its cost writes nothing', async () => {
+    const before = await writtenRows(api);
+    const res = await api.gql(`mutation { requestExport(orgCode: "220582", period: "2020", format: DOCX) { id org { descendantRollups(period: "2020", first: 200) { nodes { figures { key label value } } } } } }`);
+    expect(res.body.errors?.[0].extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    expect(await writtenRows(api)).toEqual(before);
   });
 });
 

@@ -6,7 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the table; it calls three definer functions: how long a login must wait, record a failure,
  * clear a user's failures after a correct password. Expired rows are deleted as new ones come.
  * The table holds no tenant's data (keys are usernames and addresses), so it has no tenant
- * policies: no role but the owner has any privilege on it.
+ * policies: no role but the owner has any privilege on it, and its forced row-level security
+ * lets only the owner's policy through.
  */
 export class LoginThrottle1732000000700 implements MigrationInterface {
   name = 'LoginThrottle1732000000700';
@@ -19,7 +20,11 @@ export class LoginThrottle1732000000700 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX login_failure_key ON login_failure (key, failed_at)`);
     await q.query(`CREATE INDEX login_failure_at ON login_failure (failed_at)`);
+    // row-level security as on every table: only the owner's policy, so the definer functions
+    // (which run as the owner) reach the rows and no other role does, whatever it is granted
     await q.query(`ALTER TABLE login_failure ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE login_failure FORCE ROW LEVEL SECURITY`);
+    await q.query(`CREATE POLICY owner_all ON login_failure TO CURRENT_USER USING (true) WITH CHECK (true)`);
     await q.query(`REVOKE ALL ON login_failure FROM PUBLIC`);
 
     // seconds until a login covered by these keys may be tried (0: now): for each key with at

@@ -14,6 +14,11 @@ export class ExportFormatsAsRows1732000000800 implements MigrationInterface {
     await q.query(`INSERT INTO export_format (format) VALUES ('XLSX'), ('CSV'), ('DOCX')`);
     await q.query(`REVOKE ALL ON export_format FROM PUBLIC`);
     await q.query(`GRANT SELECT ON export_format TO ggw_app`);
+    // shared by every tenant and holding none's data: readable by all, written only by migrate()
+    await q.query(`ALTER TABLE export_format ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE export_format FORCE ROW LEVEL SECURITY`);
+    await q.query(`CREATE POLICY owner_all ON export_format TO CURRENT_USER USING (true) WITH CHECK (true)`);
+    await q.query(`CREATE POLICY read_all ON export_format FOR SELECT USING (true)`);
     await q.query(`ALTER TABLE export_job DROP CONSTRAINT export_job_format_check`);
     await q.query(`ALTER TABLE export_job ADD CONSTRAINT export_job_format_fkey FOREIGN KEY (format) REFERENCES export_format (format)`);
     await q.query(`ALTER TABLE export_schedule DROP CONSTRAINT export_schedule_formats_check`);
