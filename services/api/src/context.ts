@@ -21,22 +21,30 @@ export interface ProcessServices {
 }
 
 /**
- * Everything one request needs, built once per request and passed to every resolver and
- * service: its id and logger, who is asking, its database session (scoped to that viewer),
- * and its own loaders (a loader's cache never outlives the request, so it can never serve
- * one viewer's rows to another).
+ * What a service is given: who is asking, the database session scoped to them, the id that
+ * names the work in logs and in the audit trail, and the loaders of that session (a loader's
+ * cache never outlives it, so it can never serve one viewer's rows to another). Nothing of
+ * GraphQL or HTTP: an import or a scheduled job builds one from a session of its own.
  */
-export interface RequestContext {
+export interface ServiceContext {
   requestId: string;
-  log: Logger;
-  clientAddress: string;
   session: RequestSession;
   /** The viewer, or null when the request carries no token. */
   viewer(): Promise<Viewer | null>;
-  auth: AuthServices;
   /** Signs and checks the pagination cursors of every list. */
   cursors: CursorCodec;
   loaders: ReturnType<typeof createLoaders>;
+}
+
+/**
+ * Everything one GraphQL request needs, built once per request and passed to every resolver:
+ * the service context plus what only the HTTP edge has (its logger, the client's address,
+ * the token services of login).
+ */
+export interface RequestContext extends ServiceContext {
+  log: Logger;
+  clientAddress: string;
+  auth: AuthServices;
 }
 
 export function createLoaders(session: RequestSession, cursors: CursorCodec, rollupReader?: RollupReader) {

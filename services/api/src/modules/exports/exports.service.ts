@@ -8,7 +8,7 @@ import {
   insertSchedule, listJobs, listSchedulesOf, setPaused,
 } from '@ggw/exports';
 import { Page, toPage } from '../../common/pagination';
-import { RequestContext } from '../../context';
+import { ServiceContext } from '../../context';
 import { findOrg } from '../org/org.service';
 
 /** What an export is asked for (the mutation's arguments, or anyone else's request). */
@@ -32,7 +32,7 @@ export interface NewSchedule {
 export const DUPLICATE_WINDOW_SECONDS = 60;
 
 /** The viewer, who must be an admin over `org` (FORBIDDEN otherwise: the org itself is visible to them). */
-async function adminOver(ctx: RequestContext, org: OrgRecord, what: string) {
+async function adminOver(ctx: ServiceContext, org: OrgRecord, what: string) {
   const viewer = await ctx.viewer();
   if (!viewer) throw new UnauthenticatedError('请先登录');
   if (!isAdminAt(viewer, org.path)) throw new ForbiddenError(`只有${org.name}或其上级的管理员可以${what}`);
@@ -44,7 +44,7 @@ async function adminOver(ctx: RequestContext, org: OrgRecord, what: string) {
  * row and its queue entry are committed together. The same request again (the same
  * idempotency key, or the same org, period and format within a minute) returns the first job.
  */
-export async function requestExport(ctx: RequestContext, args: ExportRequest): Promise<ExportJobRecord> {
+export async function requestExport(ctx: ServiceContext, args: ExportRequest): Promise<ExportJobRecord> {
   const org = await findOrg(ctx, { code: args.orgCode });
   const viewer = await adminOver(ctx, org, '导出汇总');
   const period = parsePeriod(args.period);
@@ -67,7 +67,7 @@ export async function requestExport(ctx: RequestContext, args: ExportRequest): P
 }
 
 /** The exports of an org (anyone who may read the org), newest first, keyset-paginated. */
-export async function listExports(ctx: RequestContext, orgCode: string, size: number, after: string | null | undefined): Promise<Page<ExportJobRecord>> {
+export async function listExports(ctx: ServiceContext, orgCode: string, size: number, after: string | null | undefined): Promise<Page<ExportJobRecord>> {
   const org = await findOrg(ctx, { code: orgCode });
   const from = after !== null && after !== undefined ? (ctx.cursors.decode(after, 'export_job', ['timestamp', 'uuid']) as [string, string]) : null;
   const rows = await ctx.session.serially((m) => listJobs(m, org, size + 1, from));
@@ -75,14 +75,14 @@ export async function listExports(ctx: RequestContext, orgCode: string, size: nu
 }
 
 /** The export schedules of an org (admins only). */
-export async function listSchedules(ctx: RequestContext, orgCode: string): Promise<ExportScheduleRecord[]> {
+export async function listSchedules(ctx: ServiceContext, orgCode: string): Promise<ExportScheduleRecord[]> {
   const org = await findOrg(ctx, { code: orgCode });
   await adminOver(ctx, org, '查看定时导出计划');
   return ctx.session.serially((m) => listSchedulesOf(m, org));
 }
 
 /** Creates a schedule (admins only); it runs with its creator's rights. */
-export async function createSchedule(ctx: RequestContext, input: NewSchedule): Promise<ExportScheduleRecord> {
+export async function createSchedule(ctx: ServiceContext, input: NewSchedule): Promise<ExportScheduleRecord> {
   const org = await findOrg(ctx, { code: input.orgCode });
   const viewer = await adminOver(ctx, org, '设置定时导出');
   const timeZone = checkTimeZone(input.timeZone);
@@ -97,7 +97,7 @@ export async function createSchedule(ctx: RequestContext, input: NewSchedule): P
 }
 
 /** A schedule the viewer may manage: visible (row-level security) and theirs to administer. */
-async function manageableSchedule(ctx: RequestContext, id: string): Promise<ExportScheduleRecord> {
+async function manageableSchedule(ctx: ServiceContext, id: string): Promise<ExportScheduleRecord> {
   if (!isUuid(id)) throw new BadUserInputError(`id 不是有效的 UUID:${id}`, 'id');
   const row = await ctx.session.serially((m) => findSchedule(m, id));
   const viewer = await ctx.viewer();
@@ -110,21 +110,21 @@ async function manageableSchedule(ctx: RequestContext, id: string): Promise<Expo
  * Pauses or resumes a schedule (admins only). Resuming moves its next run to the first one
  * after now, so runs missed while paused do not all fire at once.
  */
-export async function setSchedulePaused(ctx: RequestContext, id: string, paused: boolean): Promise<ExportScheduleRecord> {
+export async function setSchedulePaused(ctx: ServiceContext, id: string, paused: boolean): Promise<ExportScheduleRecord> {
   const s = await manageableSchedule(ctx, id);
   const [{ now }] = await ctx.session.query<{ now: Date }>(`SELECT now()`);
   return ctx.session.serially((m) => setPaused(m, s, paused, nextRun(s.cron, s.timeZone, now)));
 }
 
 /** Deletes a schedule (admins only); the exports it made stay. */
-export async function deleteSchedule(ctx: RequestContext, id: string): Promise<boolean> {
+export async function deleteSchedule(ctx: ServiceContext, id: string): Promise<boolean> {
   const s = await manageableSchedule(ctx, id);
   await ctx.session.serially((m) => deleteScheduleRow(m, s));
   return true;
 }
 
 /** A user's display name (a schedule's creator). */
-export async function userName(ctx: RequestContext, userId: string): Promise<string> {
+export async function userName(ctx: ServiceContext, userId: string): Promise<string> {
   const [row] = await ctx.session.query<{ name: string }>(`SELECT display_name AS name FROM app_user WHERE id = $1`, [userId]);
   return row?.name ?? '';
 }

@@ -1,11 +1,11 @@
 import { canRead, readPaths } from '@ggw/authz';
 import { BadUserInputError, isUuid, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
 import { Page, toPage } from '../../common/pagination';
-import { RequestContext } from '../../context';
+import { ServiceContext } from '../../context';
 import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from './org.record';
 
 /** Looks an org up by exactly one of id and code; a missing org is NOT_FOUND. */
-export async function findOrg(ctx: RequestContext, by: { id?: string | null; code?: string | null }): Promise<OrgRecord> {
+export async function findOrg(ctx: ServiceContext, by: { id?: string | null; code?: string | null }): Promise<OrgRecord> {
   const hasId = by.id !== null && by.id !== undefined;
   const hasCode = by.code !== null && by.code !== undefined;
   if (hasId === hasCode) throw new BadUserInputError('请只提供 id 或 code 中的一个', hasId ? 'code' : 'id');
@@ -43,14 +43,14 @@ function orgFilterSql(opts: OrgFilter, add: (v: unknown) => string): string {
 type OrgFilter = OrgListFilter & { under?: OrgRecord; search?: string | null; scope: string[] };
 
 /** The viewer's read paths: every org list is limited to them here, and again by the database. */
-async function scopeOf(ctx: RequestContext): Promise<string[]> {
+async function scopeOf(ctx: ServiceContext): Promise<string[]> {
   const viewer = await ctx.viewer();
   if (!viewer) throw new UnauthenticatedError('请先登录');
   return readPaths(viewer);
 }
 
 /** How many orgs a list has in all (for `totalCount`). */
-export async function countOrgs(ctx: RequestContext, opts: OrgListFilter & { under?: OrgRecord; search?: string | null }): Promise<number> {
+export async function countOrgs(ctx: ServiceContext, opts: OrgListFilter & { under?: OrgRecord; search?: string | null }): Promise<number> {
   const params: unknown[] = [];
   const filter = orgFilterSql({ ...opts, scope: await scopeOf(ctx) }, (v) => `$${params.push(v)}`);
   const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM org o WHERE ${filter}`, params);
@@ -62,7 +62,7 @@ export async function countOrgs(ctx: RequestContext, opts: OrgListFilter & { und
  * filtered by level, type and a search of name or code. Keyset-paginated on the path.
  */
 export async function listOrgs(
-  ctx: RequestContext,
+  ctx: ServiceContext,
   opts: OrgListFilter & { under?: OrgRecord; search?: string | null; size: number; after?: string | null },
 ): Promise<Page<OrgRecord>> {
   const params: unknown[] = [];

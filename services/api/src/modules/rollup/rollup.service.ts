@@ -1,6 +1,6 @@
 import { NotFoundError, parsePeriod, Period } from '@ggw/domain';
 import { changeOf, changeUnit, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
-import { RequestContext } from '../../context';
+import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 
 /** What a Rollup object resolves to. */
@@ -37,7 +37,7 @@ export function toView(row: RollupRow, period: Period): RollupView {
 }
 
 /** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */
-export async function loadRollups(ctx: RequestContext, spec: TargetSpec, period: Period, keys: string[]): Promise<RollupView[]> {
+export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period: Period, keys: string[]): Promise<RollupView[]> {
   const rows = await ctx.loaders.rollups.load({ spec, period, keys });
   for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org);
   return rows.map((r) => toView(r, period));
@@ -68,7 +68,7 @@ export function requireOne<T>(rows: T[], org: OrgRecord): T {
 }
 
 /** The figures an org published by hand for a period (what `discrepancies` compares). */
-export function reportedFigures(ctx: RequestContext, org: OrgRecord, period: Period): Promise<Array<{ metricKey: string; reportedValue: string; source: string }>> {
+export function reportedFigures(ctx: ServiceContext, org: OrgRecord, period: Period): Promise<Array<{ metricKey: string; reportedValue: string; source: string }>> {
   return ctx.session.query(
     `SELECT metric_key AS "metricKey", reported_value::text AS "reportedValue", source
        FROM reported_figure WHERE tenant_id = $1 AND org_id = $2 AND period = $3 ORDER BY metric_key`,
@@ -77,7 +77,7 @@ export function reportedFigures(ctx: RequestContext, org: OrgRecord, period: Per
 }
 
 /** An org's work-plan targets for a year. */
-export function planTargets(ctx: RequestContext, org: OrgRecord, year: number): Promise<Array<{ metricKey: string; target: number; description: string }>> {
+export function planTargets(ctx: ServiceContext, org: OrgRecord, year: number): Promise<Array<{ metricKey: string; target: number; description: string }>> {
   return ctx.session.query(
     `SELECT metric_key AS "metricKey", target_value::float8 AS target, description
        FROM plan_target WHERE tenant_id = $1 AND org_id = $2 AND year = $3 ORDER BY metric_key`,
