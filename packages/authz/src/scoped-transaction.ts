@@ -6,12 +6,15 @@ import { RoleGrant, Viewer } from './viewer';
 /**
  * Sets a user's scopes for the runner's open transaction (`ggw_apply_scopes`: row-level security
  * binds every later statement to them) and returns the user's roles. An unknown or disabled
- * user is UNAUTHENTICATED.
+ * user is UNAUTHENTICATED. In the same statement it names the actor and the request (or job)
+ * for the audit trail, which the database writes on every record change.
  */
-export async function applyUserScopes(runner: QueryRunner, userId: string): Promise<Viewer> {
+export async function applyUserScopes(runner: QueryRunner, userId: string, requestId = ''): Promise<Viewer> {
   try {
-    const rows: Array<{ org_id: string; tenant_id: string; path: string; level: OrgLevel; role: RoleGrant['role'] }> =
-      await runner.query('SELECT * FROM ggw_apply_scopes($1)', [userId]);
+    const rows: Array<{ org_id: string; tenant_id: string; path: string; level: OrgLevel; role: RoleGrant['role'] }> = await runner.query(
+      `SELECT s.* FROM set_config('ggw.actor', $1::uuid::text, true) a, set_config('ggw.request_id', $2, true) r, ggw_apply_scopes($1::uuid) s`,
+      [userId, requestId],
+    );
     return { userId, roles: rows.map((r) => ({ orgId: r.org_id, tenantId: r.tenant_id, path: r.path, level: r.level, role: r.role })) };
   } catch (error) {
     if (sqlStateOf(error) === '28000') {
@@ -29,14 +32,14 @@ export async function runAsUser<T>(
   dataSource: DataSource,
   userId: string,
   work: (manager: EntityManager, viewer: Viewer) => Promise<T>,
-  options: { isolation?: IsolationLevel; readOnly?: boolean } = {},
+  options: { isolation?: IsolationLevel; readOnly?: boolean; jobId?: string } = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.startTransaction(options.isolation);
     if (options.readOnly) await runner.query('SET TRANSACTION READ ONLY');
-    const result = await work(runner.manager, await applyUserScopes(runner, userId));
+    const result = await work(runner.manager, await applyUserScopes(runner, userId, options.jobId));
     await runner.commitTransaction();
     return result;
   } catch (error) {

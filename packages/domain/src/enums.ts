@@ -140,6 +140,20 @@ export const RESTRICTED_PURPOSE_LABELS: Record<RestrictedPurpose, string> = {
   STUDENT_AID: '助学',
 };
 
+/** The level of publication that adopted an article (稿件被哪一级采用). */
+export enum AdoptionLevel {
+  COUNTY = 'COUNTY',
+  CITY = 'CITY',
+  PROVINCE = 'PROVINCE',
+  NATIONAL = 'NATIONAL',
+}
+export const ADOPTION_LEVEL_LABELS: Record<AdoptionLevel, string> = {
+  COUNTY: '县级',
+  CITY: '市级',
+  PROVINCE: '省级',
+  NATIONAL: '国家级',
+};
+
 export enum ReportStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
+  | 'RULE_VIOLATED'
   | 'RATE_LIMITED'
   | 'TIMEOUT'
   | 'COST_LIMIT_EXCEEDED'
@@ -34,6 +35,25 @@ export class BadUserInputError extends AppError {
   constructor(message: string, field: string, details: Record<string, unknown> = {}) {
     super(message, { field, ...details });
   }
+}
+
+/** One field of an input and what is wrong with it, in Chinese. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Several fields of one input are wrong: every one is reported at once (`extensions.fieldErrors`). */
+export class FieldErrors extends AppError {
+  readonly code = 'BAD_USER_INPUT' as const;
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(`有 ${fieldErrors.length} 处填写有误:${fieldErrors.map((e) => `${e.field}:${e.message}`).join(';')}`, { fieldErrors });
+  }
+}
+
+/** A write would break a hard rule of the rule catalogue (`extensions.rule` names it); nothing was written. */
+export class RuleViolatedError extends AppError {
+  readonly code = 'RULE_VIOLATED' as const;
 }
 
 export class UnauthenticatedError extends AppError {

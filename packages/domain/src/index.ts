@@ -7,3 +7,4 @@ export * from './masking';
 export * from './org-record';
 export * from './entities';
 export * from './schedule';
+export * from './formats';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { OwnedRecord } from './owned-record';
+import { VersionedRecord } from './owned-record';
 
 /** One criterion of a tenant's assessment set (五好, or 六好 where a county adds one). */
 @Entity({ name: 'assessment_criterion' })
@@ -19,7 +19,7 @@ export class AssessmentCriterion {
 
 /** Whether an org met one criterion in a year. An org is 五好 when it met every criterion of its tenant's set. */
 @Entity({ name: 'assessment' })
-export class Assessment extends OwnedRecord {
+export class Assessment extends VersionedRecord {
   @Column({ type: 'int' })
   year: number;
 
@@ -32,7 +32,7 @@ export class Assessment extends OwnedRecord {
 
 /** 四有 guarantees and the yearly budget of one org. */
 @Entity({ name: 'guarantee' })
-export class Guarantee extends OwnedRecord {
+export class Guarantee extends VersionedRecord {
   @Column({ type: 'int' })
   year: number;
 

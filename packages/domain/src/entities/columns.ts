@@ -56,3 +56,10 @@ export function entityRowParser<T>(entity: abstract new () => unknown, except: r
     return row as T;
   };
 }
+
+/** The database name of an entity's property (`joinedOn` → `joined_on`), from its declaration. */
+export function columnNameOf(entity: abstract new () => unknown, property: string): string {
+  const column = columnsOf(entity, []).find((c) => c.propertyName === property);
+  if (!column) throw new Error(`${entity.name} has no column ${property}`);
+  return String(column.options.name ?? column.propertyName);
+}

@@ -11,3 +11,10 @@ export abstract class OwnedRecord {
   @Column({ name: 'org_id', type: 'uuid' })
   orgId: string;
 }
+
+/** A record people write (data entry): it carries a version, and every change to it is audited. */
+export abstract class VersionedRecord extends OwnedRecord {
+  /** Raised by the database on every update: a writer names the version it read, and a stale one changes nothing. */
+  @Column({ type: 'int' })
+  version: number;
+}

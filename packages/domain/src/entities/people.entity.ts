@@ -1,10 +1,10 @@
 import { Column, Entity } from 'typeorm';
-import { OwnedRecord } from './owned-record';
+import { VersionedRecord } from './owned-record';
 import { BeneficiaryCategory, VolunteerCategory } from '../enums';
 
 /** A 五老 volunteer registered at an org. Name, phone and ID number are personal data. */
 @Entity({ name: 'volunteer' })
-export class Volunteer extends OwnedRecord {
+export class Volunteer extends VersionedRecord {
   @Column({ type: 'text' })
   name: string;
 
@@ -29,7 +29,7 @@ export class Volunteer extends OwnedRecord {
 
 /** Someone helped by an assistance pair; usually a minor, so name and ID number are sensitive. */
 @Entity({ name: 'beneficiary' })
-export class Beneficiary extends OwnedRecord {
+export class Beneficiary extends VersionedRecord {
   @Column({ type: 'text' })
   name: string;
 
@@ -42,7 +42,7 @@ export class Beneficiary extends OwnedRecord {
 
 /** 结对帮扶: a volunteer paired with a beneficiary over a span of dates. */
 @Entity({ name: 'assistance_pair' })
-export class AssistancePair extends OwnedRecord {
+export class AssistancePair extends VersionedRecord {
   @Column({ name: 'volunteer_id', type: 'uuid' })
   volunteerId: string;
 

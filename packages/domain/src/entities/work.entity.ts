@@ -1,10 +1,10 @@
 import { Column, Entity } from 'typeorm';
-import { OwnedRecord } from './owned-record';
-import { ActivityTheme, DonationForm, DonorKind, ReportStatus, RestrictedPurpose } from '../enums';
+import { VersionedRecord } from './owned-record';
+import { ActivityTheme, AdoptionLevel, DonationForm, DonorKind, ReportStatus, RestrictedPurpose } from '../enums';
 
 /** An activity held by an org: theme, sessions (场/次/期), participants, youth reached (人次). */
 @Entity({ name: 'activity' })
-export class Activity extends OwnedRecord {
+export class Activity extends VersionedRecord {
   @Column({ name: 'held_on', type: 'date' })
   heldOn: string;
 
@@ -26,7 +26,7 @@ export class Activity extends OwnedRecord {
 
 /** Money or goods (valued in 元) received by an org. A restricted purpose means 专款专用. */
 @Entity({ name: 'donation' })
-export class Donation extends OwnedRecord {
+export class Donation extends VersionedRecord {
   @Column({ name: 'received_on', type: 'date' })
   receivedOn: string;
 
@@ -48,7 +48,7 @@ export class Donation extends OwnedRecord {
 
 /** Money paid out of an org's funds, e.g. a 助学 grant to a named student. */
 @Entity({ name: 'disbursement' })
-export class Disbursement extends OwnedRecord {
+export class Disbursement extends VersionedRecord {
   @Column({ name: 'paid_on', type: 'date' })
   paidOn: string;
 
@@ -67,7 +67,7 @@ export class Disbursement extends OwnedRecord {
 
 /** A work-plan target set at the start of a year; actuals come from the data. */
 @Entity({ name: 'plan_target' })
-export class PlanTarget extends OwnedRecord {
+export class PlanTarget extends VersionedRecord {
   @Column({ type: 'int' })
   year: number;
 
@@ -83,7 +83,7 @@ export class PlanTarget extends OwnedRecord {
 
 /** A publicity article an org submitted upward, and whether it was adopted (采用). */
 @Entity({ name: 'article' })
-export class Article extends OwnedRecord {
+export class Article extends VersionedRecord {
   @Column({ type: 'text' })
   title: string;
 
@@ -92,11 +92,15 @@ export class Article extends OwnedRecord {
 
   @Column({ type: 'boolean' })
   adopted: boolean;
+
+  /** The level whose publication adopted it (县级、市级、省级、国家级); only when adopted. */
+  @Column({ name: 'adopted_level', type: 'text', nullable: true })
+  adoptedLevel: AdoptionLevel | null;
 }
 
 /** An org's report for a period: draft, submitted upward, approved (then locked). */
 @Entity({ name: 'report' })
-export class Report extends OwnedRecord {
+export class Report extends VersionedRecord {
   @Column({ type: 'text' })
   period: string;
 
@@ -112,7 +116,7 @@ export class Report extends OwnedRecord {
 
 /** A figure an org published by hand, kept to compare with the computed one. */
 @Entity({ name: 'reported_figure' })
-export class ReportedFigure extends OwnedRecord {
+export class ReportedFigure extends VersionedRecord {
   @Column({ type: 'text' })
   period: string;
 
