@@ -86,3 +86,10 @@ export async function startTestApi(
     },
   };
 }
+
+/** The first error of a response that must have failed (a response without errors fails the test). */
+export function firstError(res: GraphQLResponse): { message: string; code: string; extensions: Record<string, any> } {
+  const error = res.body.errors?.[0];
+  if (!error) throw new Error(`expected an error, got ${JSON.stringify(res.body.data)}`);
+  return { message: error.message, code: String(error.extensions?.code), extensions: error.extensions ?? {} };
+}

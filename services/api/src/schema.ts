@@ -6,9 +6,10 @@ import { OrgRecordsResolver } from './modules/records/records.resolver';
 import { OrgRollupResolver } from './modules/rollup/rollup.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { ExportJobResolver, ExportScheduleResolver } from './modules/exports/exports.resolver';
+import { ENTRY_RESOLVERS } from './modules/entry/entry.graphql';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
-export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, ExportJobResolver, ExportScheduleResolver] as const;
+export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, ExportJobResolver, ExportScheduleResolver, ...ENTRY_RESOLVERS] as const;
 
 let schema: GraphQLSchema | undefined;
 
@@ -19,7 +20,7 @@ export function buildApiSchema(): GraphQLSchema {
     // type-graphql has no option for the root types' descriptions
     const roots: [ReturnType<GraphQLSchema['getQueryType']>, string][] = [
       [schema.getQueryType(), '查询:组织、层级、记录(按查看者权限范围)'],
-      [schema.getMutationType(), '变更:登录、导出与定时导出计划'],
+      [schema.getMutationType(), '变更:登录、数据录入、导出与定时导出计划'],
     ];
     for (const [type, description] of roots) if (type) type.description = description;
   }

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import {
-  ACTIVITY_THEME_LABELS, ActivityTheme, BENEFICIARY_CATEGORY_LABELS, BeneficiaryCategory, DONATION_FORM_LABELS,
+  ADOPTION_LEVEL_LABELS, AdoptionLevel, ACTIVITY_THEME_LABELS, ActivityTheme, BENEFICIARY_CATEGORY_LABELS, BeneficiaryCategory, DONATION_FORM_LABELS,
   DONOR_KIND_LABELS, DonationForm, DonorKind, ORG_LEVEL_LABELS, ORG_TYPE_LABELS, OrgLevel, OrgType,
   RESTRICTED_PURPOSE_LABELS, RestrictedPurpose, VOLUNTEER_CATEGORY_LABELS, VolunteerCategory,
 } from '@ggw/domain';
@@ -24,3 +24,4 @@ register(BeneficiaryCategory, 'BeneficiaryCategory', '帮扶对象类别', BENEF
 register(DonorKind, 'DonorKind', '捐赠方类别', DONOR_KIND_LABELS);
 register(DonationForm, 'DonationForm', '捐赠形式', DONATION_FORM_LABELS);
 register(RestrictedPurpose, 'RestrictedPurpose', '定向用途(专款专用)', RESTRICTED_PURPOSE_LABELS);
+register(AdoptionLevel, 'AdoptionLevel', '稿件采用级别', ADOPTION_LEVEL_LABELS);

@@ -31,6 +31,8 @@ export interface SessionOptions {
    * (`statement_timeout`), and no statement starts after it. Answered as TIMEOUT.
    */
   timeBudgetMs?: number;
+  /** Names the request in the audit trail of whatever it writes. */
+  requestId?: string;
 }
 
 /**
@@ -59,6 +61,7 @@ export class RequestSession {
   private currentViewer: Viewer | null = null;
   private readonly budgetMs: number;
   private readonly deadline: number;
+  private readonly requestId: string;
   /** The `statement_timeout` in force in the transaction, in ms. */
   private statementTimeoutMs: number;
 
@@ -72,6 +75,7 @@ export class RequestSession {
     options: SessionOptions = {},
   ) {
     this.budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    this.requestId = options.requestId ?? '';
     this.deadline = Date.now() + this.budgetMs;
     this.statementTimeoutMs = this.budgetMs;
   }
@@ -184,7 +188,7 @@ export class RequestSession {
       // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
       // instead of beginning and committing a transaction of their own
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      if (this.userId) this.currentViewer = await applyUserScopes(runner, this.userId);
+      if (this.userId) this.currentViewer = await applyUserScopes(runner, this.userId, this.requestId);
       return runner.manager;
     } catch (error) {
       this.runner = undefined;

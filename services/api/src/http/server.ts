@@ -240,7 +240,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
 
   /** One GraphQL request of a client already admitted: its session, execution and answer. */
   async function serve(request: FastifyRequest, reply: FastifyReply, userId: string | null) {
-    const session = new RequestSession(opts.dataSource, userId, { timeBudgetMs: limits.timeBudgetMs });
+    const session = new RequestSession(opts.dataSource, userId, { timeBudgetMs: limits.timeBudgetMs, requestId: String(request.id) });
     // a client that has gone gets nothing more done for it: no new statement, and a rollback
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) session.abort();

@@ -4,6 +4,7 @@ import { allow, deny, IRules, rule, shield } from 'graphql-shield';
 import { canRead } from '@ggw/authz';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
 import { RequestContext } from '../../context';
+import { ENTRY_MUTATIONS } from '../entry/entry.graphql';
 import { OrgRecord } from '../org/org.record';
 
 const LOGIN_FIRST = '请先登录(mutation login),并在请求头 Authorization: Bearer <令牌> 中带上令牌';
@@ -51,6 +52,7 @@ export function protect(schema: GraphQLSchema): GraphQLSchema {
     Mutation: {
       login: allow, requestExport: isAuthenticated, createExportSchedule: isAuthenticated,
       pauseExportSchedule: isAuthenticated, deleteExportSchedule: isAuthenticated,
+      ...Object.fromEntries(ENTRY_MUTATIONS.map((name) => [name, isAuthenticated])),
     },
     LoginResult: allow,
     Org: orgInScope,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Activity, Article, Assessment, AssistancePair, Donation, entityColumns, Period, Volunteer } from '@ggw/domain';
+import { Activity, Article, Assessment, AssistancePair, BadUserInputError, Beneficiary, Disbursement, Donation, entityColumns, Period, Volunteer } from '@ggw/domain';
 import { periodConditionSql, periodParamsOf, SourceName, SOURCES, SqlParams } from '@ggw/rollup';
 import { CursorCodec, CursorPart } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
@@ -28,17 +28,20 @@ export const PERSONAL_DONOR_KINDS = ['SOCIAL', 'VETERAN', 'CADRE'];
 export interface RecordKind {
   table: string;
   columns: string;
+  /** a table the select list reads besides the record (`r`) */
+  join?: string;
   sortColumn: string;
   /** What the sort column's text is, for checking a cursor before it reaches SQL. */
   sortPart: CursorPart;
-  source: SourceName;
+  /** none: the kind has no dates (a beneficiary), and its list takes no period */
+  source?: SourceName;
   personal?: PersonalFields;
 }
 
 /** Selected by every list on its own (`r.id`, `r.org_id AS "orgId"`), or not at all. */
 const KEYS = ['tenantId', 'id', 'orgId'];
 
-export type RecordKindName = 'volunteer' | 'activity' | 'pair' | 'donation' | 'assessment' | 'article';
+export type RecordKindName = 'volunteer' | 'beneficiary' | 'activity' | 'pair' | 'donation' | 'disbursement' | 'assessment' | 'article';
 
 export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   volunteer: {
@@ -49,6 +52,14 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
     sortPart: 'date',
     source: 'volunteer',
     personal: { names: ['name'], phones: ['phone'] },
+  },
+  beneficiary: {
+    table: 'beneficiary',
+    // the ID number is never listed
+    columns: entityColumns(Beneficiary, 'r', [...KEYS, 'idNumber']),
+    sortColumn: 'id',
+    sortPart: 'uuid',
+    personal: { names: ['name'] },
   },
   activity: {
     table: 'activity',
@@ -63,6 +74,7 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
     columns: `${entityColumns(AssistancePair, 'r', [...KEYS, 'volunteerId', 'beneficiaryId'])},
       (SELECT v.name FROM volunteer v WHERE v.tenant_id = r.tenant_id AND v.id = r.volunteer_id) AS "volunteerName",
       b.name AS "beneficiaryName", b.category AS "beneficiaryCategory"`,
+    join: 'JOIN beneficiary b ON b.tenant_id = r.tenant_id AND b.id = r.beneficiary_id',
     sortColumn: 'started_on',
     sortPart: 'date',
     source: 'pair',
@@ -76,6 +88,14 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
     sortPart: 'date',
     source: 'donation',
     personal: { names: ['donorName'], applies: (row) => PERSONAL_DONOR_KINDS.includes(String(row.donorKind)) },
+  },
+  disbursement: {
+    table: 'disbursement',
+    columns: `${entityColumns(Disbursement, 'r', [...KEYS, 'amountYuan'])}, r.amount_yuan::float8 AS "amountYuan"`,
+    sortColumn: 'paid_on',
+    sortPart: 'date',
+    source: 'disbursement',
+    personal: { names: ['recipientName'] },
   },
   assessment: {
     table: 'assessment',
@@ -128,11 +148,22 @@ function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[]): str
   if (!args.subtree) where.push('r.tenant_id = t.tenant_id AND r.org_id = t.id');
   const p = args.period;
   if (p) {
+    if (!kind.source) throw new BadUserInputError('这类记录没有日期,不能按期间列出;请去掉 period', 'period');
     // only the bounds the rule uses become parameters (an unused one has no type)
     where.push(periodConditionSql(SOURCES[kind.source].time, periodParamsOf(new SqlParams(params), p)));
   }
-  const join = kind.table === 'assistance_pair' ? 'JOIN beneficiary b ON b.tenant_id = r.tenant_id AND b.id = r.beneficiary_id' : '';
-  return `FROM ${kind.table} r ${scope} ${join} WHERE ${where.length ? where.join(' AND ') : 'true'}`;
+  return `FROM ${kind.table} r ${scope} ${kind.join ?? ''} WHERE ${where.length ? where.join(' AND ') : 'true'}`;
+}
+
+/** One record as its list shows it (before masking), or null when it is not there or not readable. */
+export async function readRecord(session: RequestSession, kind: RecordKindName, tenantId: string, id: string): Promise<RecordRow | null> {
+  const k = RECORD_KINDS[kind];
+  const [row] = await session.query<RecordRow>(
+    `SELECT r.id, r.org_id AS "orgId", r.${k.sortColumn}::text AS "sortValue", ${k.columns}
+       FROM ${k.table} r ${k.join ?? ''} WHERE r.tenant_id = $1 AND r.id = $2`,
+    [tenantId, id],
+  );
+  return row ?? null;
 }
 
 function batchParams(keys: readonly ListKey[]): unknown[] {

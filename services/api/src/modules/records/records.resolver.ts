@@ -1,16 +1,16 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { maySeePersonalData } from '@ggw/authz';
-import { maskName, maskNamesInText, maskPhone, parsePeriod } from '@ggw/domain';
-import { Page, PageArgs, pageSize } from '../../common/pagination';
+import { parsePeriod } from '@ggw/domain';
+import { PageArgs, pageSize } from '../../common/pagination';
 import { selectsField } from '../../common/selection';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
-import { PersonalFields, RECORD_KINDS, RecordKindName, RecordRow } from './records.loaders';
+import { RECORD_KINDS, RecordKindName } from './records.loaders';
+import { maskRecords } from './records.masking';
 import {
-  ActivityConnection, ArticleConnection, AssessmentConnection, AssistancePairConnection, DonationConnection,
-  VolunteerConnection,
+  ActivityConnection, ArticleConnection, AssessmentConnection, AssistancePairConnection, BeneficiaryConnection, DisbursementConnection,
+  DonationConnection, VolunteerConnection,
 } from './records.type';
 
 @ArgsType()
@@ -26,39 +26,8 @@ export class RecordListArgs extends PageArgs {
 async function list(ctx: RequestContext, kind: RecordKindName, org: OrgRecord, args: RecordListArgs, info: GraphQLResolveInfo) {
   const period = args.period === null || args.period === undefined ? null : parsePeriod(args.period);
   const page = await ctx.loaders.records[kind](org, { period, subtree: args.subtree, size: pageSize(args.first), after: args.after ?? null });
-  const personal: PersonalFields | undefined = RECORD_KINDS[kind].personal;
-  return personal ? maskPeople(ctx, page, personal, info) : page;
-}
-
-/**
- * Personal data is shown in full only to viewers holding a role at the record's org or the org
- * directly above it; everyone else gets it masked, also where a registered person's name
- * appears inside free text.
- */
-async function maskPeople(ctx: RequestContext, page: Page<RecordRow>, fields: PersonalFields, info: GraphQLResolveInfo): Promise<Page<RecordRow>> {
-  if (!selectsField(info, 'nodes')) return page; // a count alone shows nobody
-  const viewer = await ctx.viewer();
-  const orgs = await ctx.loaders.orgById.loadMany([...new Set(page.nodes.map((r) => r.orgId))]);
-  const orgOf = new Map(orgs.flatMap((o) => (o && !(o instanceof Error) ? [[o.id, o] as const] : [])));
-  const masked = page.nodes.filter((row) => !maySeePersonalData(viewer, row.orgId, orgOf.get(row.orgId)?.parentId ?? null));
-  if (!masked.length) return page;
-  const namesOf = new Map<string, string[]>();
-  if (fields.texts?.length) {
-    const keys = [...new Set(masked.map((r) => `${orgOf.get(r.orgId)?.tenantId}:${r.orgId}`))];
-    const names = await ctx.loaders.peopleNames.loadMany(keys);
-    keys.forEach((k, i) => namesOf.set(k.split(':')[1], Array.isArray(names[i]) ? names[i] : []));
-  }
-  const hidden = new Set(masked);
-  // copies: the loader's cached rows stay as read
-  page.nodes = page.nodes.map((row) => {
-    if (!hidden.has(row)) return row;
-    const copy = { ...row };
-    const personal = fields.applies?.(row) ?? true;
-    for (const f of personal ? fields.names ?? [] : []) if (typeof row[f] === 'string') copy[f] = maskName(row[f]);
-    for (const f of personal ? fields.phones ?? [] : []) if (typeof row[f] === 'string') copy[f] = maskPhone(row[f]);
-    for (const f of fields.texts ?? []) if (typeof row[f] === 'string') copy[f] = maskNamesInText(row[f], namesOf.get(row.orgId) ?? []);
-    return copy;
-  });
+  // a count alone shows nobody
+  if (selectsField(info, 'nodes')) page.nodes = await maskRecords(ctx, page.nodes, RECORD_KINDS[kind].personal);
   return page;
 }
 
@@ -67,6 +36,16 @@ export class OrgRecordsResolver {
   @FieldResolver(() => VolunteerConnection, { description: '五老志愿者名册:给出期间时为本期末在册的(期末前加入且期末时未退出),与汇总指标 volunteerCount 所计的人完全一致;最近加入的在前' })
   volunteers(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return list(ctx, 'volunteer', org, args, info);
+  }
+
+  @FieldResolver(() => BeneficiaryConnection, { description: '帮扶对象名册(不分期间;身份证号从不列出)' })
+  beneficiaries(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'beneficiary', org, args, info);
+  }
+
+  @FieldResolver(() => DisbursementConnection, { description: '支出记录:给出期间时为本期内支付的,金额之和即 disbursementTotal;最近的在前' })
+  disbursements(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'disbursement', org, args, info);
   }
 
   @FieldResolver(() => ActivityConnection, { description: '活动记录:给出期间时为本期内举办的,与 activityCount 所计一致;最近的在前' })

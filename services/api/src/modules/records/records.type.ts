@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ActivityTheme, BeneficiaryCategory, DonationForm, DonorKind, RestrictedPurpose, VolunteerCategory } from '@ggw/domain';
+import { ActivityTheme, AdoptionLevel, BeneficiaryCategory, DonationForm, DonorKind, RestrictedPurpose, VolunteerCategory } from '@ggw/domain';
 import { Connection } from '../../common/pagination';
 import '../../common/enums';
 
@@ -7,6 +7,9 @@ import '../../common/enums';
 export class Volunteer {
   @Field(() => ID, { description: '唯一标识' })
   id: string;
+
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
 
   @Field({ description: '姓名(脱敏,如 张*明)' })
   name: string;
@@ -32,6 +35,9 @@ export class Activity {
   @Field(() => ID, { description: '唯一标识' })
   id: string;
 
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
   @Field({ description: '活动日期' })
   heldOn: string;
 
@@ -56,6 +62,9 @@ export class AssistancePair {
   @Field(() => ID, { description: '唯一标识' })
   id: string;
 
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
   @Field({ description: '结对日期' })
   startedOn: string;
 
@@ -72,10 +81,52 @@ export class AssistancePair {
   beneficiaryCategory: BeneficiaryCategory;
 }
 
+@ObjectType({ description: '帮扶对象(多为未成年人;姓名为个人信息,按查看者权限脱敏,身份证号从不列出)' })
+export class Beneficiary {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
+  @Field({ description: '姓名(脱敏)' })
+  name: string;
+
+  @Field(() => BeneficiaryCategory, { description: '帮扶对象类别' })
+  category: BeneficiaryCategory;
+}
+
+@ObjectType({ description: '一笔支出(如助学金),以元计' })
+export class Disbursement {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
+  @Field({ description: '支付日期' })
+  paidOn: string;
+
+  @Field(() => Float, { description: '金额(元)' })
+  amountYuan: number;
+
+  @Field(() => RestrictedPurpose, { nullable: true, description: '定向基金用途;非定向为空' })
+  restrictedPurpose: RestrictedPurpose | null;
+
+  @Field(() => ID, { nullable: true, description: '受助的帮扶对象 id(如有)' })
+  beneficiaryId: string | null;
+
+  @Field({ description: '收款人(脱敏)' })
+  recipientName: string;
+}
+
 @ObjectType({ description: '一笔捐款或捐物(以元计)' })
 export class Donation {
   @Field(() => ID, { description: '唯一标识' })
   id: string;
+
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
 
   @Field({ description: '接收日期' })
   receivedOn: string;
@@ -101,6 +152,9 @@ export class Assessment {
   @Field(() => ID, { description: '唯一标识' })
   id: string;
 
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
   @Field(() => Int, { description: '评定年度' })
   year: number;
 
@@ -119,6 +173,9 @@ export class Article {
   @Field(() => ID, { description: '唯一标识' })
   id: string;
 
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
   @Field({ description: '标题' })
   title: string;
 
@@ -127,9 +184,14 @@ export class Article {
 
   @Field({ description: '是否被采用' })
   adopted: boolean;
+
+  @Field(() => AdoptionLevel, { nullable: true, description: '采用级别;未采用为空' })
+  adoptedLevel: AdoptionLevel | null;
 }
 
 export const VolunteerConnection = Connection(Volunteer, 'Volunteer', '五老志愿者的分页列表');
+export const BeneficiaryConnection = Connection(Beneficiary, 'Beneficiary', '帮扶对象的分页列表');
+export const DisbursementConnection = Connection(Disbursement, 'Disbursement', '支出的分页列表');
 export const ActivityConnection = Connection(Activity, 'Activity', '活动的分页列表');
 export const AssistancePairConnection = Connection(AssistancePair, 'AssistancePair', '结对帮扶的分页列表');
 export const DonationConnection = Connection(Donation, 'Donation', '捐赠的分页列表');

@@ -1,0 +1,100 @@
+import { dateProblem, FieldError, FieldErrors, idNumberProblem, isUuid, moneyProblem, phoneProblem } from '@ggw/domain';
+
+/**
+ * What one writable field is: its kind of value, its label (in Chinese, for the schema and the
+ * error messages), and whether a create must give it. The GraphQL input types, the checks and
+ * the SQL of a write are all made from these.
+ */
+export type FieldSpec = { label: string; required?: boolean; description?: string } & (
+  | { type: 'text'; max: number }
+  /** `values`: a domain enum registered with GraphQL (common/enums.ts) */
+  | { type: 'enum'; values: Record<string, string> }
+  /** a date that is not in the future and not before the org was founded */
+  | { type: 'date' }
+  /** money in 元 as a decimal string, more than zero unless `zero` */
+  | { type: 'money'; zero?: boolean }
+  | { type: 'int'; min: number; max: number }
+  | { type: 'bool' }
+  | { type: 'phone' }
+  | { type: 'idNumber' }
+  /** the id of another record of the same org (`table`) */
+  | { type: 'ref'; table: string }
+);
+
+export type FieldSpecs = Record<string, FieldSpec>;
+
+/** What a date is checked against: today, and the org's founding date. */
+export interface DateBounds {
+  today: string;
+  foundedOn: string;
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** The problem of one present value, or null. Texts are trimmed before this. */
+function problemOf(spec: FieldSpec, value: unknown, bounds: DateBounds): string | null {
+  switch (spec.type) {
+    case 'text':
+      if (typeof value !== 'string') return '应为文字';
+      return [...value].length > spec.max ? `最多 ${spec.max} 个字` : null;
+    case 'enum':
+      return typeof value === 'string' && value in spec.values ? null : `应为以下之一:${Object.keys(spec.values).join('、')}`;
+    case 'date': {
+      if (typeof value !== 'string') return '应为日期文字 YYYY-MM-DD';
+      const p = dateProblem(value);
+      if (p) return p;
+      if (value > bounds.today) return `不能晚于今天(${bounds.today})`;
+      if (value < bounds.foundedOn) return `不能早于本组织成立日期(${bounds.foundedOn})`;
+      return null;
+    }
+    case 'money': {
+      if (typeof value !== 'string') return '金额应为文字形式的数字,如 "1500.50"(不用浮点数)';
+      const p = moneyProblem(value);
+      if (p) return p;
+      return !spec.zero && Number(value) === 0 ? '金额应大于 0' : null;
+    }
+    case 'int':
+      return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max ? null : `应为 ${spec.min} 到 ${spec.max} 之间的整数`;
+    case 'bool':
+      return typeof value === 'boolean' ? null : '应为 true 或 false';
+    case 'phone':
+      return typeof value === 'string' ? phoneProblem(value) : '应为文字';
+    case 'idNumber':
+      return typeof value === 'string' ? idNumberProblem(value) : '应为文字';
+    case 'ref':
+      return isUuid(value) ? null : '应为记录的 id(UUID)';
+  }
+}
+
+/**
+ * Checks an input against its field specs and returns the values to write, keyed by property
+ * (texts trimmed, blanks of optional fields as null). `create`: required fields must be there;
+ * a patch may leave anything out, and may clear only optional fields. Every wrong field is
+ * reported at once (FieldErrors, BAD_USER_INPUT). `extra` adds errors found elsewhere.
+ */
+export function checkFields(
+  specs: FieldSpecs,
+  input: Record<string, unknown>,
+  mode: 'create' | 'patch',
+  bounds: DateBounds,
+  extra: FieldError[] = [],
+): Record<string, unknown> {
+  const errors: FieldError[] = [...extra];
+  const values: Record<string, unknown> = {};
+  for (const [field, spec] of Object.entries(specs)) {
+    if (mode === 'patch' && input[field] === undefined) continue;
+    let value = input[field];
+    if (typeof value === 'string') value = value.trim();
+    if (isBlank(value)) {
+      if (spec.required) errors.push({ field, message: `${spec.label}不能为空` });
+      else values[field] = null;
+      continue;
+    }
+    const problem = problemOf(spec, value, bounds);
+    if (problem) errors.push({ field, message: `${spec.label}${problem.startsWith('应') || problem.startsWith('不') || problem.startsWith('最') ? '' : ':'}${problem}` });
+    else values[field] = value;
+  }
+  if (mode === 'patch' && Object.keys(values).length === 0 && errors.length === 0) errors.push({ field: 'patch', message: '没有要修改的字段' });
+  if (errors.length) throw new FieldErrors(errors);
+  return values;
+}

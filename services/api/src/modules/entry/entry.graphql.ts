@@ -1,0 +1,163 @@
+import { GraphQLScalarType } from 'graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { RecordKindName } from '../records/records.loaders';
+import {
+  Activity, Article, AssistancePair, Beneficiary, Disbursement, Donation, Volunteer,
+} from '../records/records.type';
+import { FieldSpec } from './entry.fields';
+import { WRITABLE_KINDS, WritableKind } from './entry.kinds';
+import { ruleByKey, Violation } from './entry.rules';
+import { createRecord, deleteRecordById, endRecord, updateRecordFields, WriteResult } from './entry.service';
+
+/**
+ * The data-entry part of the schema, made from the writable-kind registry: for each kind
+ * `createX(input)`, `updateX(id, expectedVersion, patch)`, `deleteX(id, expectedVersion,
+ * reason)` and, for kinds with a span, `endX(id, <end date>, expectedVersion)`; their input
+ * types come from the kind's field specs, so a field is declared once. Dates and money are
+ * strings here and checked by the service, so that every wrong field of an input is
+ * reported at once (`extensions.fieldErrors`) rather than only the first.
+ */
+
+/** The GraphQL type each listed kind is read back as. */
+const OBJECT_TYPES: Partial<Record<RecordKindName, abstract new () => unknown>> = {
+  volunteer: Volunteer, beneficiary: Beneficiary, pair: AssistancePair, activity: Activity, donation: Donation, disbursement: Disbursement,
+  article: Article,
+};
+
+@ObjectType({ description: '一条规则被违反之处' })
+export class RuleViolationObject {
+  @Field({ description: '规则代码,如 fund.restrictedBalance' })
+  rule: string;
+
+  @Field({ description: 'HARD:拒绝写入;SOFT:允许写入但提示核对' })
+  severity: string;
+
+  @Field({ description: '规则内容' })
+  text: string;
+
+  @Field({ description: '具体情况' })
+  detail: string;
+
+  @Field(() => ID, { description: '所在组织的 id' })
+  orgId: string;
+
+  @Field(() => ID, { nullable: true, description: '违反规则的记录 id;关于组织合计的规则为空' })
+  recordId: string | null;
+}
+
+export const toViolationObject = (v: Violation): RuleViolationObject => ({ ...v, text: ruleByKey.get(v.rule)!.text });
+
+@ObjectType({ description: '删除的结果' })
+class DeletePayload {
+  @Field(() => ID, { description: '被删除记录的 id' })
+  deletedId: string;
+}
+
+function graphqlTypeOf(spec: FieldSpec): () => GraphQLScalarType | object {
+  switch (spec.type) {
+    case 'enum': return () => spec.values;
+    case 'int': return () => Int;
+    case 'bool': return () => Boolean;
+    case 'ref': return () => ID;
+    default: return () => String;
+  }
+}
+
+const HINTS: Partial<Record<FieldSpec['type'], string>> = {
+  date: '日期 YYYY-MM-DD,不晚于今天、不早于组织成立日期',
+  money: '以元为单位的十进制文字,最多两位小数',
+  phone: '11 位手机号或带区号的固定电话',
+  idNumber: '18 位,含校验位',
+};
+
+function describe(spec: FieldSpec): string {
+  const hint = spec.description ?? HINTS[spec.type] ?? (spec.type === 'text' ? `最多 ${spec.max} 个字` : spec.type === 'int' ? `${spec.min} 到 ${spec.max}` : '');
+  return hint ? `${spec.label}(${hint})` : spec.label;
+}
+
+/** A class named `name` (type-graphql reads the class for the type's fields). */
+function namedClass(name: string): new () => object {
+  const cls = class {};
+  Object.defineProperty(cls, 'name', { value: name });
+  return cls;
+}
+
+function inputTypeOf(kind: WritableKind, mode: 'create' | 'patch'): new () => object {
+  const name = mode === 'create' ? `Create${kind.name}Input` : `${kind.name}Patch`;
+  const cls = namedClass(name);
+  if (mode === 'create') {
+    Field(() => String, { description: '所属组织代码' })(cls.prototype, 'orgCode');
+  }
+  for (const [field, spec] of Object.entries(kind.fields)) {
+    const nullable = mode === 'patch' || !spec.required;
+    Field(graphqlTypeOf(spec), { nullable, description: mode === 'patch' && !spec.required ? `${describe(spec)};传 null 清空` : describe(spec) })(cls.prototype, field);
+  }
+  if (mode === 'create') {
+    Field(() => String, { nullable: true, description: '客户端生成的唯一标识(1–100 字符);同一用户用同一标识重试时返回第一次创建的记录,不会重复录入' })(cls.prototype, 'clientMutationId');
+  }
+  InputType(name, { description: mode === 'create' ? `新增${kind.label}` : `修改${kind.label}:只传要改的字段` })(cls);
+  return cls;
+}
+
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
+
+function payloadTypeOf(kind: WritableKind): new () => object {
+  const name = `${kind.name}Payload`;
+  const cls = namedClass(name);
+  Field(() => OBJECT_TYPES[kind.list]!, { description: `写入后的${kind.label}(按您的权限脱敏)` })(cls.prototype, lowerFirst(kind.name));
+  Field(() => [RuleViolationObject], { description: '写入成功但需要核对之处(软规则)' })(cls.prototype, 'warnings');
+  Field(() => String, { nullable: true, description: '请求中的 clientMutationId' })(cls.prototype, 'clientMutationId');
+  ObjectType(name, { description: `${kind.label}写入的结果` })(cls);
+  return cls;
+}
+
+type Param = [name: string, type: () => unknown, options: { description: string; nullable?: boolean }];
+
+/** Declares `method` of `resolver` as a mutation `name` with the given arguments, then the context. */
+function mutation(resolver: new () => object, method: string, returns: () => unknown, name: string, description: string, params: Param[]) {
+  const proto = resolver.prototype as Record<string, unknown>;
+  params.forEach(([argName, type, options], i) => Arg(argName, type as () => GraphQLScalarType, options)(proto, method, i));
+  Ctx()(proto, method, params.length);
+  Mutation(returns as () => GraphQLScalarType, { name, description })(proto, method, Object.getOwnPropertyDescriptor(proto, method)!);
+}
+
+const answer = (kind: WritableKind, r: WriteResult, clientMutationId?: string | null) =>
+  ({ [lowerFirst(kind.name)]: r.record, warnings: r.warnings.map(toViolationObject), clientMutationId: clientMutationId ?? null });
+
+const ID_PARAM: Param = ['id', () => ID, { description: '记录 id' }];
+const VERSION_PARAM: Param = ['expectedVersion', () => Int, { description: '读到的版本号;记录已被他人修改时返回 CONFLICT' }];
+
+function resolverOf(kind: WritableKind): new () => object {
+  const Create = inputTypeOf(kind, 'create');
+  const Patch = inputTypeOf(kind, 'patch');
+  const Payload = payloadTypeOf(kind);
+  const resolver = namedClass(`${kind.name}EntryResolver`);
+  Object.assign(resolver.prototype, {
+    create: async (input: Record<string, unknown>, ctx: RequestContext) =>
+      answer(kind, await createRecord(ctx, kind, { ...input, orgCode: String(input.orgCode) }), input.clientMutationId as string | null),
+    update: async (id: string, expectedVersion: number, patch: Record<string, unknown>, ctx: RequestContext) =>
+      answer(kind, await updateRecordFields(ctx, kind, id, expectedVersion, { ...patch })),
+    remove: async (id: string, expectedVersion: number, reason: string, ctx: RequestContext) =>
+      ({ deletedId: await deleteRecordById(ctx, kind, id, expectedVersion, reason) }),
+    end: async (id: string, on: string, expectedVersion: number, ctx: RequestContext) =>
+      answer(kind, await endRecord(ctx, kind, id, on, expectedVersion)),
+  });
+  const who = '本组织或上级的录入员、管理员可用';
+  mutation(resolver, 'create', () => Payload, `create${kind.name}`, `新增一条${kind.label}记录;${who}`, [['input', () => Create, { description: '记录内容' }]]);
+  mutation(resolver, 'update', () => Payload, `update${kind.name}`, `修改一条${kind.label}记录;${who}`, [ID_PARAM, VERSION_PARAM, ['patch', () => Patch, { description: '要改的字段' }]]);
+  mutation(resolver, 'remove', () => DeletePayload, `delete${kind.name}`, `删除一条录错的${kind.label}记录,原因记入审计日志;${who}`,
+    [ID_PARAM, VERSION_PARAM, ['reason', () => String, { description: '删除原因(2–200 字)' }]]);
+  if (kind.end) {
+    mutation(resolver, 'end', () => Payload, `end${kind.name}`, `${kind.end.label}:结束这条${kind.label};${who}`,
+      [ID_PARAM, [kind.end.field, () => String, { description: `${kind.end.label}(YYYY-MM-DD)` }], VERSION_PARAM]);
+  }
+  Resolver()(resolver);
+  return resolver;
+}
+
+/** One resolver class per writable kind. */
+export const ENTRY_RESOLVERS = WRITABLE_KINDS.map(resolverOf);
+
+/** The names of the mutations above (each checks the viewer's rights itself, and the database again). */
+export const ENTRY_MUTATIONS = WRITABLE_KINDS.flatMap((k) => [`create${k.name}`, `update${k.name}`, `delete${k.name}`, ...(k.end ? [`end${k.name}`] : [])]);

@@ -1,0 +1,180 @@
+import { canRead, canWrite, Viewer } from '@ggw/authz';
+import {
+  BadUserInputError, ConflictError, FieldError, FieldErrors, ForbiddenError, isUuid, NotFoundError, RuleViolatedError, UnauthenticatedError,
+} from '@ggw/domain';
+import { ServiceContext } from '../../context';
+import { OrgRecord } from '../org/org.record';
+import { findOrg } from '../org/org.service';
+import { readRecord, RECORD_KINDS, RecordRow } from '../records/records.loaders';
+import { maskRecords } from '../records/records.masking';
+import { checkFields, DateBounds } from './entry.fields';
+import { WritableKind } from './entry.kinds';
+import { ruleByKey, rulesFor, Violation } from './entry.rules';
+import {
+  deleteRecord, findClientMutation, findRecord, findViolations, insertRecord, lockOrg, recordAtOrg, saveClientMutation, StoredRecord,
+  updateRecord, WriteTarget,
+} from './entry.store';
+
+/** What a write answers: the record as its list shows it to the writer, and the soft rules it breaks. */
+export interface WriteResult {
+  record: RecordRow;
+  warnings: Violation[];
+}
+
+async function writer(ctx: ServiceContext): Promise<Viewer> {
+  const viewer = await ctx.viewer();
+  if (!viewer) throw new UnauthenticatedError('请先登录');
+  return viewer;
+}
+
+/** The org's write lock, for a viewer who may write there (FORBIDDEN for a reader; the org is visible to them). */
+async function writableOrg(ctx: ServiceContext, viewer: Viewer, org: OrgRecord): Promise<WriteTarget> {
+  if (!canWrite(viewer, org.path)) throw new ForbiddenError(`您在${org.name}只有查看权限,不能录入或修改数据`);
+  const target = await lockOrg(ctx.session, { tenantId: org.tenantId, id: org.id });
+  // the database disagrees with the API: refuse rather than guess
+  if (!target) throw new ForbiddenError(`您不能录入或修改${org.name}的数据`);
+  return target;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Cross-field and cross-record checks of a record's values as they will be after the write. */
+async function relationErrors(ctx: ServiceContext, kind: WritableKind, org: WriteTarget, after: Record<string, unknown>, changed: string[]): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  for (const field of changed) {
+    const spec = kind.fields[field];
+    const value = after[field];
+    if (spec?.type === 'ref' && typeof value === 'string' && !(await recordAtOrg(ctx.session, spec.table, org, value))) {
+      errors.push({ field, message: `${spec.label}不是本组织登记的记录(id ${value})` });
+    }
+  }
+  if (kind.end) {
+    const start = after[kind.end.after];
+    const end = after[kind.end.field];
+    if (typeof start === 'string' && typeof end === 'string' && end <= start) {
+      errors.push({ field: kind.end.field, message: `${kind.end.label}应晚于${kind.fields[kind.end.after].label}(${start})` });
+    }
+  }
+  return errors;
+}
+
+const violationKey = (v: Violation) => `${v.rule}|${v.orgId}|${v.recordId ?? ''}|${v.subject}`;
+
+/**
+ * Runs `write` between two checks of the rules a write to the kind's table can break, at the
+ * org: a hard rule the write breaks anew (or breaks worse) refuses it (RULE_VIOLATED: the
+ * request rolls back, nothing is kept); what was broken before the write does not block it.
+ * Soft rules broken by the written record come back as warnings.
+ */
+async function checkedWrite<T>(ctx: ServiceContext, kind: WritableKind, org: WriteTarget, write: () => Promise<T>, recordId: (result: T) => string): Promise<{ result: T; warnings: Violation[] }> {
+  const rules = rulesFor(kind.table);
+  const hard = rules.filter((r) => r.severity === 'HARD');
+  const before = new Map((await findViolations(ctx.session, hard, [org])).map((v) => [violationKey(v), Number(v.excess)]));
+  const result = await write();
+  const after = await findViolations(ctx.session, rules, [org]);
+  const broken = after.find((v) => v.severity === 'HARD' && !(Number(v.excess) <= (before.get(violationKey(v)) ?? -Infinity)));
+  if (broken) {
+    throw new RuleViolatedError(`不符合规则"${ruleByKey.get(broken.rule)!.text}":${broken.detail}`, { rule: broken.rule, detail: broken.detail });
+  }
+  const id = recordId(result);
+  return { result, warnings: after.filter((v) => v.severity === 'SOFT' && v.recordId === id) };
+}
+
+/** The record as its list shows it to the viewer (masked by the same rule as everywhere). */
+async function answer(ctx: ServiceContext, kind: WritableKind, tenantId: string, id: string, warnings: Violation[]): Promise<WriteResult> {
+  const row = await readRecord(ctx.session, kind.list, tenantId, id);
+  if (!row) throw new NotFoundError(`没有 id 为 ${id} 的${kind.label}记录`, { id });
+  const [record] = await maskRecords(ctx, [row], RECORD_KINDS[kind.list].personal);
+  return { record, warnings };
+}
+
+export interface CreateInput {
+  orgCode: string;
+  clientMutationId?: string | null;
+  [field: string]: unknown;
+}
+
+/**
+ * Creates a record at an org (EDITOR or ADMIN at the org or above). A `clientMutationId` the
+ * same user has used before returns the record that create made, not a second one.
+ */
+export async function createRecord(ctx: ServiceContext, kind: WritableKind, input: CreateInput): Promise<WriteResult> {
+  const viewer = await writer(ctx);
+  const cmid = input.clientMutationId ?? null;
+  if (cmid !== null && (cmid.length < 1 || cmid.length > 100)) throw new BadUserInputError('clientMutationId 应为 1 到 100 个字符', 'clientMutationId');
+  const org = await findOrg(ctx, { code: input.orgCode });
+  const target = await writableOrg(ctx, viewer, org);
+  if (cmid !== null) {
+    const earlier = await findClientMutation(ctx.session, viewer.userId, cmid);
+    if (earlier) {
+      if (earlier.recordKind !== kind.table) throw new ConflictError('该 clientMutationId 已用于另一类记录的录入', { clientMutationId: cmid });
+      return answer(ctx, kind, earlier.tenantId, earlier.recordId, []);
+    }
+  }
+  const values = { ...kind.defaults, ...checkFields(kind.fields, input, 'create', { today: today(), foundedOn: target.foundedOn }) };
+  for (const [f, v] of Object.entries(values)) if (v === null && kind.defaults && f in kind.defaults) values[f] = kind.defaults[f];
+  const problems = await relationErrors(ctx, kind, target, values, Object.keys(values));
+  if (problems.length) throw new FieldErrors(problems);
+  const { result: id, warnings } = await checkedWrite(ctx, kind, target, () => insertRecord(ctx.session, kind, target, values), (x) => x);
+  if (cmid !== null) await saveClientMutation(ctx.session, viewer.userId, cmid, target, kind, id);
+  return answer(ctx, kind, target.tenantId, id, warnings);
+}
+
+/**
+ * A record the viewer may write, locked with its org until the write commits. Not there, or
+ * not readable: NOT_FOUND (the same answer, no existence oracle); readable only: FORBIDDEN; a
+ * version other than `expectedVersion`: CONFLICT with the current one.
+ */
+async function writableRecord(ctx: ServiceContext, kind: WritableKind, id: string, expectedVersion: number) {
+  const viewer = await writer(ctx);
+  if (!isUuid(id)) throw new BadUserInputError(`id 不是有效的 UUID:${id}`, 'id');
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw new BadUserInputError('expectedVersion 应为读到的版本号(正整数)', 'expectedVersion');
+  const seen = await findRecord(ctx.session, kind, id);
+  const org = seen && (await ctx.loaders.orgById.load(seen.orgId));
+  if (!seen || !org || !canRead(viewer, org.path)) throw new NotFoundError(`没有 id 为 ${id} 的${kind.label}记录`, { id });
+  const target = await writableOrg(ctx, viewer, org);
+  const record = await findRecord(ctx.session, kind, id, true);
+  if (!record) throw new NotFoundError(`没有 id 为 ${id} 的${kind.label}记录(可能刚被删除)`, { id });
+  if (record.version !== expectedVersion) {
+    throw new ConflictError(`该记录已被他人修改(当前版本 ${record.version},您读到的是 ${expectedVersion});请重新读取后再改`, { currentVersion: record.version });
+  }
+  return { record, target };
+}
+
+async function update(ctx: ServiceContext, kind: WritableKind, record: StoredRecord, target: WriteTarget, values: Record<string, unknown>) {
+  const problems = await relationErrors(ctx, kind, target, { ...record, ...values }, Object.keys(values));
+  if (problems.length) throw new FieldErrors(problems);
+  const { warnings } = await checkedWrite(ctx, kind, target, async () => {
+    const version = await updateRecord(ctx.session, kind, record, record.version, values);
+    // the row is locked: only a bug could get here
+    if (version === null) throw new ConflictError('该记录已被他人修改;请重新读取后再改', { id: record.id });
+  }, () => record.id);
+  return answer(ctx, kind, target.tenantId, record.id, warnings);
+}
+
+/** Changes the given fields of a record (null clears an optional one). */
+export async function updateRecordFields(ctx: ServiceContext, kind: WritableKind, id: string, expectedVersion: number, patch: Record<string, unknown>): Promise<WriteResult> {
+  const { record, target } = await writableRecord(ctx, kind, id, expectedVersion);
+  const bounds: DateBounds = { today: today(), foundedOn: target.foundedOn };
+  return update(ctx, kind, record, target, checkFields(kind.fields, patch, 'patch', bounds));
+}
+
+/** Ends a membership or a span (a volunteer leaves, a pair ends) on `on`. */
+export async function endRecord(ctx: ServiceContext, kind: WritableKind, id: string, on: string, expectedVersion: number): Promise<WriteResult> {
+  const end = kind.end!;
+  const { record, target } = await writableRecord(ctx, kind, id, expectedVersion);
+  const bounds: DateBounds = { today: today(), foundedOn: target.foundedOn };
+  const values = checkFields({ [end.field]: { type: 'date', label: end.label, required: true } }, { [end.field]: on }, 'create', bounds);
+  return update(ctx, kind, record, target, values);
+}
+
+/** Deletes a mistaken record; the reason stays in the audit trail. */
+export async function deleteRecordById(ctx: ServiceContext, kind: WritableKind, id: string, expectedVersion: number, reason: string): Promise<string> {
+  const why = typeof reason === 'string' ? reason.trim() : '';
+  if (why.length < 2 || [...why].length > 200) throw new FieldErrors([{ field: 'reason', message: '删除原因应为 2 到 200 个字,说明为什么删除' }]);
+  const { record, target } = await writableRecord(ctx, kind, id, expectedVersion);
+  await checkedWrite(ctx, kind, target, async () => {
+    if (!(await deleteRecord(ctx.session, kind, record, record.version, why))) throw new ConflictError('该记录已被他人修改;请重新读取后再删', { id });
+  }, () => id);
+  return id;
+}

@@ -1,0 +1,133 @@
+import { columnNameOf, ConflictError, entityColumns, entityRowParser, sqlStateOf } from '@ggw/domain';
+import { RequestSession } from '../../common/session';
+import { WritableKind } from './entry.kinds';
+import { Rule, violationsSql, Violation } from './entry.rules';
+
+/**
+ * The SQL of data entry: the only code of the API that writes record tables. Column names come
+ * from the kinds' entities; every statement runs in the request's session, under the writer's
+ * row-level security (the database refuses a write outside their subtree on its own).
+ */
+
+/** The org a write goes to, locked until the write commits: writes to one org take turns, so a rule checked before and after a write sees only that write. */
+export interface WriteTarget {
+  tenantId: string;
+  id: string;
+  path: string;
+  foundedOn: string;
+}
+
+/**
+ * Locks an org for writing (`FOR NO KEY UPDATE`, which row-level security allows only where the
+ * viewer may write) and returns it; null when it is not there or not writable by the viewer.
+ */
+export async function lockOrg(session: RequestSession, by: { tenantId: string; id: string } | { code: string }): Promise<WriteTarget | null> {
+  const [where, params] = 'code' in by ? ['o.code = $1', [by.code]] : ['o.tenant_id = $1 AND o.id = $2', [by.tenantId, by.id]];
+  const [row] = await session.query<WriteTarget>(
+    `SELECT o.tenant_id AS "tenantId", o.id, o.path::text AS path, o.founded_on::text AS "foundedOn" FROM org o WHERE ${where} FOR NO KEY UPDATE`,
+    params,
+  );
+  return row ?? null;
+}
+
+/** A record as stored, with its keys and version: what an update starts from. */
+export type StoredRecord = Record<string, unknown> & { tenantId: string; id: string; orgId: string; version: number };
+
+const parsers = new Map<WritableKind, (row: unknown) => StoredRecord>();
+const parserOf = (kind: WritableKind) => {
+  if (!parsers.has(kind)) parsers.set(kind, entityRowParser<StoredRecord>(kind.entity));
+  return parsers.get(kind)!;
+};
+
+/** A record by id (readable to the viewer), or null. `lock`: held until commit. */
+export async function findRecord(session: RequestSession, kind: WritableKind, id: string, lock = false): Promise<StoredRecord | null> {
+  const [row] = await session.query(
+    `SELECT ${entityColumns(kind.entity, 'r')} FROM ${kind.table} r WHERE r.id = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
+    [id],
+  );
+  return row ? parserOf(kind)(row) : null;
+}
+
+/** Inserts a record with a fresh id; returns the id. */
+export async function insertRecord(session: RequestSession, kind: WritableKind, org: WriteTarget, values: Record<string, unknown>): Promise<string> {
+  const fields = Object.keys(values);
+  const columns = fields.map((f) => columnNameOf(kind.entity, f));
+  const [row] = await session.query<{ id: string }>(
+    `INSERT INTO ${kind.table} (tenant_id, id, org_id${columns.map((c) => `, ${c}`).join('')})
+     VALUES ($1, gen_random_uuid(), $2${fields.map((_f, i) => `, $${i + 3}`).join('')}) RETURNING id`,
+    [org.tenantId, org.id, ...fields.map((f) => values[f])],
+  );
+  return row.id;
+}
+
+/** Updates a record if it still has `expectedVersion`; returns the new version, or null when it did not (changed or gone). */
+export async function updateRecord(
+  session: RequestSession, kind: WritableKind, record: StoredRecord, expectedVersion: number, values: Record<string, unknown>,
+): Promise<number | null> {
+  const fields = Object.keys(values);
+  // as a SELECT: TypeORM answers a bare UPDATE with [rows, count] instead of the rows
+  const [row] = await session.query<{ version: number }>(
+    `WITH updated AS (
+       UPDATE ${kind.table} SET ${fields.map((f, i) => `${columnNameOf(kind.entity, f)} = $${i + 4}`).join(', ')}
+        WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version)
+     SELECT version FROM updated`,
+    [record.tenantId, record.id, expectedVersion, ...fields.map((f) => values[f])],
+  );
+  return row?.version ?? null;
+}
+
+/** Deletes a record if it still has `expectedVersion`, keeping `reason` in the audit trail; false when it did not. */
+export async function deleteRecord(session: RequestSession, kind: WritableKind, record: StoredRecord, expectedVersion: number, reason: string): Promise<boolean> {
+  // the audit trigger reads the reason from the transaction; set in the same statement, before the delete
+  try {
+    const rows = await session.query(
+      `WITH why AS (SELECT set_config('ggw.reason', $4, true) AS reason),
+       deleted AS (DELETE FROM ${kind.table} WHERE tenant_id = $1 AND id = $2 AND version = $3 AND (SELECT reason FROM why) IS NOT NULL RETURNING id)
+       SELECT id FROM deleted`,
+      [record.tenantId, record.id, expectedVersion, reason],
+    );
+    return rows.length === 1;
+  } catch (error) {
+    if (sqlStateOf(error) === '23503') {
+      throw new ConflictError(`还有其他记录引用这条${kind.label}记录(如结对、支出),请先删除或修改那些记录`, { id: record.id });
+    }
+    throw error;
+  }
+}
+
+/** Whether another record (`table`) with this id is at the org. */
+export async function recordAtOrg(session: RequestSession, table: string, org: WriteTarget, id: string): Promise<boolean> {
+  const rows = await session.query(`SELECT 1 FROM ${table} WHERE tenant_id = $1 AND org_id = $2 AND id = $3`, [org.tenantId, org.id, id]);
+  return rows.length === 1;
+}
+
+/** What `rules` find among the given orgs in [start, end) (dates, or -infinity/infinity). */
+export async function findViolations(
+  session: RequestSession, rules: Rule[], orgs: Array<{ tenantId: string; id: string }>, start = '-infinity', end = 'infinity',
+): Promise<Violation[]> {
+  if (!rules.length || !orgs.length) return [];
+  return session.query<Violation>(
+    `${violationsSql(rules)} ORDER BY 1, 3, 4`,
+    [orgs.map((o) => o.tenantId), orgs.map((o) => o.id), start, end],
+  );
+}
+
+/** The record a user's earlier create with this clientMutationId made, if any. */
+export async function findClientMutation(session: RequestSession, userId: string, clientMutationId: string): Promise<{ recordKind: string; recordId: string; tenantId: string } | null> {
+  // concurrent retries of one create take turns here; the second then finds the first's row
+  await session.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`entry:${userId}:${clientMutationId}`]);
+  const [row] = await session.query<{ recordKind: string; recordId: string; tenantId: string }>(
+    `SELECT record_kind AS "recordKind", record_id AS "recordId", tenant_id AS "tenantId" FROM client_mutation WHERE user_id = $1 AND client_mutation_id = $2`,
+    [userId, clientMutationId],
+  );
+  return row ?? null;
+}
+
+export async function saveClientMutation(
+  session: RequestSession, userId: string, clientMutationId: string, org: WriteTarget, kind: WritableKind, recordId: string,
+): Promise<void> {
+  await session.query(
+    `INSERT INTO client_mutation (tenant_id, user_id, client_mutation_id, org_id, record_kind, record_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [org.tenantId, userId, clientMutationId, org.id, kind.table, recordId],
+  );
+}
