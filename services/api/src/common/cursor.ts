@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BadUserInputError, UUID_PATTERN } from '@ggw/domain';
 
 /** What one part of a cursor's sort key is; each is checked before it can reach SQL. */
-export type CursorPart = 'path' | 'date' | 'year' | 'uuid' | 'timestamp';
+export type CursorPart = 'path' | 'date' | 'year' | 'uuid' | 'timestamp' | 'integer';
 
 const PART_PATTERNS: Record<CursorPart, RegExp> = {
   // ltree labels of org codes, dot-separated
@@ -10,6 +10,7 @@ const PART_PATTERNS: Record<CursorPart, RegExp> = {
   date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
   year: /^\d{4}$/,
   uuid: UUID_PATTERN,
+  integer: /^\d{1,18}$/,
   timestamp: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/,
 };
 

@@ -1,6 +1,9 @@
 import { GraphQLScalarType } from 'graphql';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { parsePeriod, PERIOD_FORMATS } from '@ggw/domain';
 import { RequestContext } from '../../context';
+import { OrgRecord } from '../org/org.record';
+import { OrgObject } from '../org/org.type';
 import { RecordKindName } from '../records/records.loaders';
 import {
   Activity, Article, AssistancePair, Beneficiary, Disbursement, Donation, Volunteer,
@@ -8,7 +11,7 @@ import {
 import { FieldSpec } from './entry.fields';
 import { WRITABLE_KINDS, WritableKind } from './entry.kinds';
 import { ruleByKey, Violation } from './entry.rules';
-import { createRecord, deleteRecordById, endRecord, updateRecordFields, WriteResult } from './entry.service';
+import { createRecord, deleteRecordById, endRecord, ruleViolations, updateRecordFields, WriteResult } from './entry.service';
 
 /**
  * The data-entry part of the schema, made from the writable-kind registry: for each kind
@@ -154,6 +157,14 @@ function resolverOf(kind: WritableKind): new () => object {
   }
   Resolver()(resolver);
   return resolver;
+}
+
+@Resolver(() => OrgObject)
+export class OrgRulesResolver {
+  @FieldResolver(() => [RuleViolationObject], { description: '规则检查:本组织及所有下级在本期内违反规则目录中各条规则之处(含规则出台前录入或导入的数据、以及软规则的提醒)' })
+  async ruleViolations(@Root() org: OrgRecord, @Arg('period', { description: `期间:${PERIOD_FORMATS}` }) period: string, @Ctx() ctx: RequestContext) {
+    return (await ruleViolations(ctx, org, parsePeriod(period, 'period'))).map(toViolationObject);
+  }
 }
 
 /** One resolver class per writable kind. */

@@ -99,7 +99,8 @@ export interface Violation {
 
 /** One statement running `rules` over the given orgs and period; parameters as above. */
 export function violationsSql(rules: Rule[]): string {
-  return rules
+  // names every parameter's type once, whether or not the rules at hand use it
+  return `WITH params AS (SELECT $1::uuid[] AS tenants, $2::uuid[] AS orgs, $3::date AS start, $4::date AS "end")\n` + rules
     .map((r) => `SELECT '${r.key}' AS rule, '${r.severity}' AS severity, x.org_id AS "orgId", x.record_id AS "recordId", x.subject,
                         x.excess::text AS excess, x.detail FROM (${r.sql}) x`)
     .join('\nUNION ALL\n');

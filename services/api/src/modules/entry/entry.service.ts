@@ -1,6 +1,6 @@
 import { canRead, canWrite, Viewer } from '@ggw/authz';
 import {
-  BadUserInputError, ConflictError, FieldError, FieldErrors, ForbiddenError, isUuid, NotFoundError, RuleViolatedError, UnauthenticatedError,
+  BadUserInputError, ConflictError, FieldError, FieldErrors, ForbiddenError, isUuid, NotFoundError, Period, RuleViolatedError, UnauthenticatedError,
 } from '@ggw/domain';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
@@ -9,7 +9,7 @@ import { readRecord, RECORD_KINDS, RecordRow } from '../records/records.loaders'
 import { maskRecords } from '../records/records.masking';
 import { checkFields, DateBounds } from './entry.fields';
 import { WritableKind } from './entry.kinds';
-import { ruleByKey, rulesFor, Violation } from './entry.rules';
+import { ruleByKey, RULES, rulesFor, Violation } from './entry.rules';
 import {
   deleteRecord, findClientMutation, findRecord, findViolations, insertRecord, lockOrg, recordAtOrg, saveClientMutation, StoredRecord,
   updateRecord, WriteTarget,
@@ -177,4 +177,14 @@ export async function deleteRecordById(ctx: ServiceContext, kind: WritableKind, 
     if (!(await deleteRecord(ctx.session, kind, record, record.version, why))) throw new ConflictError('该记录已被他人修改;请重新读取后再删', { id });
   }, () => id);
   return id;
+}
+
+/**
+ * Every rule of the catalogue over an org's subtree for a period: what is broken now, whether
+ * it was written before the rule existed, by an import, or went through as a soft warning.
+ */
+export async function ruleViolations(ctx: ServiceContext, org: OrgRecord, period: Period): Promise<Violation[]> {
+  const orgs = await ctx.session.query<{ tenantId: string; id: string }>(
+    `SELECT tenant_id AS "tenantId", id FROM org WHERE tenant_id = $1 AND path <@ $2::ltree`, [org.tenantId, org.path]);
+  return findViolations(ctx.session, RULES, orgs, period.start, period.end);
 }

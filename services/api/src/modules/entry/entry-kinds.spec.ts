@@ -1,0 +1,64 @@
+import { firstError, startTestApi, TestApi } from '@ggw/testing';
+
+/**
+ * Every writable kind, end to end over HTTP as 石湖村's editor: the write is in 集安市's
+ * roll-up on the very next query, and deleting it (the undo) takes it out again.
+ */
+const SHIHU = '220582106201';
+const COUNTY = '220582';
+
+describe('data entry: every kind is live in the county roll-up', () => {
+  let api: TestApi;
+  let volunteerId: string;
+  let beneficiaryId: string;
+  beforeAll(async () => {
+    api = await startTestApi({ reference: true, as: 'shihu-editor' });
+    const v = await api.gql(`mutation { createVolunteer(input: { orgCode: "${SHIHU}", name: "赵文", category: CADRE, joinedOn: "2021-01-05" }) { volunteer { id } } }`);
+    volunteerId = v.body.data.createVolunteer.volunteer.id;
+    const b = await api.gql(`mutation { createBeneficiary(input: { orgCode: "${SHIHU}", name: "赵小芳", category: LEFT_BEHIND_CHILD }) { beneficiary { id } } }`);
+    beneficiaryId = b.body.data.createBeneficiary.beneficiary.id;
+  });
+  afterAll(() => api.close());
+
+  const figure = async (key: string) => (await api.gqlAs('jian-admin', `{ org(code: "${COUNTY}") { rollup(period: "2021") { ${key} } } }`)).body.data.org.rollup[key] as number;
+
+  const cases: Array<{ kind: string; field: string; figure: string; delta: number; input: () => string }> = [
+    { kind: 'Volunteer', field: 'volunteer', figure: 'volunteerCount', delta: 1, input: () => `name: "钱进", category: SOLDIER, joinedOn: "2021-02-01"` },
+    { kind: 'Pair', field: 'pair', figure: 'pairCount', delta: 1, input: () => `volunteerId: "${volunteerId}", beneficiaryId: "${beneficiaryId}", startedOn: "2021-03-01"` },
+    { kind: 'Activity', field: 'activity', figure: 'activityCount', delta: 1, input: () => `heldOn: "2021-04-02", theme: LECTURE, title: "法治宣讲", participants: 30, youthReached: 60` },
+    { kind: 'Donation', field: 'donation', figure: 'donationTotal', delta: 1500.5, input: () => `receivedOn: "2021-05-01", donorKind: ENTERPRISE, donorName: "某公司", form: MONEY, amountYuan: "1500.50", restrictedPurpose: STUDENT_AID` },
+    { kind: 'Disbursement', field: 'disbursement', figure: 'disbursementTotal', delta: 800, input: () => `paidOn: "2021-06-01", amountYuan: "800", recipientName: "赵小芳", beneficiaryId: "${beneficiaryId}"` },
+    { kind: 'Article', field: 'article', figure: 'articleCount', delta: 1, input: () => `title: "石湖村关工小组开展宣讲", submittedOn: "2021-07-01"` },
+  ];
+
+  it.each(cases)('$kind: created, counted on the next query, deleted, gone again', async ({ kind, field, figure: key, delta, input }) => {
+    const before = await figure(key);
+    const res = await api.gql(`mutation { create${kind}(input: { orgCode: "${SHIHU}", ${input()} }) { ${field} { id version } warnings { rule } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const { id, version } = res.body.data[`create${kind}`][field];
+    expect(version).toBe(1);
+    expect(await figure(key)).toBeCloseTo(before + delta, 2);
+    const del = await api.gql(`mutation { delete${kind}(id: "${id}", expectedVersion: 1, reason: "测试撤销") { deletedId } }`);
+    expect(del.body.data[`delete${kind}`].deletedId).toBe(id);
+    expect(await figure(key)).toBeCloseTo(before, 2);
+  });
+
+  it('Beneficiary: created and listed, then deleted (no figure counts a beneficiary alone)', async () => {
+    const list = async () => (await api.gql(`{ org(code: "${SHIHU}") { beneficiaries(first: 1) { totalCount } } }`)).body.data.org.beneficiaries.totalCount as number;
+    const before = await list();
+    const res = await api.gql(`mutation { createBeneficiary(input: { orgCode: "${SHIHU}", name: "孙小明", category: POOR_STUDENT }) { beneficiary { id } } }`);
+    expect(await list()).toBe(before + 1);
+    await api.gql(`mutation { deleteBeneficiary(id: "${res.body.data.createBeneficiary.beneficiary.id}", expectedVersion: 1, reason: "测试撤销") { deletedId } }`);
+    expect(await list()).toBe(before);
+  });
+
+  it('refuses to delete a volunteer a pair still names (CONFLICT), keeping both', async () => {
+    const pair = await api.gql(`mutation { createPair(input: { orgCode: "${SHIHU}", volunteerId: "${volunteerId}", beneficiaryId: "${beneficiaryId}", startedOn: "2021-03-01" }) { pair { id } } }`);
+    expect(pair.body.errors).toBeUndefined();
+    const del = await api.gql(`mutation { deleteVolunteer(id: "${volunteerId}", expectedVersion: 1, reason: "测试删除") { deletedId } }`);
+    expect(firstError(del).code).toBe('CONFLICT');
+    expect((await api.db.dataSource.query(`SELECT count(*)::int AS n FROM volunteer WHERE id = $1`, [volunteerId]))[0].n).toBe(1);
+    const ended = await api.gql(`mutation { endPair(id: "${pair.body.data.createPair.pair.id}", endedOn: "2021-02-01", expectedVersion: 1) { pair { endedOn } } }`);
+    expect(firstError(ended).extensions.fieldErrors).toEqual([{ field: 'endedOn', message: expect.stringContaining('应晚于结对日期') }]);
+  });
+});
