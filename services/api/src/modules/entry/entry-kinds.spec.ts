@@ -62,3 +62,58 @@ describe('data entry: every kind is live in the county roll-up', () => {
     expect(firstError(ended).extensions.fieldErrors).toEqual([{ field: 'endedOn', message: expect.stringContaining('应晚于结对日期') }]);
   });
 });
+
+describe('data entry: yearly records, assessments and adoption', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ reference: true, as: 'shihu-editor' });
+  });
+  afterAll(() => api.close());
+
+  const figure = async (key: string, period = '2021') => (await api.gqlAs('jian-admin', `{ org(code: "${COUNTY}") { rollup(period: "${period}") { ${key} } } }`)).body.data.org.rollup[key] as number;
+
+  it('a 五好 assessment names every criterion at once; complete and all met, it counts as 五好; deleted, it is gone', async () => {
+    const criteria: Array<{ key: string }> = await api.db.dataSource.query(`SELECT key FROM assessment_criterion WHERE tenant_id = (SELECT tenant_id FROM org WHERE code = $1) ORDER BY position`, [SHIHU]);
+    const results = (met: boolean[]) => `[${criteria.map((c, i) => `{ criterionKey: "${c.key}", met: ${met[i] ?? true} }`).join(', ')}]`;
+    const set = (r: string, version = '') => api.gql(`mutation { setAssessment(input: { orgCode: "${SHIHU}", year: 2021, results: ${r} ${version} }) { year version results { criterionKey met version } warnings { rule } } }`);
+    const before = await figure('fiveGoodCount');
+    const partial = await set(`[{ criterionKey: "${criteria[0].key}", met: true }]`);
+    expect(firstError(partial)).toMatchObject({ code: 'RULE_VIOLATED', extensions: { rule: 'assessment.complete' } });
+    const unknown = await set(`[{ criterionKey: "NO_SUCH", met: true }]`);
+    expect(firstError(unknown).extensions.fieldErrors[0].field).toBe('results[0].criterionKey');
+    const first = await set(results([]));
+    expect(first.body.data.setAssessment).toMatchObject({ year: 2021, version: 1 });
+    expect(await figure('fiveGoodCount')).toBe(before + 1);
+    expect(firstError(await set(results([false]))).extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+    const second = await set(results([false]), 'expectedVersion: 1');
+    expect(second.body.data.setAssessment.version).toBe(2);
+    expect(await figure('fiveGoodCount')).toBe(before);
+    const del = await api.gql(`mutation { deleteAssessment(orgCode: "${SHIHU}", year: 2021, expectedVersion: 2, reason: "评定录错") }`);
+    expect(del.body.data.deleteAssessment).toBe(true);
+    expect((await api.db.dataSource.query(`SELECT count(*)::int AS n FROM assessment WHERE year = 2021 AND org_id = (SELECT id FROM org WHERE code = $1)`, [SHIHU]))[0].n).toBe(0);
+  });
+
+  it('a 四有 guarantee is one per org and year (a second is CONFLICT); plan targets and published figures check their keys', async () => {
+    const g = `year: 2021, hasStaff: true, hasOffice: true, hasEquipment: false, hasFunding: true, budgetYuan: "5000"`;
+    const first = await api.gql(`mutation { createGuarantee(input: { orgCode: "${SHIHU}", ${g} }) { guarantee { id year budgetYuan } } }`);
+    expect(first.body.data.createGuarantee.guarantee).toMatchObject({ year: 2021, budgetYuan: 5000 });
+    expect(firstError(await api.gql(`mutation { createGuarantee(input: { orgCode: "${SHIHU}", ${g} }) { guarantee { id } } }`)).code).toBe('CONFLICT');
+    const badTarget = await api.gql(`mutation { createPlanTarget(input: { orgCode: "${SHIHU}", year: 2021, metricKey: "noSuchFigure", targetValue: "10", description: "目标" }) { planTarget { id } } }`);
+    expect(firstError(badTarget).extensions.fieldErrors[0]).toMatchObject({ field: 'metricKey', message: expect.stringContaining('未知的指标') });
+    const target = await api.gql(`mutation { createPlanTarget(input: { orgCode: "${SHIHU}", year: 2021, metricKey: "activityCount", targetValue: "12", description: "全年开展活动 12 次" }) { planTarget { id targetValue } } }`);
+    expect(target.body.data.createPlanTarget.planTarget.targetValue).toBe('12.00');
+    const figureRes = await api.gql(`mutation { createReportedFigure(input: { orgCode: "${SHIHU}", period: "2021Q5", metricKey: "coreVolunteerShare", reportedValue: "0.29", source: "总结" }) { reportedFigure { id } } }`);
+    expect(firstError(figureRes).extensions.fieldErrors[0].field).toBe('period');
+  });
+
+  it('an article is marked adopted by the level above, not by the village that wrote it', async () => {
+    const a = await api.gql(`mutation { createArticle(input: { orgCode: "${SHIHU}", title: "石湖村五老宣讲团", submittedOn: "2021-08-01" }) { article { id } } }`);
+    const id = a.body.data.createArticle.article.id;
+    const own = await api.gql(`mutation { setArticleAdoption(id: "${id}", expectedVersion: 1, level: COUNTY) { article { adopted } } }`);
+    expect(firstError(own).code).toBe('FORBIDDEN');
+    const before = await figure('articleAdoptedCount');
+    const county = await api.gqlAs('jian-admin', `mutation { setArticleAdoption(id: "${id}", expectedVersion: 1, level: CITY) { article { adopted adoptedLevel version } } }`);
+    expect(county.body.data.setArticleAdoption.article).toEqual({ adopted: true, adoptedLevel: 'CITY', version: 2 });
+    expect(await figure('articleAdoptedCount')).toBe(before + 1);
+  });
+});

@@ -1,4 +1,5 @@
-import { dateProblem, FieldError, FieldErrors, idNumberProblem, isUuid, moneyProblem, phoneProblem } from '@ggw/domain';
+import { AppError, dateProblem, FieldError, FieldErrors, idNumberProblem, isUuid, moneyProblem, parsePeriod, phoneProblem } from '@ggw/domain';
+import { metric } from '@ggw/rollup';
 
 /**
  * What one writable field is: its kind of value, its label (in Chinese, for the schema and the
@@ -14,6 +15,12 @@ export type FieldSpec = { label: string; required?: boolean; description?: strin
   /** money in 元 as a decimal string, more than zero unless `zero` */
   | { type: 'money'; zero?: boolean }
   | { type: 'int'; min: number; max: number }
+  /** a decimal number as a string (a published figure: a rate as a fraction, 0.29) */
+  | { type: 'decimal' }
+  /** the key of a figure of the metric catalogue */
+  | { type: 'metric' }
+  /** a period: 2020, 2020Q3 or 2020-06 */
+  | { type: 'period' }
   | { type: 'bool' }
   | { type: 'phone' }
   | { type: 'idNumber' }
@@ -55,6 +62,19 @@ function problemOf(spec: FieldSpec, value: unknown, bounds: DateBounds): string 
     }
     case 'int':
       return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max ? null : `应为 ${spec.min} 到 ${spec.max} 之间的整数`;
+    case 'decimal':
+      return typeof value === 'string' && /^-?\d{1,12}(\.\d{1,6})?$/.test(value) ? null : '应为文字形式的十进制数,最多六位小数,如 "0.29" 或 "176"';
+    case 'metric':
+    case 'period':
+      if (typeof value !== 'string') return '应为文字';
+      try {
+        if (spec.type === 'metric') metric(value);
+        else parsePeriod(value);
+        return null;
+      } catch (error) {
+        if (error instanceof AppError) return `:${error.message}`;
+        throw error;
+      }
     case 'bool':
       return typeof value === 'boolean' ? null : '应为 true 或 false';
     case 'phone':
@@ -91,7 +111,7 @@ export function checkFields(
       continue;
     }
     const problem = problemOf(spec, value, bounds);
-    if (problem) errors.push({ field, message: `${spec.label}${problem.startsWith('应') || problem.startsWith('不') || problem.startsWith('最') ? '' : ':'}${problem}` });
+    if (problem) errors.push({ field, message: `${spec.label}${/^[应不最:]/.test(problem) ? '' : ':'}${problem}` });
     else values[field] = value;
   }
   if (mode === 'patch' && Object.keys(values).length === 0 && errors.length === 0) errors.push({ field: 'patch', message: '没有要修改的字段' });

@@ -1,17 +1,19 @@
 import { GraphQLScalarType } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { parsePeriod, PERIOD_FORMATS } from '@ggw/domain';
+import { AdoptionLevel, parsePeriod, PERIOD_FORMATS } from '@ggw/domain';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
 import { RecordKindName } from '../records/records.loaders';
 import {
-  Activity, Article, AssistancePair, Beneficiary, Disbursement, Donation, Volunteer,
+  Activity, Article, Assessment, AssistancePair, Beneficiary, Disbursement, Donation, Guarantee, PlanTarget, ReportedFigure, Volunteer,
 } from '../records/records.type';
 import { FieldSpec } from './entry.fields';
-import { WRITABLE_KINDS, WritableKind } from './entry.kinds';
+import { kindByName, WRITABLE_KINDS, WritableKind } from './entry.kinds';
 import { ruleByKey, Violation } from './entry.rules';
-import { createRecord, deleteRecordById, endRecord, ruleViolations, updateRecordFields, WriteResult } from './entry.service';
+import {
+  createRecord, deleteAssessment, deleteRecordById, endRecord, ruleViolations, setArticleAdoption, setAssessment, updateRecordFields, WriteResult,
+} from './entry.service';
 
 /**
  * The data-entry part of the schema, made from the writable-kind registry: for each kind
@@ -25,7 +27,7 @@ import { createRecord, deleteRecordById, endRecord, ruleViolations, updateRecord
 /** The GraphQL type each listed kind is read back as. */
 const OBJECT_TYPES: Partial<Record<RecordKindName, abstract new () => unknown>> = {
   volunteer: Volunteer, beneficiary: Beneficiary, pair: AssistancePair, activity: Activity, donation: Donation, disbursement: Disbursement,
-  article: Article,
+  article: Article, guarantee: Guarantee, planTarget: PlanTarget, reportedFigure: ReportedFigure,
 };
 
 @ObjectType({ description: '一条规则被违反之处' })
@@ -72,6 +74,9 @@ const HINTS: Partial<Record<FieldSpec['type'], string>> = {
   money: '以元为单位的十进制文字,最多两位小数',
   phone: '11 位手机号或带区号的固定电话',
   idNumber: '18 位,含校验位',
+  decimal: '十进制数的文字,比率用小数,如 "0.29"',
+  metric: '指标代码,如 volunteerCount',
+  period: '年 2020、季度 2020Q3 或月份 2020-06',
 };
 
 function describe(spec: FieldSpec): string {
@@ -105,6 +110,9 @@ function inputTypeOf(kind: WritableKind, mode: 'create' | 'patch'): new () => ob
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
+/** Each kind's payload type, by kind name (the article's is also the adoption's answer). */
+const PAYLOADS = new Map<string, new () => object>();
+
 function payloadTypeOf(kind: WritableKind): new () => object {
   const name = `${kind.name}Payload`;
   const cls = namedClass(name);
@@ -112,6 +120,7 @@ function payloadTypeOf(kind: WritableKind): new () => object {
   Field(() => [RuleViolationObject], { description: '写入成功但需要核对之处(软规则)' })(cls.prototype, 'warnings');
   Field(() => String, { nullable: true, description: '请求中的 clientMutationId' })(cls.prototype, 'clientMutationId');
   ObjectType(name, { description: `${kind.label}写入的结果` })(cls);
+  PAYLOADS.set(kind.name, cls);
   return cls;
 }
 
@@ -170,5 +179,79 @@ export class OrgRulesResolver {
 /** One resolver class per writable kind. */
 export const ENTRY_RESOLVERS = WRITABLE_KINDS.map(resolverOf);
 
+@InputType({ description: '一项评定标准的结果' })
+class CriterionResultInput {
+  @Field({ description: '标准代码(见本县的评定标准)' })
+  criterionKey: string;
+
+  @Field({ description: '是否达到' })
+  met: boolean;
+}
+
+@InputType({ description: '一个组织一年的"五好"评定:本县评定标准的每一项都要给出结果' })
+class SetAssessmentInput {
+  @Field({ description: '组织代码' })
+  orgCode: string;
+
+  @Field(() => Int, { description: '评定年度' })
+  year: number;
+
+  @Field(() => [CriterionResultInput], { description: '各项标准的结果' })
+  results: CriterionResultInput[];
+
+  @Field(() => Int, { nullable: true, description: '读到的评定版本号;该年度第一次评定时不传' })
+  expectedVersion?: number | null;
+}
+
+@ObjectType({ description: '"五好"评定写入的结果' })
+class AssessmentPayload {
+  @Field(() => Int, { description: '评定年度' })
+  year: number;
+
+  @Field(() => Int, { description: '评定的版本号(修改或删除时回传)' })
+  version: number;
+
+  @Field(() => [Assessment], { description: '各项标准的结果,按本县标准的顺序' })
+  results: unknown[];
+
+  @Field(() => [RuleViolationObject], { description: '需要核对之处(软规则)' })
+  warnings: RuleViolationObject[];
+}
+
+const ARTICLE = kindByName.get('Article')!;
+
+@Resolver()
+export class AssessmentAndAdoptionResolver {
+  @Mutation(() => AssessmentPayload, { description: '录入或修改一个组织一年的"五好"评定(各项标准一次给全);本组织或上级的录入员、管理员可用' })
+  async setAssessment(@Arg('input', { description: '评定内容' }) input: SetAssessmentInput, @Ctx() ctx: RequestContext) {
+    const r = await setAssessment(ctx, input);
+    return { ...r, warnings: r.warnings.map(toViolationObject) };
+  }
+
+  @Mutation(() => Boolean, { description: '删除一个组织一年的"五好"评定(录错时),原因记入审计日志' })
+  deleteAssessment(
+    @Arg('orgCode', { description: '组织代码' }) orgCode: string,
+    @Arg('year', () => Int, { description: '评定年度' }) year: number,
+    @Arg('expectedVersion', () => Int, { description: '读到的评定版本号' }) expectedVersion: number,
+    @Arg('reason', { description: '删除原因(2–200 字)' }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return deleteAssessment(ctx, orgCode, year, expectedVersion, reason);
+  }
+
+  @Mutation(() => PAYLOADS.get('Article')!, { description: '标记稿件被哪一级采用(传 null 取消);由报送组织的上级录入员、管理员标记' })
+  async setArticleAdoption(
+    @Arg('id', () => ID, { description: '稿件 id' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: '读到的版本号' }) expectedVersion: number,
+    @Arg('level', () => AdoptionLevel, { nullable: true, description: '采用级别;null 为未采用' }) level: AdoptionLevel | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return answer(ARTICLE, await setArticleAdoption(ctx, ARTICLE, id, expectedVersion, level ?? null));
+  }
+}
+
 /** The names of the mutations above (each checks the viewer's rights itself, and the database again). */
-export const ENTRY_MUTATIONS = WRITABLE_KINDS.flatMap((k) => [`create${k.name}`, `update${k.name}`, `delete${k.name}`, ...(k.end ? [`end${k.name}`] : [])]);
+export const ENTRY_MUTATIONS = [
+  ...WRITABLE_KINDS.flatMap((k) => [`create${k.name}`, `update${k.name}`, `delete${k.name}`, ...(k.end ? [`end${k.name}`] : [])]),
+  'setAssessment', 'deleteAssessment', 'setArticleAdoption',
+];

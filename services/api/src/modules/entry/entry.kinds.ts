@@ -1,6 +1,6 @@
 import {
-  Activity, ActivityTheme, Article, AssistancePair, Beneficiary, BeneficiaryCategory, Disbursement, Donation, DonationForm, DonorKind,
-  RestrictedPurpose, Volunteer, VolunteerCategory,
+  Activity, ActivityTheme, Article, AssistancePair, Beneficiary, BeneficiaryCategory, Disbursement, Donation, DonationForm, DonorKind, Guarantee,
+  PlanTarget, ReportedFigure, RestrictedPurpose, Volunteer, VolunteerCategory,
 } from '@ggw/domain';
 import { RecordKindName } from '../records/records.loaders';
 import { FieldSpecs } from './entry.fields';
@@ -21,6 +21,8 @@ export interface WritableKind {
   fields: FieldSpecs;
   /** Defaults the database has for fields a create may leave out. */
   defaults?: Record<string, unknown>;
+  /** What a second record with the same unique key (an org's year) is told; the kind has such a key. */
+  unique?: string;
   /** The end of a span (`endX(id, <field>, expectedVersion)`), which must fall after `after`. */
   end?: { field: string; after: string; label: string };
 }
@@ -125,6 +127,51 @@ export const WRITABLE_KINDS: WritableKind[] = [
       title: { type: 'text', max: 200, label: '标题', required: true },
       submittedOn: { type: 'date', label: '报送日期', required: true },
     },
+  },
+  {
+    name: 'Guarantee',
+    label: '"四有"保障',
+    table: 'guarantee',
+    entity: Guarantee,
+    list: 'guarantee',
+    fields: {
+      year: { type: 'int', min: 1900, max: 2999, label: '年度', required: true },
+      hasStaff: { type: 'bool', label: '有人员', required: true },
+      hasOffice: { type: 'bool', label: '有场所', required: true },
+      hasEquipment: { type: 'bool', label: '有设备', required: true },
+      hasFunding: { type: 'bool', label: '有经费', required: true },
+      budgetYuan: { type: 'money', zero: true, label: '年度预算(元)', description: '以元为单位的十进制文字,可为 "0"' },
+    },
+    defaults: { budgetYuan: '0' },
+    unique: '该组织这一年度的"四有"保障已经录入;请修改已有的记录',
+  },
+  {
+    name: 'PlanTarget',
+    label: '工作计划目标',
+    table: 'plan_target',
+    entity: PlanTarget,
+    list: 'planTarget',
+    fields: {
+      year: { type: 'int', min: 1900, max: 2999, label: '年度', required: true },
+      metricKey: { type: 'metric', label: '指标', required: true },
+      targetValue: { type: 'money', zero: true, label: '目标值', required: true, description: '十进制文字,最多两位小数' },
+      description: { type: 'text', max: 200, label: '说明', required: true },
+    },
+    unique: '该组织这一年度已有这项指标的目标;请修改已有的目标',
+  },
+  {
+    name: 'ReportedFigure',
+    label: '已公布数字',
+    table: 'reported_figure',
+    entity: ReportedFigure,
+    list: 'reportedFigure',
+    fields: {
+      period: { type: 'period', label: '期间', required: true },
+      metricKey: { type: 'metric', label: '指标', required: true },
+      reportedValue: { type: 'decimal', label: '公布的数值', required: true },
+      source: { type: 'text', max: 500, label: '出处', required: true },
+    },
+    unique: '该组织这一期间已录入这项指标的公布数字;请修改已有的记录',
   },
 ];
 

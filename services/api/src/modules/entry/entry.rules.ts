@@ -76,6 +76,18 @@ export const RULES: Rule[] = [
            WHERE p.n > 1`,
   },
   {
+    key: 'assessment.complete',
+    severity: 'HARD',
+    text: '"五好"评定应对本县评定标准中的每一项都给出结果',
+    tables: ['assessment'],
+    sql: `SELECT a.org_id, NULL::uuid AS record_id, a.year::text AS subject, (c.n - count(*))::numeric AS excess,
+                 format('%s 年的评定只有 %s 项结果,本县的评定标准共 %s 项', a.year, count(*), c.n) AS detail
+            FROM assessment a JOIN ${ORGS} o ON o.tenant_id = a.tenant_id AND o.org_id = a.org_id
+            CROSS JOIN LATERAL (SELECT count(*) AS n FROM assessment_criterion c WHERE c.tenant_id = a.tenant_id) c
+           WHERE make_date(a.year, 1, 1) < $4 AND make_date(a.year + 1, 1, 1) > $3
+           GROUP BY a.org_id, a.year, c.n HAVING count(*) <> c.n`,
+  },
+  {
     key: 'activity.youthReach',
     severity: 'SOFT',
     text: '活动受教育青少年人次一般不超过参加人数的十倍,请核对',

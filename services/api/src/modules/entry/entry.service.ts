@@ -1,6 +1,6 @@
-import { canRead, canWrite, Viewer } from '@ggw/authz';
+import { canRead, canWrite, isWithin, Viewer } from '@ggw/authz';
 import {
-  BadUserInputError, ConflictError, FieldError, FieldErrors, ForbiddenError, isUuid, NotFoundError, Period, RuleViolatedError, UnauthenticatedError,
+  AdoptionLevel, BadUserInputError, ConflictError, FieldError, FieldErrors, ForbiddenError, isUuid, NotFoundError, Period, RuleViolatedError, UnauthenticatedError,
 } from '@ggw/domain';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
@@ -11,8 +11,8 @@ import { checkFields, DateBounds } from './entry.fields';
 import { WritableKind } from './entry.kinds';
 import { ruleByKey, RULES, rulesFor, Violation } from './entry.rules';
 import {
-  deleteRecord, findClientMutation, findRecord, findViolations, insertRecord, lockOrg, recordAtOrg, saveClientMutation, StoredRecord,
-  updateRecord, WriteTarget,
+  assessmentVersion, criteriaOf, deleteRecord, findClientMutation, findRecord, findViolations, insertRecord, lockOrg, putAssessment, recordAtOrg,
+  removeAssessment, saveClientMutation, StoredRecord, updateRecord, WriteTarget,
 } from './entry.store';
 
 /** What a write answers: the record as its list shows it to the writer, and the soft rules it breaks. */
@@ -66,7 +66,7 @@ const violationKey = (v: Violation) => `${v.rule}|${v.orgId}|${v.recordId ?? ''}
  * request rolls back, nothing is kept); what was broken before the write does not block it.
  * Soft rules broken by the written record come back as warnings.
  */
-async function checkedWrite<T>(ctx: ServiceContext, kind: WritableKind, org: WriteTarget, write: () => Promise<T>, recordId: (result: T) => string): Promise<{ result: T; warnings: Violation[] }> {
+async function checkedWrite<T>(ctx: ServiceContext, kind: Pick<WritableKind, 'table'>, org: WriteTarget, write: () => Promise<T>, recordId: (result: T) => string): Promise<{ result: T; warnings: Violation[] }> {
   const rules = rulesFor(kind.table);
   const hard = rules.filter((r) => r.severity === 'HARD');
   const before = new Map((await findViolations(ctx.session, hard, [org])).map((v) => [violationKey(v), Number(v.excess)]));
@@ -168,10 +168,16 @@ export async function endRecord(ctx: ServiceContext, kind: WritableKind, id: str
   return update(ctx, kind, record, target, values);
 }
 
-/** Deletes a mistaken record; the reason stays in the audit trail. */
-export async function deleteRecordById(ctx: ServiceContext, kind: WritableKind, id: string, expectedVersion: number, reason: string): Promise<string> {
+/** A deletion's reason, trimmed: 2 to 200 characters. */
+function checkReason(reason: string): string {
   const why = typeof reason === 'string' ? reason.trim() : '';
   if (why.length < 2 || [...why].length > 200) throw new FieldErrors([{ field: 'reason', message: '删除原因应为 2 到 200 个字,说明为什么删除' }]);
+  return why;
+}
+
+/** Deletes a mistaken record; the reason stays in the audit trail. */
+export async function deleteRecordById(ctx: ServiceContext, kind: WritableKind, id: string, expectedVersion: number, reason: string): Promise<string> {
+  const why = checkReason(reason);
   const { record, target } = await writableRecord(ctx, kind, id, expectedVersion);
   await checkedWrite(ctx, kind, target, async () => {
     if (!(await deleteRecord(ctx.session, kind, record, record.version, why))) throw new ConflictError('该记录已被他人修改;请重新读取后再删', { id });
@@ -187,4 +193,88 @@ export async function ruleViolations(ctx: ServiceContext, org: OrgRecord, period
   const orgs = await ctx.session.query<{ tenantId: string; id: string }>(
     `SELECT tenant_id AS "tenantId", id FROM org WHERE tenant_id = $1 AND path <@ $2::ltree`, [org.tenantId, org.path]);
   return findViolations(ctx.session, RULES, orgs, period.start, period.end);
+}
+
+/** The kind an assessment's rows are (for rules, masking and the audit trail). */
+const ASSESSMENT = { table: 'assessment' };
+
+export interface AssessmentInput {
+  orgCode: string;
+  year: number;
+  results: Array<{ criterionKey: string; met: boolean }>;
+  /** the version read; none for an org's first assessment of the year */
+  expectedVersion?: number | null;
+}
+
+export interface AssessmentResult {
+  orgId: string;
+  year: number;
+  version: number;
+  results: RecordRow[];
+  warnings: Violation[];
+}
+
+async function assessmentAnswer(ctx: ServiceContext, org: WriteTarget, year: number, warnings: Violation[]): Promise<AssessmentResult> {
+  const results = await ctx.session.query<RecordRow>(
+    `SELECT r.id, r.org_id AS "orgId", ${RECORD_KINDS.assessment.columns} FROM assessment r
+      WHERE r.tenant_id = $1 AND r.org_id = $2 AND r.year = $3
+      ORDER BY (SELECT c.position FROM assessment_criterion c WHERE c.tenant_id = r.tenant_id AND c.key = r.criterion_key)`,
+    [org.tenantId, org.id, year]);
+  return { orgId: org.id, year, version: Math.max(0, ...results.map((r) => Number(r.version))), results, warnings };
+}
+
+/**
+ * Sets an org's 五好 assessment of a year: a result for every criterion of the tenant's set,
+ * all at once (a missing criterion breaks the rule `assessment.complete`). A second set of
+ * the same year names the version it read.
+ */
+export async function setAssessment(ctx: ServiceContext, input: AssessmentInput): Promise<AssessmentResult> {
+  const viewer = await writer(ctx);
+  const org = await findOrg(ctx, { code: input.orgCode });
+  const target = await writableOrg(ctx, viewer, org);
+  const criteria = new Map((await criteriaOf(ctx.session, target.tenantId)).map((c) => [c.key, c.name]));
+  const errors: FieldError[] = [];
+  const thisYear = Number(today().slice(0, 4));
+  const founded = Number(target.foundedOn.slice(0, 4));
+  if (!Number.isInteger(input.year) || input.year < founded || input.year > thisYear) errors.push({ field: 'year', message: `评定年度应在 ${founded}(成立)到 ${thisYear} 之间` });
+  const seen = new Set<string>();
+  input.results.forEach((r, i) => {
+    if (!criteria.has(r.criterionKey)) errors.push({ field: `results[${i}].criterionKey`, message: `本县的评定标准中没有 ${r.criterionKey};可用:${[...criteria.keys()].join('、')}` });
+    else if (seen.has(r.criterionKey)) errors.push({ field: `results[${i}].criterionKey`, message: `${criteria.get(r.criterionKey)}重复给出` });
+    seen.add(r.criterionKey);
+  });
+  if (errors.length) throw new FieldErrors(errors);
+  const current = await assessmentVersion(ctx.session, target, input.year);
+  if (current !== (input.expectedVersion ?? 0)) {
+    throw new ConflictError(current === 0
+      ? `${org.name} ${input.year} 年还没有评定;新建时不要传 expectedVersion`
+      : `${org.name} ${input.year} 年的评定已有版本 ${current};请重新读取后带上该版本号再改`, { currentVersion: current });
+  }
+  const { warnings } = await checkedWrite(ctx, ASSESSMENT, target, () => putAssessment(ctx.session, target, input.year, input.results), () => '');
+  return assessmentAnswer(ctx, target, input.year, warnings);
+}
+
+/** Deletes an org's assessment of a year (all its criteria); the reason stays in the audit trail. */
+export async function deleteAssessment(ctx: ServiceContext, orgCode: string, year: number, expectedVersion: number, reason: string): Promise<boolean> {
+  const why = checkReason(reason);
+  const viewer = await writer(ctx);
+  const org = await findOrg(ctx, { code: orgCode });
+  const target = await writableOrg(ctx, viewer, org);
+  const current = await assessmentVersion(ctx.session, target, year);
+  if (current === 0) throw new NotFoundError(`${org.name} ${year} 年没有评定`, { year });
+  if (current !== expectedVersion) throw new ConflictError(`该评定已被他人修改(当前版本 ${current});请重新读取后再删`, { currentVersion: current });
+  await removeAssessment(ctx.session, target, year, expectedVersion, why);
+  return true;
+}
+
+/**
+ * Marks an article adopted by a level of publication (or, with null, not adopted). Only a
+ * writer above the article's org may: the level that adopted it, not the one that wrote it.
+ */
+export async function setArticleAdoption(ctx: ServiceContext, kind: WritableKind, id: string, expectedVersion: number, level: AdoptionLevel | null): Promise<WriteResult> {
+  const { record, target } = await writableRecord(ctx, kind, id, expectedVersion);
+  const viewer = (await ctx.viewer())!;
+  const above = viewer.roles.some((r) => (r.role === 'ADMIN' || r.role === 'EDITOR') && r.path !== target.path && isWithin(target.path, r.path));
+  if (!above) throw new ForbiddenError('稿件是否被采用,由上级关工委标记;报送稿件的组织不能自己标记');
+  return update(ctx, kind, record, target, { adopted: level !== null, adoptedLevel: level });
 }

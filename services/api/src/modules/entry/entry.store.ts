@@ -48,15 +48,25 @@ export async function findRecord(session: RequestSession, kind: WritableKind, id
   return row ? parserOf(kind)(row) : null;
 }
 
+/** A write that would repeat the kind's unique key (an org's year) is CONFLICT, said in the kind's words. */
+async function uniquely<T>(kind: WritableKind, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (sqlStateOf(error) === '23505' && kind.unique) throw new ConflictError(kind.unique);
+    throw error;
+  }
+}
+
 /** Inserts a record with a fresh id; returns the id. */
 export async function insertRecord(session: RequestSession, kind: WritableKind, org: WriteTarget, values: Record<string, unknown>): Promise<string> {
   const fields = Object.keys(values);
   const columns = fields.map((f) => columnNameOf(kind.entity, f));
-  const [row] = await session.query<{ id: string }>(
+  const [row] = await uniquely(kind, () => session.query<{ id: string }>(
     `INSERT INTO ${kind.table} (tenant_id, id, org_id${columns.map((c) => `, ${c}`).join('')})
      VALUES ($1, gen_random_uuid(), $2${fields.map((_f, i) => `, $${i + 3}`).join('')}) RETURNING id`,
     [org.tenantId, org.id, ...fields.map((f) => values[f])],
-  );
+  ));
   return row.id;
 }
 
@@ -66,13 +76,13 @@ export async function updateRecord(
 ): Promise<number | null> {
   const fields = Object.keys(values);
   // as a SELECT: TypeORM answers a bare UPDATE with [rows, count] instead of the rows
-  const [row] = await session.query<{ version: number }>(
+  const [row] = await uniquely(kind, () => session.query<{ version: number }>(
     `WITH updated AS (
        UPDATE ${kind.table} SET ${fields.map((f, i) => `${columnNameOf(kind.entity, f)} = $${i + 4}`).join(', ')}
         WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version)
      SELECT version FROM updated`,
     [record.tenantId, record.id, expectedVersion, ...fields.map((f) => values[f])],
-  );
+  ));
   return row?.version ?? null;
 }
 
@@ -130,4 +140,40 @@ export async function saveClientMutation(
     `INSERT INTO client_mutation (tenant_id, user_id, client_mutation_id, org_id, record_kind, record_id) VALUES ($1, $2, $3, $4, $5, $6)`,
     [org.tenantId, userId, clientMutationId, org.id, kind.table, recordId],
   );
+}
+
+/** The criteria of a tenant's assessment set (五好, or 六好 where a county adds one), in order. */
+export async function criteriaOf(session: RequestSession, tenantId: string): Promise<Array<{ key: string; name: string }>> {
+  return session.query(`SELECT key, name FROM assessment_criterion WHERE tenant_id = $1 ORDER BY position`, [tenantId]);
+}
+
+/** The version of an org's assessment of a year (the highest of its rows' versions; 0 when there is none). */
+export async function assessmentVersion(session: RequestSession, org: WriteTarget, year: number): Promise<number> {
+  const [{ v }] = await session.query<{ v: number }>(
+    `SELECT coalesce(max(version), 0)::int AS v FROM assessment WHERE tenant_id = $1 AND org_id = $2 AND year = $3`, [org.tenantId, org.id, year]);
+  return v;
+}
+
+/** Makes an org's assessment of a year exactly `results`: one row per criterion, every existing row rewritten (so the version rises). */
+export async function putAssessment(session: RequestSession, org: WriteTarget, year: number, results: Array<{ criterionKey: string; met: boolean }>): Promise<void> {
+  await session.query(
+    `WITH gone AS (DELETE FROM assessment WHERE tenant_id = $1 AND org_id = $2 AND year = $3 AND criterion_key <> ALL ($4::text[]) RETURNING 1)
+     INSERT INTO assessment (tenant_id, id, org_id, year, criterion_key, met)
+     SELECT $1, gen_random_uuid(), $2, $3, k, m FROM unnest($4::text[], $5::boolean[]) AS x(k, m)
+     ON CONFLICT (tenant_id, org_id, year, criterion_key) DO UPDATE SET met = excluded.met`,
+    [org.tenantId, org.id, year, results.map((r) => r.criterionKey), results.map((r) => r.met)],
+  );
+}
+
+/** Deletes an org's assessment of a year if it is still at `expectedVersion`; false when it is not. */
+export async function removeAssessment(session: RequestSession, org: WriteTarget, year: number, expectedVersion: number, reason: string): Promise<boolean> {
+  const rows = await session.query<{ n: number }>(
+    `WITH why AS (SELECT set_config('ggw.reason', $5, true) AS reason),
+          current AS (SELECT coalesce(max(version), 0) AS v FROM assessment WHERE tenant_id = $1 AND org_id = $2 AND year = $3),
+          deleted AS (DELETE FROM assessment WHERE tenant_id = $1 AND org_id = $2 AND year = $3
+                         AND (SELECT v FROM current) = $4 AND (SELECT reason FROM why) IS NOT NULL RETURNING 1)
+     SELECT count(*)::int AS n FROM deleted`,
+    [org.tenantId, org.id, year, expectedVersion, reason],
+  );
+  return rows[0].n > 0;
 }

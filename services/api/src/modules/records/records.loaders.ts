@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
-import { Activity, Article, Assessment, AssistancePair, BadUserInputError, Beneficiary, Disbursement, Donation, entityColumns, Period, Volunteer } from '@ggw/domain';
+import {
+  Activity, Article, Assessment, AssistancePair, BadUserInputError, Beneficiary, Disbursement, Donation, entityColumns, Guarantee, Period, PlanTarget,
+  ReportedFigure, Volunteer,
+} from '@ggw/domain';
 import { periodConditionSql, periodParamsOf, SourceName, SOURCES, SqlParams } from '@ggw/rollup';
 import { CursorCodec, CursorPart } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
@@ -41,7 +44,9 @@ export interface RecordKind {
 /** Selected by every list on its own (`r.id`, `r.org_id AS "orgId"`), or not at all. */
 const KEYS = ['tenantId', 'id', 'orgId'];
 
-export type RecordKindName = 'volunteer' | 'beneficiary' | 'activity' | 'pair' | 'donation' | 'disbursement' | 'assessment' | 'article';
+export type RecordKindName =
+  | 'volunteer' | 'beneficiary' | 'activity' | 'pair' | 'donation' | 'disbursement' | 'assessment' | 'article' | 'guarantee' | 'planTarget'
+  | 'reportedFigure';
 
 export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   volunteer: {
@@ -111,6 +116,25 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
     sortColumn: 'submitted_on',
     sortPart: 'date',
     source: 'article',
+  },
+  guarantee: {
+    table: 'guarantee',
+    columns: `${entityColumns(Guarantee, 'r', [...KEYS, 'budgetYuan'])}, r.budget_yuan::float8 AS "budgetYuan"`,
+    sortColumn: 'year',
+    sortPart: 'year',
+    source: 'guarantee',
+  },
+  planTarget: {
+    table: 'plan_target',
+    columns: entityColumns(PlanTarget, 'r', KEYS),
+    sortColumn: 'year',
+    sortPart: 'year',
+  },
+  reportedFigure: {
+    table: 'reported_figure',
+    columns: entityColumns(ReportedFigure, 'r', KEYS),
+    sortColumn: 'id',
+    sortPart: 'uuid',
   },
 };
 

@@ -10,7 +10,7 @@ import { RECORD_KINDS, RecordKindName } from './records.loaders';
 import { maskRecords } from './records.masking';
 import {
   ActivityConnection, ArticleConnection, AssessmentConnection, AssistancePairConnection, BeneficiaryConnection, DisbursementConnection,
-  DonationConnection, VolunteerConnection,
+  DonationConnection, GuaranteeConnection, PlanTargetConnection, ReportedFigureConnection, VolunteerConnection,
 } from './records.type';
 
 @ArgsType()
@@ -71,5 +71,20 @@ export class OrgRecordsResolver {
   @FieldResolver(() => ArticleConnection, { description: '宣传稿件:给出期间时为本期内报送的,与 articleCount 所计一致;最近的在前' })
   articles(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return list(ctx, 'article', org, args, info);
+  }
+
+  @FieldResolver(() => GuaranteeConnection, { description: '"四有"保障:给出期间时为期间所在年度的;最近年度在前' })
+  guarantees(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'guarantee', org, args, info);
+  }
+
+  @FieldResolver(() => PlanTargetConnection, { description: '工作计划目标(不分期间);最近年度在前' })
+  planTargets(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'planTarget', org, args, info);
+  }
+
+  @FieldResolver(() => ReportedFigureConnection, { description: '已公布的数字(不分期间)' })
+  reportedFigures(@Root() org: OrgRecord, @Args() args: RecordListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return list(ctx, 'reportedFigure', org, args, info);
   }
 }

@@ -189,6 +189,78 @@ export class Article {
   adoptedLevel: AdoptionLevel | null;
 }
 
+@ObjectType({ description: '一个组织一年的"四有"保障(有人员、有场所、有设备、有经费)与预算' })
+export class Guarantee {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
+  @Field(() => Int, { description: '年度' })
+  year: number;
+
+  @Field({ description: '有人员' })
+  hasStaff: boolean;
+
+  @Field({ description: '有场所' })
+  hasOffice: boolean;
+
+  @Field({ description: '有设备' })
+  hasEquipment: boolean;
+
+  @Field({ description: '有经费' })
+  hasFunding: boolean;
+
+  @Field(() => Float, { description: '年度预算(元)' })
+  budgetYuan: number;
+}
+
+@ObjectType({ description: '年度工作计划中的一项目标;完成情况由数据算出(planProgress)' })
+export class PlanTarget {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
+  @Field(() => Int, { description: '年度' })
+  year: number;
+
+  @Field({ description: '指标代码' })
+  metricKey: string;
+
+  @Field({ description: '目标值(十进制文字)' })
+  targetValue: string;
+
+  @Field({ description: '说明' })
+  description: string;
+}
+
+@ObjectType({ description: '组织已公布的数字(手工填报),用于与系统算出的数字比对(discrepancies)' })
+export class ReportedFigure {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
+  version: number;
+
+  @Field({ description: '期间' })
+  period: string;
+
+  @Field({ description: '指标代码' })
+  metricKey: string;
+
+  @Field({ description: '公布的数值(十进制文字;比率为小数,如 0.29)' })
+  reportedValue: string;
+
+  @Field({ description: '出处,如 2020 年工作总结' })
+  source: string;
+}
+
+export const GuaranteeConnection = Connection(Guarantee, 'Guarantee', '"四有"保障的分页列表');
+export const PlanTargetConnection = Connection(PlanTarget, 'PlanTarget', '工作计划目标的分页列表');
+export const ReportedFigureConnection = Connection(ReportedFigure, 'ReportedFigure', '已公布数字的分页列表');
 export const VolunteerConnection = Connection(Volunteer, 'Volunteer', '五老志愿者的分页列表');
 export const BeneficiaryConnection = Connection(Beneficiary, 'Beneficiary', '帮扶对象的分页列表');
 export const DisbursementConnection = Connection(Disbursement, 'Disbursement', '支出的分页列表');
