@@ -9,3 +9,4 @@ export * from './format';
 export * from './summary';
 export * from './discrepancy';
 export { periodConditionSql, periodParamsOf } from './records-sql';
+export { queryPrepared } from './prepared-query';

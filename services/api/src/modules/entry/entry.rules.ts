@@ -5,7 +5,9 @@
  * (over a subtree, for data written before a rule existed or by an import).
  *
  * Parameters of every rule's SQL: $1 tenant ids and $2 org ids (uuid[], the orgs to check),
- * $3 and $4 the period [start, end) (dates; -infinity and infinity for "ever"). Each yields
+ * $3 and $4 the period [start, end) (dates; -infinity and infinity for "ever"), and $5 a
+ * record id (uuid, or null for every record): a rule about single records (`scope: 'record'`)
+ * looks only at what concerns that record, which is what a write to it can break. Each yields
  * `org_id`, `record_id` (null for a rule about an org's totals), `subject` (what is broken,
  * stable across writes: a write is refused only for a violation it made new or worse),
  * `excess` (how far, comparable before and after) and `detail` (Chinese, for a clerk).
@@ -18,6 +20,8 @@ export interface Rule {
   text: string;
   /** The tables whose writes can break it. */
   tables: string[];
+  /** 'record': each violation is one record's, found from it ($5); 'org': about an org's totals, whatever was written. */
+  scope: 'record' | 'org';
   sql: string;
 }
 
@@ -29,6 +33,7 @@ export const RULES: Rule[] = [
     severity: 'HARD',
     text: '结对的五老志愿者和帮扶对象都应属于本组织,且志愿者在结对开始时在册',
     tables: ['assistance_pair', 'volunteer', 'beneficiary'],
+    scope: 'record',
     sql: `SELECT p.org_id, p.id AS record_id, 'pair' AS subject, 1::numeric AS excess,
                  concat_ws(';',
                    CASE WHEN v.org_id <> p.org_id THEN '五老志愿者不属于本组织' END,
@@ -40,6 +45,7 @@ export const RULES: Rule[] = [
             JOIN volunteer v ON v.tenant_id = p.tenant_id AND v.id = p.volunteer_id
             JOIN beneficiary b ON b.tenant_id = p.tenant_id AND b.id = p.beneficiary_id
            WHERE p.started_on < $4 AND (p.ended_on IS NULL OR p.ended_on > $3)
+             AND ($5::uuid IS NULL OR $5 IN (p.id, p.volunteer_id, p.beneficiary_id))
              AND (v.org_id <> p.org_id OR b.org_id <> p.org_id OR v.joined_on > p.started_on OR v.left_on <= p.started_on)`,
   },
   {
@@ -47,6 +53,7 @@ export const RULES: Rule[] = [
     severity: 'HARD',
     text: '专款专用:奖学、助学基金的支出不得超过该基金在本组织收到的捐款减去已支出的金额',
     tables: ['donation', 'disbursement'],
+    scope: 'org',
     sql: `SELECT f.org_id, NULL::uuid AS record_id, f.purpose AS subject, -sum(f.amount) AS excess,
                  format('%s基金支出比收到的捐款多 %s 元', CASE f.purpose WHEN 'SCHOLARSHIP' THEN '奖学' ELSE '助学' END, -sum(f.amount)) AS detail
             FROM (SELECT d.tenant_id, d.org_id, d.restricted_purpose AS purpose, d.amount_yuan AS amount
@@ -64,15 +71,18 @@ export const RULES: Rule[] = [
     severity: 'HARD',
     text: '同一身份证号在本县(市、区)只能登记一名五老志愿者、一名帮扶对象',
     tables: ['volunteer', 'beneficiary'],
+    scope: 'record',
     // the count sees the whole tenant (a definer function), whoever asks
     sql: `SELECT p.org_id, p.id AS record_id, p.kind AS subject, 1::numeric AS excess,
                  format('身份证号 %s 在本县已登记 %s 次(%s)', overlay(p.id_number placing '********' from 7 for 8), p.n,
                         CASE p.kind WHEN 'volunteer' THEN '五老志愿者' ELSE '帮扶对象' END) AS detail
             FROM (SELECT v.org_id, v.id, v.id_number, 'volunteer' AS kind, ggw_id_number_count(v.tenant_id, 'volunteer', v.id_number) AS n
-                    FROM volunteer v JOIN ${ORGS} o ON o.tenant_id = v.tenant_id AND o.org_id = v.org_id WHERE v.id_number IS NOT NULL
+                    FROM volunteer v JOIN ${ORGS} o ON o.tenant_id = v.tenant_id AND o.org_id = v.org_id
+                   WHERE v.id_number IS NOT NULL AND ($5::uuid IS NULL OR v.id = $5)
                   UNION ALL
                   SELECT b.org_id, b.id, b.id_number, 'beneficiary', ggw_id_number_count(b.tenant_id, 'beneficiary', b.id_number)
-                    FROM beneficiary b JOIN ${ORGS} o ON o.tenant_id = b.tenant_id AND o.org_id = b.org_id WHERE b.id_number IS NOT NULL) p
+                    FROM beneficiary b JOIN ${ORGS} o ON o.tenant_id = b.tenant_id AND o.org_id = b.org_id
+                   WHERE b.id_number IS NOT NULL AND ($5::uuid IS NULL OR b.id = $5)) p
            WHERE p.n > 1`,
   },
   {
@@ -80,6 +90,7 @@ export const RULES: Rule[] = [
     severity: 'HARD',
     text: '"五好"评定应对本县评定标准中的每一项都给出结果',
     tables: ['assessment'],
+    scope: 'org',
     sql: `SELECT a.org_id, NULL::uuid AS record_id, a.year::text AS subject, (c.n - count(*))::numeric AS excess,
                  format('%s 年的评定只有 %s 项结果,本县的评定标准共 %s 项', a.year, count(*), c.n) AS detail
             FROM assessment a JOIN ${ORGS} o ON o.tenant_id = a.tenant_id AND o.org_id = a.org_id
@@ -92,10 +103,11 @@ export const RULES: Rule[] = [
     severity: 'SOFT',
     text: '活动受教育青少年人次一般不超过参加人数的十倍,请核对',
     tables: ['activity'],
+    scope: 'record',
     sql: `SELECT a.org_id, a.id AS record_id, 'activity' AS subject, a.youth_reached::numeric AS excess,
                  format('受教育青少年 %s 人次,参加人数 %s 人', a.youth_reached, a.participants) AS detail
             FROM activity a JOIN ${ORGS} o ON o.tenant_id = a.tenant_id AND o.org_id = a.org_id
-           WHERE a.held_on >= $3 AND a.held_on < $4 AND a.youth_reached > 10 * a.participants`,
+           WHERE a.held_on >= $3 AND a.held_on < $4 AND ($5::uuid IS NULL OR a.id = $5) AND a.youth_reached > 10 * a.participants`,
   },
 ];
 
@@ -112,7 +124,7 @@ export interface Violation {
 /** One statement running `rules` over the given orgs and period; parameters as above. */
 export function violationsSql(rules: Rule[]): string {
   // names every parameter's type once, whether or not the rules at hand use it
-  return `WITH params AS (SELECT $1::uuid[] AS tenants, $2::uuid[] AS orgs, $3::date AS start, $4::date AS "end")\n` + rules
+  return `WITH params AS (SELECT $1::uuid[] AS tenants, $2::uuid[] AS orgs, $3::date AS start, $4::date AS "end", $5::uuid AS record)\n` + rules
     .map((r) => `SELECT '${r.key}' AS rule, '${r.severity}' AS severity, x.org_id AS "orgId", x.record_id AS "recordId", x.subject,
                         x.excess::text AS excess, x.detail FROM (${r.sql}) x`)
     .join('\nUNION ALL\n');

@@ -27,13 +27,19 @@ async function writer(ctx: ServiceContext): Promise<Viewer> {
   return viewer;
 }
 
-/** The org's write lock, for a viewer who may write there (FORBIDDEN for a reader; the org is visible to them). */
-async function writableOrg(ctx: ServiceContext, viewer: Viewer, org: OrgRecord): Promise<WriteTarget> {
-  if (!canWrite(viewer, org.path)) throw new ForbiddenError(`您在${org.name}只有查看权限,不能录入或修改数据`);
-  const target = await lockOrg(ctx.session, { tenantId: org.tenantId, id: org.id });
-  // the database disagrees with the API: refuse rather than guess
-  if (!target) throw new ForbiddenError(`您不能录入或修改${org.name}的数据`);
-  return target;
+/**
+ * The org's write lock, for a viewer who may write there: the org is locked and read in one
+ * statement. Where it cannot be, the org is looked up as a read would: NOT_FOUND outside the
+ * viewer's subtrees, FORBIDDEN for a reader (the org is visible to them).
+ */
+async function writableOrg(ctx: ServiceContext, viewer: Viewer, by: { code: string } | OrgRecord): Promise<OrgRecord> {
+  const locked = await lockOrg(ctx.session, 'code' in by && !('path' in by) ? { code: by.code } : { tenantId: (by as OrgRecord).tenantId, id: (by as OrgRecord).id });
+  if (locked && canWrite(viewer, locked.path)) {
+    ctx.loaders.orgById.prime(locked.id, locked);
+    return locked;
+  }
+  const org = 'path' in by ? by : await findOrg(ctx, { code: by.code });
+  throw new ForbiddenError(canWrite(viewer, org.path) ? `您不能录入或修改${org.name}的数据` : `您在${org.name}只有查看权限,不能录入或修改数据`);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -61,31 +67,37 @@ async function relationErrors(ctx: ServiceContext, kind: WritableKind, org: Writ
 const violationKey = (v: Violation) => `${v.rule}|${v.orgId}|${v.recordId ?? ''}|${v.subject}`;
 
 /**
- * Runs `write` between two checks of the rules a write to the kind's table can break, at the
- * org: a hard rule the write breaks anew (or breaks worse) refuses it (RULE_VIOLATED: the
- * request rolls back, nothing is kept); what was broken before the write does not block it.
- * Soft rules broken by the written record come back as warnings.
+ * Runs `write` between two checks of the rules a write to `table` can break, at the org: a hard
+ * rule the write breaks anew (or breaks worse) refuses it (RULE_VIOLATED: the request rolls
+ * back, nothing is kept); what was broken before the write does not block it. `record` is the
+ * record written (null for a new one, whose id `write` returns): rules about records look only
+ * at what concerns it, and a new record has broken nothing before it existed. Soft rules
+ * broken by the written record come back as warnings.
  */
-async function checkedWrite<T>(ctx: ServiceContext, kind: Pick<WritableKind, 'table'>, org: WriteTarget, write: () => Promise<T>, recordId: (result: T) => string): Promise<{ result: T; warnings: Violation[] }> {
-  const rules = rulesFor(kind.table);
-  const hard = rules.filter((r) => r.severity === 'HARD');
-  const before = new Map((await findViolations(ctx.session, hard, [org])).map((v) => [violationKey(v), Number(v.excess)]));
-  const result = await write();
-  const after = await findViolations(ctx.session, rules, [org]);
+async function checkedWrite(ctx: ServiceContext, table: string, org: WriteTarget, record: string | null, write: () => Promise<string | null>): Promise<Violation[]> {
+  const rules = rulesFor(table);
+  const hardBefore = rules.filter((r) => r.severity === 'HARD' && (r.scope === 'org' || record !== null));
+  const before = new Map((await findViolations(ctx.session, hardBefore, [org], null, record)).map((v) => [violationKey(v), Number(v.excess)]));
+  const written = await write();
+  const after = await findViolations(ctx.session, rules, [org], null, written);
   const broken = after.find((v) => v.severity === 'HARD' && !(Number(v.excess) <= (before.get(violationKey(v)) ?? -Infinity)));
   if (broken) {
     throw new RuleViolatedError(`不符合规则"${ruleByKey.get(broken.rule)!.text}":${broken.detail}`, { rule: broken.rule, detail: broken.detail });
   }
-  const id = recordId(result);
-  return { result, warnings: after.filter((v) => v.severity === 'SOFT' && v.recordId === id) };
+  return after.filter((v) => v.severity === 'SOFT' && v.recordId === written);
 }
 
-/** The record as its list shows it to the viewer (masked by the same rule as everywhere). */
+/** A record row as its list shows it to the viewer (masked by the same rule as everywhere). */
+async function answerWith(ctx: ServiceContext, kind: WritableKind, row: RecordRow, warnings: Violation[]): Promise<WriteResult> {
+  const [record] = await maskRecords(ctx, [row], RECORD_KINDS[kind.list].personal);
+  return { record, warnings };
+}
+
+/** The record read back through its list. */
 async function answer(ctx: ServiceContext, kind: WritableKind, tenantId: string, id: string, warnings: Violation[]): Promise<WriteResult> {
   const row = await readRecord(ctx.session, kind.list, tenantId, id);
   if (!row) throw new NotFoundError(`没有 id 为 ${id} 的${kind.label}记录`, { id });
-  const [record] = await maskRecords(ctx, [row], RECORD_KINDS[kind.list].personal);
-  return { record, warnings };
+  return answerWith(ctx, kind, row, warnings);
 }
 
 export interface CreateInput {
@@ -102,8 +114,7 @@ export async function createRecord(ctx: ServiceContext, kind: WritableKind, inpu
   const viewer = await writer(ctx);
   const cmid = input.clientMutationId ?? null;
   if (cmid !== null && (cmid.length < 1 || cmid.length > 100)) throw new BadUserInputError('clientMutationId 应为 1 到 100 个字符', 'clientMutationId');
-  const org = await findOrg(ctx, { code: input.orgCode });
-  const target = await writableOrg(ctx, viewer, org);
+  const target = await writableOrg(ctx, viewer, { code: String(input.orgCode) });
   if (cmid !== null) {
     const earlier = await findClientMutation(ctx.session, viewer.userId, cmid);
     if (earlier) {
@@ -115,9 +126,13 @@ export async function createRecord(ctx: ServiceContext, kind: WritableKind, inpu
   for (const [f, v] of Object.entries(values)) if (v === null && kind.defaults && f in kind.defaults) values[f] = kind.defaults[f];
   const problems = await relationErrors(ctx, kind, target, values, Object.keys(values));
   if (problems.length) throw new FieldErrors(problems);
-  const { result: id, warnings } = await checkedWrite(ctx, kind, target, () => insertRecord(ctx.session, kind, target, values), (x) => x);
-  if (cmid !== null) await saveClientMutation(ctx.session, viewer.userId, cmid, target, kind, id);
-  return answer(ctx, kind, target.tenantId, id, warnings);
+  let row: RecordRow | undefined;
+  const warnings = await checkedWrite(ctx, kind.table, target, null, async () => {
+    row = await insertRecord(ctx.session, kind, target, values);
+    return row.id;
+  });
+  if (cmid !== null) await saveClientMutation(ctx.session, viewer.userId, cmid, target, kind, row!.id);
+  return answerWith(ctx, kind, row!, warnings);
 }
 
 /**
@@ -144,11 +159,12 @@ async function writableRecord(ctx: ServiceContext, kind: WritableKind, id: strin
 async function update(ctx: ServiceContext, kind: WritableKind, record: StoredRecord, target: WriteTarget, values: Record<string, unknown>) {
   const problems = await relationErrors(ctx, kind, target, { ...record, ...values }, Object.keys(values));
   if (problems.length) throw new FieldErrors(problems);
-  const { warnings } = await checkedWrite(ctx, kind, target, async () => {
+  const warnings = await checkedWrite(ctx, kind.table, target, record.id, async () => {
     const version = await updateRecord(ctx.session, kind, record, record.version, values);
     // the row is locked: only a bug could get here
     if (version === null) throw new ConflictError('该记录已被他人修改;请重新读取后再改', { id: record.id });
-  }, () => record.id);
+    return record.id;
+  });
   return answer(ctx, kind, target.tenantId, record.id, warnings);
 }
 
@@ -179,9 +195,10 @@ function checkReason(reason: string): string {
 export async function deleteRecordById(ctx: ServiceContext, kind: WritableKind, id: string, expectedVersion: number, reason: string): Promise<string> {
   const why = checkReason(reason);
   const { record, target } = await writableRecord(ctx, kind, id, expectedVersion);
-  await checkedWrite(ctx, kind, target, async () => {
+  await checkedWrite(ctx, kind.table, target, id, async () => {
     if (!(await deleteRecord(ctx.session, kind, record, record.version, why))) throw new ConflictError('该记录已被他人修改;请重新读取后再删', { id });
-  }, () => id);
+    return id;
+  });
   return id;
 }
 
@@ -192,11 +209,8 @@ export async function deleteRecordById(ctx: ServiceContext, kind: WritableKind, 
 export async function ruleViolations(ctx: ServiceContext, org: OrgRecord, period: Period): Promise<Violation[]> {
   const orgs = await ctx.session.query<{ tenantId: string; id: string }>(
     `SELECT tenant_id AS "tenantId", id FROM org WHERE tenant_id = $1 AND path <@ $2::ltree`, [org.tenantId, org.path]);
-  return findViolations(ctx.session, RULES, orgs, period.start, period.end);
+  return findViolations(ctx.session, RULES, orgs, period, null);
 }
-
-/** The kind an assessment's rows are (for rules, masking and the audit trail). */
-const ASSESSMENT = { table: 'assessment' };
 
 export interface AssessmentInput {
   orgCode: string;
@@ -230,8 +244,7 @@ async function assessmentAnswer(ctx: ServiceContext, org: WriteTarget, year: num
  */
 export async function setAssessment(ctx: ServiceContext, input: AssessmentInput): Promise<AssessmentResult> {
   const viewer = await writer(ctx);
-  const org = await findOrg(ctx, { code: input.orgCode });
-  const target = await writableOrg(ctx, viewer, org);
+  const target = await writableOrg(ctx, viewer, { code: input.orgCode });
   const criteria = new Map((await criteriaOf(ctx.session, target.tenantId)).map((c) => [c.key, c.name]));
   const errors: FieldError[] = [];
   const thisYear = Number(today().slice(0, 4));
@@ -247,10 +260,13 @@ export async function setAssessment(ctx: ServiceContext, input: AssessmentInput)
   const current = await assessmentVersion(ctx.session, target, input.year);
   if (current !== (input.expectedVersion ?? 0)) {
     throw new ConflictError(current === 0
-      ? `${org.name} ${input.year} 年还没有评定;新建时不要传 expectedVersion`
-      : `${org.name} ${input.year} 年的评定已有版本 ${current};请重新读取后带上该版本号再改`, { currentVersion: current });
+      ? `${target.name} ${input.year} 年还没有评定;新建时不要传 expectedVersion`
+      : `${target.name} ${input.year} 年的评定已有版本 ${current};请重新读取后带上该版本号再改`, { currentVersion: current });
   }
-  const { warnings } = await checkedWrite(ctx, ASSESSMENT, target, () => putAssessment(ctx.session, target, input.year, input.results), () => '');
+  const warnings = await checkedWrite(ctx, 'assessment', target, null, async () => {
+    await putAssessment(ctx.session, target, input.year, input.results);
+    return null;
+  });
   return assessmentAnswer(ctx, target, input.year, warnings);
 }
 
@@ -258,10 +274,9 @@ export async function setAssessment(ctx: ServiceContext, input: AssessmentInput)
 export async function deleteAssessment(ctx: ServiceContext, orgCode: string, year: number, expectedVersion: number, reason: string): Promise<boolean> {
   const why = checkReason(reason);
   const viewer = await writer(ctx);
-  const org = await findOrg(ctx, { code: orgCode });
-  const target = await writableOrg(ctx, viewer, org);
+  const target = await writableOrg(ctx, viewer, { code: orgCode });
   const current = await assessmentVersion(ctx.session, target, year);
-  if (current === 0) throw new NotFoundError(`${org.name} ${year} 年没有评定`, { year });
+  if (current === 0) throw new NotFoundError(`${target.name} ${year} 年没有评定`, { year });
   if (current !== expectedVersion) throw new ConflictError(`该评定已被他人修改(当前版本 ${current});请重新读取后再删`, { currentVersion: current });
   await removeAssessment(ctx.session, target, year, expectedVersion, why);
   return true;
