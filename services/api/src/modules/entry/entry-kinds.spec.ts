@@ -85,6 +85,9 @@ describe('data entry: yearly records, assessments and adoption', () => {
     expect(first.body.data.setAssessment).toMatchObject({ year: 2021, version: 1 });
     expect(await figure('fiveGoodCount')).toBe(before + 1);
     expect(firstError(await set(results([false]))).extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+    // an empty list would have emptied the year without a reason: refused, nothing changes
+    expect(firstError(await set('[]', 'expectedVersion: 1')).extensions.fieldErrors).toEqual([{ field: 'results', message: expect.stringContaining('项评定标准的结果') }]);
+    expect((await api.db.dataSource.query(`SELECT count(*)::int AS n FROM assessment WHERE year = 2021 AND org_id = (SELECT id FROM org WHERE code = $1)`, [SHIHU]))[0].n).toBe(criteria.length);
     const second = await set(results([false]), 'expectedVersion: 1');
     expect(second.body.data.setAssessment.version).toBe(2);
     expect(await figure('fiveGoodCount')).toBe(before);
@@ -97,6 +100,10 @@ describe('data entry: yearly records, assessments and adoption', () => {
     const g = `year: 2021, hasStaff: true, hasOffice: true, hasEquipment: false, hasFunding: true, budgetYuan: "5000"`;
     const first = await api.gql(`mutation { createGuarantee(input: { orgCode: "${SHIHU}", ${g} }) { guarantee { id year budgetYuan } } }`);
     expect(first.body.data.createGuarantee.guarantee).toMatchObject({ year: 2021, budgetYuan: 5000 });
+    // a field with a default cannot be cleared (the column would refuse a null)
+    const cleared = await api.gql(`mutation { updateGuarantee(id: "${first.body.data.createGuarantee.guarantee.id}", expectedVersion: 1, patch: { budgetYuan: null }) { guarantee { id } } }`);
+    expect(firstError(cleared).extensions.fieldErrors).toEqual([{ field: 'budgetYuan', message: '年度预算(元)不能清空;不填时为 0' }]);
+    expect(firstError(await api.gql(`mutation { createGuarantee(input: { orgCode: "${SHIHU}", ${g.replace('2021', '2999')} }) { guarantee { id } } }`)).extensions.fieldErrors[0].field).toBe('year');
     expect(firstError(await api.gql(`mutation { createGuarantee(input: { orgCode: "${SHIHU}", ${g} }) { guarantee { id } } }`)).code).toBe('CONFLICT');
     const badTarget = await api.gql(`mutation { createPlanTarget(input: { orgCode: "${SHIHU}", year: 2021, metricKey: "noSuchFigure", targetValue: "10", description: "目标" }) { planTarget { id } } }`);
     expect(firstError(badTarget).extensions.fieldErrors[0]).toMatchObject({ field: 'metricKey', message: expect.stringContaining('未知的指标') });

@@ -62,7 +62,8 @@ class DeletePayload {
 function graphqlTypeOf(spec: FieldSpec): () => GraphQLScalarType | object {
   switch (spec.type) {
     case 'enum': return () => spec.values;
-    case 'int': return () => Int;
+    case 'int':
+    case 'year': return () => Int;
     case 'bool': return () => Boolean;
     case 'ref': return () => ID;
     default: return () => String;
@@ -76,7 +77,8 @@ const HINTS: Partial<Record<FieldSpec['type'], string>> = {
   idNumber: '18 位,含校验位',
   decimal: '十进制数的文字,比率用小数,如 "0.29"',
   metric: '指标代码,如 volunteerCount',
-  period: '年 2020、季度 2020Q3 或月份 2020-06',
+  period: '年 2020、季度 2020Q3 或月份 2020-06;已经开始、不早于组织成立',
+  year: '不早于组织成立的年份,不晚于今年',
 };
 
 function describe(spec: FieldSpec): string {

@@ -19,8 +19,6 @@ export interface WritableKind {
   entity: abstract new () => unknown;
   list: RecordKindName;
   fields: FieldSpecs;
-  /** Defaults the database has for fields a create may leave out. */
-  defaults?: Record<string, unknown>;
   /** What a second record with the same unique key (an org's year) is told; the kind has such a key. */
   unique?: string;
   /** The end of a span (`endX(id, <field>, expectedVersion)`), which must fall after `after`. */
@@ -39,12 +37,11 @@ export const WRITABLE_KINDS: WritableKind[] = [
     fields: {
       name: { ...PERSON_NAME, label: '姓名', required: true },
       category: { type: 'enum', values: VolunteerCategory, label: '五老类别', required: true },
-      isCore: { type: 'bool', label: '是否骨干' },
+      isCore: { type: 'bool', label: '是否骨干', default: false },
       joinedOn: { type: 'date', label: '加入日期', required: true },
       phone: { type: 'phone', label: '手机号' },
       idNumber: { type: 'idNumber', label: '身份证号' },
     },
-    defaults: { isCore: false },
     end: { field: 'leftOn', after: 'joinedOn', label: '退出日期' },
   },
   {
@@ -82,11 +79,10 @@ export const WRITABLE_KINDS: WritableKind[] = [
       heldOn: { type: 'date', label: '活动日期', required: true },
       theme: { type: 'enum', values: ActivityTheme, label: '活动主题', required: true },
       title: { type: 'text', max: 200, label: '活动名称', required: true },
-      sessions: { type: 'int', min: 0, max: 10_000, label: '场次' },
-      participants: { type: 'int', min: 0, max: 1_000_000, label: '参加人数' },
-      youthReached: { type: 'int', min: 0, max: 10_000_000, label: '受教育青少年人次' },
+      sessions: { type: 'int', min: 0, max: 10_000, label: '场次', default: 1 },
+      participants: { type: 'int', min: 0, max: 1_000_000, label: '参加人数', default: 0 },
+      youthReached: { type: 'int', min: 0, max: 10_000_000, label: '受教育青少年人次', default: 0 },
     },
-    defaults: { sessions: 1, participants: 0, youthReached: 0 },
   },
   {
     name: 'Donation',
@@ -135,14 +131,13 @@ export const WRITABLE_KINDS: WritableKind[] = [
     entity: Guarantee,
     list: 'guarantee',
     fields: {
-      year: { type: 'int', min: 1900, max: 2999, label: '年度', required: true },
+      year: { type: 'year', label: '年度', required: true },
       hasStaff: { type: 'bool', label: '有人员', required: true },
       hasOffice: { type: 'bool', label: '有场所', required: true },
       hasEquipment: { type: 'bool', label: '有设备', required: true },
       hasFunding: { type: 'bool', label: '有经费', required: true },
-      budgetYuan: { type: 'money', zero: true, label: '年度预算(元)', description: '以元为单位的十进制文字,可为 "0"' },
+      budgetYuan: { type: 'money', zero: true, label: '年度预算(元)', description: '以元为单位的十进制文字,可为 "0"', default: '0' },
     },
-    defaults: { budgetYuan: '0' },
     unique: '该组织这一年度的"四有"保障已经录入;请修改已有的记录',
   },
   {
@@ -152,7 +147,7 @@ export const WRITABLE_KINDS: WritableKind[] = [
     entity: PlanTarget,
     list: 'planTarget',
     fields: {
-      year: { type: 'int', min: 1900, max: 2999, label: '年度', required: true },
+      year: { type: 'year', ahead: 1, label: '年度', required: true, description: '不早于组织成立的年份,最晚为明年' },
       metricKey: { type: 'metric', label: '指标', required: true },
       targetValue: { type: 'money', zero: true, label: '目标值', required: true, description: '十进制文字,最多两位小数' },
       description: { type: 'text', max: 200, label: '说明', required: true },

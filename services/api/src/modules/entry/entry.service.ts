@@ -112,8 +112,8 @@ export interface CreateInput {
  */
 export async function createRecord(ctx: ServiceContext, kind: WritableKind, input: CreateInput): Promise<WriteResult> {
   const viewer = await writer(ctx);
-  const cmid = input.clientMutationId ?? null;
-  if (cmid !== null && (cmid.length < 1 || cmid.length > 100)) throw new BadUserInputError('clientMutationId 应为 1 到 100 个字符', 'clientMutationId');
+  const cmid = input.clientMutationId === null || input.clientMutationId === undefined ? null : String(input.clientMutationId).trim();
+  if (cmid !== null && (cmid.length < 1 || cmid.length > 100)) throw new BadUserInputError('clientMutationId 应为 1 到 100 个字符(不计首尾空格)', 'clientMutationId');
   const target = await writableOrg(ctx, viewer, { code: String(input.orgCode) });
   if (cmid !== null) {
     const earlier = await findClientMutation(ctx.session, viewer.userId, cmid);
@@ -122,8 +122,7 @@ export async function createRecord(ctx: ServiceContext, kind: WritableKind, inpu
       return answer(ctx, kind, earlier.tenantId, earlier.recordId, []);
     }
   }
-  const values = { ...kind.defaults, ...checkFields(kind.fields, input, 'create', { today: today(), foundedOn: target.foundedOn }) };
-  for (const [f, v] of Object.entries(values)) if (v === null && kind.defaults && f in kind.defaults) values[f] = kind.defaults[f];
+  const values = checkFields(kind.fields, input, 'create', { today: today(), foundedOn: target.foundedOn });
   const problems = await relationErrors(ctx, kind, target, values, Object.keys(values));
   if (problems.length) throw new FieldErrors(problems);
   let row: RecordRow | undefined;
@@ -250,6 +249,8 @@ export async function setAssessment(ctx: ServiceContext, input: AssessmentInput)
   const thisYear = Number(today().slice(0, 4));
   const founded = Number(target.foundedOn.slice(0, 4));
   if (!Number.isInteger(input.year) || input.year < founded || input.year > thisYear) errors.push({ field: 'year', message: `评定年度应在 ${founded}(成立)到 ${thisYear} 之间` });
+  if (criteria.size === 0) errors.push({ field: 'orgCode', message: '本县还没有设置"五好"评定标准,不能录入评定' });
+  else if (input.results.length === 0) errors.push({ field: 'results', message: `请给出本县 ${criteria.size} 项评定标准的结果` });
   const seen = new Set<string>();
   input.results.forEach((r, i) => {
     if (!criteria.has(r.criterionKey)) errors.push({ field: `results[${i}].criterionKey`, message: `本县的评定标准中没有 ${r.criterionKey};可用:${[...criteria.keys()].join('、')}` });
