@@ -1198,6 +1198,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
@@ -1255,6 +1259,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
@@ -1283,6 +1291,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
@@ -1311,17 +1323,105 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_guarantee(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM new_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.has_staff AND r.has_office AND r.has_equipment AND r.has_funding) THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * r.budget_yuan)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows) r CROSS JOIN LATERAL (VALUES ('at', make_date(r.year, 1, 1), 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.has_staff AND r.has_office AND r.has_equipment AND r.has_funding) THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * r.budget_yuan)]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'guarantee', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'guarantee', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[2]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'guarantee' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[2]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'guarantee' AND w.v = array_fill(0::numeric, ARRAY[2]);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_guarantee(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM old_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.has_staff AND r.has_office AND r.has_equipment AND r.has_funding) THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * r.budget_yuan)]::numeric[] AS v
+        FROM (SELECT *, -1 AS ggw_sign FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', make_date(r.year, 1, 1), 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.has_staff AND r.has_office AND r.has_equipment AND r.has_funding) THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * r.budget_yuan)]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'guarantee', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'guarantee', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[2]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'guarantee' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[2]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, -1 AS ggw_sign FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'guarantee' AND w.v = array_fill(0::numeric, ARRAY[2]);
   ELSE
-    PERFORM ggw_rollup_refresh_guarantee(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.has_staff AND r.has_office AND r.has_equipment AND r.has_funding) THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * r.budget_yuan)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', make_date(r.year, 1, 1), 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.has_staff AND r.has_office AND r.has_equipment AND r.has_funding) THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * r.budget_yuan)]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'guarantee', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'guarantee', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[2]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'guarantee' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[2]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'guarantee' AND w.v = array_fill(0::numeric, ARRAY[2]);
   END IF;
   RETURN NULL;
 END $fn$;
@@ -1339,17 +1439,105 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_volunteer(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM new_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'CADRE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'PARTY_MEMBER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'SOLDIER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'TEACHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'MODEL_WORKER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.is_core) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.joined_on)::date, 1), ('at', date_trunc('month', r.left_on)::date, -1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'CADRE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'PARTY_MEMBER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'SOLDIER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'TEACHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'MODEL_WORKER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.is_core) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[7])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'volunteer', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6], rollup_own.v[7] + excluded.v[7]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7])]::numeric[] <> array_fill(0::numeric, ARRAY[7])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'volunteer', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6], rollup_subtree.v[7] + excluded.v[7]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[7]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'volunteer' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[7]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'volunteer' AND w.v = array_fill(0::numeric, ARRAY[7]);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_volunteer(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM old_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'CADRE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'PARTY_MEMBER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'SOLDIER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'TEACHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'MODEL_WORKER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.is_core) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, -1 AS ggw_sign FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.joined_on)::date, 1), ('at', date_trunc('month', r.left_on)::date, -1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'CADRE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'PARTY_MEMBER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'SOLDIER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'TEACHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'MODEL_WORKER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.is_core) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[7])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'volunteer', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6], rollup_own.v[7] + excluded.v[7]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7])]::numeric[] <> array_fill(0::numeric, ARRAY[7])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'volunteer', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6], rollup_subtree.v[7] + excluded.v[7]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[7]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'volunteer' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[7]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, -1 AS ggw_sign FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'volunteer' AND w.v = array_fill(0::numeric, ARRAY[7]);
   ELSE
-    PERFORM ggw_rollup_refresh_volunteer(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'CADRE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'PARTY_MEMBER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'SOLDIER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'TEACHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'MODEL_WORKER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.is_core) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.joined_on)::date, 1), ('at', date_trunc('month', r.left_on)::date, -1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'CADRE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'PARTY_MEMBER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'SOLDIER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'TEACHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.category = 'MODEL_WORKER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.is_core) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[7])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'volunteer', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6], rollup_own.v[7] + excluded.v[7]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7])]::numeric[] <> array_fill(0::numeric, ARRAY[7])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'volunteer', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6], rollup_subtree.v[7] + excluded.v[7]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[7]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'volunteer' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[7]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'volunteer' AND w.v = array_fill(0::numeric, ARRAY[7]);
   END IF;
   RETURN NULL;
 END $fn$;
@@ -1367,17 +1555,105 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_activity(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM new_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * r.sessions), sum(r.ggw_sign * e.sign * r.participants), sum(r.ggw_sign * e.sign * r.youth_reached), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.youth_reached ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.held_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * r.sessions), sum(r.ggw_sign * e.sign * r.participants), sum(r.ggw_sign * e.sign * r.youth_reached), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.youth_reached ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[40])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'activity', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6], rollup_own.v[7] + excluded.v[7], rollup_own.v[8] + excluded.v[8], rollup_own.v[9] + excluded.v[9], rollup_own.v[10] + excluded.v[10], rollup_own.v[11] + excluded.v[11], rollup_own.v[12] + excluded.v[12], rollup_own.v[13] + excluded.v[13], rollup_own.v[14] + excluded.v[14], rollup_own.v[15] + excluded.v[15], rollup_own.v[16] + excluded.v[16], rollup_own.v[17] + excluded.v[17], rollup_own.v[18] + excluded.v[18], rollup_own.v[19] + excluded.v[19], rollup_own.v[20] + excluded.v[20], rollup_own.v[21] + excluded.v[21], rollup_own.v[22] + excluded.v[22], rollup_own.v[23] + excluded.v[23], rollup_own.v[24] + excluded.v[24], rollup_own.v[25] + excluded.v[25], rollup_own.v[26] + excluded.v[26], rollup_own.v[27] + excluded.v[27], rollup_own.v[28] + excluded.v[28], rollup_own.v[29] + excluded.v[29], rollup_own.v[30] + excluded.v[30], rollup_own.v[31] + excluded.v[31], rollup_own.v[32] + excluded.v[32], rollup_own.v[33] + excluded.v[33], rollup_own.v[34] + excluded.v[34], rollup_own.v[35] + excluded.v[35], rollup_own.v[36] + excluded.v[36], rollup_own.v[37] + excluded.v[37], rollup_own.v[38] + excluded.v[38], rollup_own.v[39] + excluded.v[39], rollup_own.v[40] + excluded.v[40]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7]), sum(d.v[8]), sum(d.v[9]), sum(d.v[10]), sum(d.v[11]), sum(d.v[12]), sum(d.v[13]), sum(d.v[14]), sum(d.v[15]), sum(d.v[16]), sum(d.v[17]), sum(d.v[18]), sum(d.v[19]), sum(d.v[20]), sum(d.v[21]), sum(d.v[22]), sum(d.v[23]), sum(d.v[24]), sum(d.v[25]), sum(d.v[26]), sum(d.v[27]), sum(d.v[28]), sum(d.v[29]), sum(d.v[30]), sum(d.v[31]), sum(d.v[32]), sum(d.v[33]), sum(d.v[34]), sum(d.v[35]), sum(d.v[36]), sum(d.v[37]), sum(d.v[38]), sum(d.v[39]), sum(d.v[40])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7]), sum(d.v[8]), sum(d.v[9]), sum(d.v[10]), sum(d.v[11]), sum(d.v[12]), sum(d.v[13]), sum(d.v[14]), sum(d.v[15]), sum(d.v[16]), sum(d.v[17]), sum(d.v[18]), sum(d.v[19]), sum(d.v[20]), sum(d.v[21]), sum(d.v[22]), sum(d.v[23]), sum(d.v[24]), sum(d.v[25]), sum(d.v[26]), sum(d.v[27]), sum(d.v[28]), sum(d.v[29]), sum(d.v[30]), sum(d.v[31]), sum(d.v[32]), sum(d.v[33]), sum(d.v[34]), sum(d.v[35]), sum(d.v[36]), sum(d.v[37]), sum(d.v[38]), sum(d.v[39]), sum(d.v[40])]::numeric[] <> array_fill(0::numeric, ARRAY[40])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'activity', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6], rollup_subtree.v[7] + excluded.v[7], rollup_subtree.v[8] + excluded.v[8], rollup_subtree.v[9] + excluded.v[9], rollup_subtree.v[10] + excluded.v[10], rollup_subtree.v[11] + excluded.v[11], rollup_subtree.v[12] + excluded.v[12], rollup_subtree.v[13] + excluded.v[13], rollup_subtree.v[14] + excluded.v[14], rollup_subtree.v[15] + excluded.v[15], rollup_subtree.v[16] + excluded.v[16], rollup_subtree.v[17] + excluded.v[17], rollup_subtree.v[18] + excluded.v[18], rollup_subtree.v[19] + excluded.v[19], rollup_subtree.v[20] + excluded.v[20], rollup_subtree.v[21] + excluded.v[21], rollup_subtree.v[22] + excluded.v[22], rollup_subtree.v[23] + excluded.v[23], rollup_subtree.v[24] + excluded.v[24], rollup_subtree.v[25] + excluded.v[25], rollup_subtree.v[26] + excluded.v[26], rollup_subtree.v[27] + excluded.v[27], rollup_subtree.v[28] + excluded.v[28], rollup_subtree.v[29] + excluded.v[29], rollup_subtree.v[30] + excluded.v[30], rollup_subtree.v[31] + excluded.v[31], rollup_subtree.v[32] + excluded.v[32], rollup_subtree.v[33] + excluded.v[33], rollup_subtree.v[34] + excluded.v[34], rollup_subtree.v[35] + excluded.v[35], rollup_subtree.v[36] + excluded.v[36], rollup_subtree.v[37] + excluded.v[37], rollup_subtree.v[38] + excluded.v[38], rollup_subtree.v[39] + excluded.v[39], rollup_subtree.v[40] + excluded.v[40]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[40]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'activity' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[40]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'activity' AND w.v = array_fill(0::numeric, ARRAY[40]);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_activity(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM old_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * r.sessions), sum(r.ggw_sign * e.sign * r.participants), sum(r.ggw_sign * e.sign * r.youth_reached), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.youth_reached ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, -1 AS ggw_sign FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.held_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * r.sessions), sum(r.ggw_sign * e.sign * r.participants), sum(r.ggw_sign * e.sign * r.youth_reached), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.youth_reached ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[40])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'activity', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6], rollup_own.v[7] + excluded.v[7], rollup_own.v[8] + excluded.v[8], rollup_own.v[9] + excluded.v[9], rollup_own.v[10] + excluded.v[10], rollup_own.v[11] + excluded.v[11], rollup_own.v[12] + excluded.v[12], rollup_own.v[13] + excluded.v[13], rollup_own.v[14] + excluded.v[14], rollup_own.v[15] + excluded.v[15], rollup_own.v[16] + excluded.v[16], rollup_own.v[17] + excluded.v[17], rollup_own.v[18] + excluded.v[18], rollup_own.v[19] + excluded.v[19], rollup_own.v[20] + excluded.v[20], rollup_own.v[21] + excluded.v[21], rollup_own.v[22] + excluded.v[22], rollup_own.v[23] + excluded.v[23], rollup_own.v[24] + excluded.v[24], rollup_own.v[25] + excluded.v[25], rollup_own.v[26] + excluded.v[26], rollup_own.v[27] + excluded.v[27], rollup_own.v[28] + excluded.v[28], rollup_own.v[29] + excluded.v[29], rollup_own.v[30] + excluded.v[30], rollup_own.v[31] + excluded.v[31], rollup_own.v[32] + excluded.v[32], rollup_own.v[33] + excluded.v[33], rollup_own.v[34] + excluded.v[34], rollup_own.v[35] + excluded.v[35], rollup_own.v[36] + excluded.v[36], rollup_own.v[37] + excluded.v[37], rollup_own.v[38] + excluded.v[38], rollup_own.v[39] + excluded.v[39], rollup_own.v[40] + excluded.v[40]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7]), sum(d.v[8]), sum(d.v[9]), sum(d.v[10]), sum(d.v[11]), sum(d.v[12]), sum(d.v[13]), sum(d.v[14]), sum(d.v[15]), sum(d.v[16]), sum(d.v[17]), sum(d.v[18]), sum(d.v[19]), sum(d.v[20]), sum(d.v[21]), sum(d.v[22]), sum(d.v[23]), sum(d.v[24]), sum(d.v[25]), sum(d.v[26]), sum(d.v[27]), sum(d.v[28]), sum(d.v[29]), sum(d.v[30]), sum(d.v[31]), sum(d.v[32]), sum(d.v[33]), sum(d.v[34]), sum(d.v[35]), sum(d.v[36]), sum(d.v[37]), sum(d.v[38]), sum(d.v[39]), sum(d.v[40])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7]), sum(d.v[8]), sum(d.v[9]), sum(d.v[10]), sum(d.v[11]), sum(d.v[12]), sum(d.v[13]), sum(d.v[14]), sum(d.v[15]), sum(d.v[16]), sum(d.v[17]), sum(d.v[18]), sum(d.v[19]), sum(d.v[20]), sum(d.v[21]), sum(d.v[22]), sum(d.v[23]), sum(d.v[24]), sum(d.v[25]), sum(d.v[26]), sum(d.v[27]), sum(d.v[28]), sum(d.v[29]), sum(d.v[30]), sum(d.v[31]), sum(d.v[32]), sum(d.v[33]), sum(d.v[34]), sum(d.v[35]), sum(d.v[36]), sum(d.v[37]), sum(d.v[38]), sum(d.v[39]), sum(d.v[40])]::numeric[] <> array_fill(0::numeric, ARRAY[40])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'activity', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6], rollup_subtree.v[7] + excluded.v[7], rollup_subtree.v[8] + excluded.v[8], rollup_subtree.v[9] + excluded.v[9], rollup_subtree.v[10] + excluded.v[10], rollup_subtree.v[11] + excluded.v[11], rollup_subtree.v[12] + excluded.v[12], rollup_subtree.v[13] + excluded.v[13], rollup_subtree.v[14] + excluded.v[14], rollup_subtree.v[15] + excluded.v[15], rollup_subtree.v[16] + excluded.v[16], rollup_subtree.v[17] + excluded.v[17], rollup_subtree.v[18] + excluded.v[18], rollup_subtree.v[19] + excluded.v[19], rollup_subtree.v[20] + excluded.v[20], rollup_subtree.v[21] + excluded.v[21], rollup_subtree.v[22] + excluded.v[22], rollup_subtree.v[23] + excluded.v[23], rollup_subtree.v[24] + excluded.v[24], rollup_subtree.v[25] + excluded.v[25], rollup_subtree.v[26] + excluded.v[26], rollup_subtree.v[27] + excluded.v[27], rollup_subtree.v[28] + excluded.v[28], rollup_subtree.v[29] + excluded.v[29], rollup_subtree.v[30] + excluded.v[30], rollup_subtree.v[31] + excluded.v[31], rollup_subtree.v[32] + excluded.v[32], rollup_subtree.v[33] + excluded.v[33], rollup_subtree.v[34] + excluded.v[34], rollup_subtree.v[35] + excluded.v[35], rollup_subtree.v[36] + excluded.v[36], rollup_subtree.v[37] + excluded.v[37], rollup_subtree.v[38] + excluded.v[38], rollup_subtree.v[39] + excluded.v[39], rollup_subtree.v[40] + excluded.v[40]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[40]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'activity' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[40]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, -1 AS ggw_sign FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'activity' AND w.v = array_fill(0::numeric, ARRAY[40]);
   ELSE
-    PERFORM ggw_rollup_refresh_activity(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * r.sessions), sum(r.ggw_sign * e.sign * r.participants), sum(r.ggw_sign * e.sign * r.youth_reached), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.youth_reached ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.held_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * r.sessions), sum(r.ggw_sign * e.sign * r.participants), sum(r.ggw_sign * e.sign * r.youth_reached), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'THEORY_STUDY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LECTURE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'PATRIOTISM') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'FAMILY_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'LEGAL_EDUCATION') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'SKILLS_TRAINING') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CARE_ASSISTANCE') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'CIVILITY') THEN r.youth_reached ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN 1 ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.sessions ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.participants ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.theme = 'OTHER') THEN r.youth_reached ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[40])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'activity', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6], rollup_own.v[7] + excluded.v[7], rollup_own.v[8] + excluded.v[8], rollup_own.v[9] + excluded.v[9], rollup_own.v[10] + excluded.v[10], rollup_own.v[11] + excluded.v[11], rollup_own.v[12] + excluded.v[12], rollup_own.v[13] + excluded.v[13], rollup_own.v[14] + excluded.v[14], rollup_own.v[15] + excluded.v[15], rollup_own.v[16] + excluded.v[16], rollup_own.v[17] + excluded.v[17], rollup_own.v[18] + excluded.v[18], rollup_own.v[19] + excluded.v[19], rollup_own.v[20] + excluded.v[20], rollup_own.v[21] + excluded.v[21], rollup_own.v[22] + excluded.v[22], rollup_own.v[23] + excluded.v[23], rollup_own.v[24] + excluded.v[24], rollup_own.v[25] + excluded.v[25], rollup_own.v[26] + excluded.v[26], rollup_own.v[27] + excluded.v[27], rollup_own.v[28] + excluded.v[28], rollup_own.v[29] + excluded.v[29], rollup_own.v[30] + excluded.v[30], rollup_own.v[31] + excluded.v[31], rollup_own.v[32] + excluded.v[32], rollup_own.v[33] + excluded.v[33], rollup_own.v[34] + excluded.v[34], rollup_own.v[35] + excluded.v[35], rollup_own.v[36] + excluded.v[36], rollup_own.v[37] + excluded.v[37], rollup_own.v[38] + excluded.v[38], rollup_own.v[39] + excluded.v[39], rollup_own.v[40] + excluded.v[40]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7]), sum(d.v[8]), sum(d.v[9]), sum(d.v[10]), sum(d.v[11]), sum(d.v[12]), sum(d.v[13]), sum(d.v[14]), sum(d.v[15]), sum(d.v[16]), sum(d.v[17]), sum(d.v[18]), sum(d.v[19]), sum(d.v[20]), sum(d.v[21]), sum(d.v[22]), sum(d.v[23]), sum(d.v[24]), sum(d.v[25]), sum(d.v[26]), sum(d.v[27]), sum(d.v[28]), sum(d.v[29]), sum(d.v[30]), sum(d.v[31]), sum(d.v[32]), sum(d.v[33]), sum(d.v[34]), sum(d.v[35]), sum(d.v[36]), sum(d.v[37]), sum(d.v[38]), sum(d.v[39]), sum(d.v[40])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6]), sum(d.v[7]), sum(d.v[8]), sum(d.v[9]), sum(d.v[10]), sum(d.v[11]), sum(d.v[12]), sum(d.v[13]), sum(d.v[14]), sum(d.v[15]), sum(d.v[16]), sum(d.v[17]), sum(d.v[18]), sum(d.v[19]), sum(d.v[20]), sum(d.v[21]), sum(d.v[22]), sum(d.v[23]), sum(d.v[24]), sum(d.v[25]), sum(d.v[26]), sum(d.v[27]), sum(d.v[28]), sum(d.v[29]), sum(d.v[30]), sum(d.v[31]), sum(d.v[32]), sum(d.v[33]), sum(d.v[34]), sum(d.v[35]), sum(d.v[36]), sum(d.v[37]), sum(d.v[38]), sum(d.v[39]), sum(d.v[40])]::numeric[] <> array_fill(0::numeric, ARRAY[40])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'activity', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6], rollup_subtree.v[7] + excluded.v[7], rollup_subtree.v[8] + excluded.v[8], rollup_subtree.v[9] + excluded.v[9], rollup_subtree.v[10] + excluded.v[10], rollup_subtree.v[11] + excluded.v[11], rollup_subtree.v[12] + excluded.v[12], rollup_subtree.v[13] + excluded.v[13], rollup_subtree.v[14] + excluded.v[14], rollup_subtree.v[15] + excluded.v[15], rollup_subtree.v[16] + excluded.v[16], rollup_subtree.v[17] + excluded.v[17], rollup_subtree.v[18] + excluded.v[18], rollup_subtree.v[19] + excluded.v[19], rollup_subtree.v[20] + excluded.v[20], rollup_subtree.v[21] + excluded.v[21], rollup_subtree.v[22] + excluded.v[22], rollup_subtree.v[23] + excluded.v[23], rollup_subtree.v[24] + excluded.v[24], rollup_subtree.v[25] + excluded.v[25], rollup_subtree.v[26] + excluded.v[26], rollup_subtree.v[27] + excluded.v[27], rollup_subtree.v[28] + excluded.v[28], rollup_subtree.v[29] + excluded.v[29], rollup_subtree.v[30] + excluded.v[30], rollup_subtree.v[31] + excluded.v[31], rollup_subtree.v[32] + excluded.v[32], rollup_subtree.v[33] + excluded.v[33], rollup_subtree.v[34] + excluded.v[34], rollup_subtree.v[35] + excluded.v[35], rollup_subtree.v[36] + excluded.v[36], rollup_subtree.v[37] + excluded.v[37], rollup_subtree.v[38] + excluded.v[38], rollup_subtree.v[39] + excluded.v[39], rollup_subtree.v[40] + excluded.v[40]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[40]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'activity' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[40]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'activity' AND w.v = array_fill(0::numeric, ARRAY[40]);
   END IF;
   RETURN NULL;
 END $fn$;
@@ -1395,6 +1671,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
@@ -1423,6 +1703,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
@@ -1451,17 +1735,105 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_donation(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM new_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'SOCIAL') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'VETERAN') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'CADRE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'ENTERPRISE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.restricted_purpose IS NOT NULL) THEN r.amount_yuan ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.received_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'SOCIAL') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'VETERAN') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'CADRE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'ENTERPRISE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.restricted_purpose IS NOT NULL) THEN r.amount_yuan ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[6])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'donation', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6])]::numeric[] <> array_fill(0::numeric, ARRAY[6])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'donation', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[6]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'donation' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[6]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'donation' AND w.v = array_fill(0::numeric, ARRAY[6]);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_donation(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM old_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'SOCIAL') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'VETERAN') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'CADRE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'ENTERPRISE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.restricted_purpose IS NOT NULL) THEN r.amount_yuan ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, -1 AS ggw_sign FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.received_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'SOCIAL') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'VETERAN') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'CADRE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'ENTERPRISE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.restricted_purpose IS NOT NULL) THEN r.amount_yuan ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[6])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'donation', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6])]::numeric[] <> array_fill(0::numeric, ARRAY[6])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'donation', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[6]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'donation' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[6]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, -1 AS ggw_sign FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'donation' AND w.v = array_fill(0::numeric, ARRAY[6]);
   ELSE
-    PERFORM ggw_rollup_refresh_donation(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'SOCIAL') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'VETERAN') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'CADRE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'ENTERPRISE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.restricted_purpose IS NOT NULL) THEN r.amount_yuan ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.received_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'SOCIAL') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'VETERAN') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'CADRE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.donor_kind = 'ENTERPRISE') THEN r.amount_yuan ELSE 0 END), sum(r.ggw_sign * e.sign * CASE WHEN (r.restricted_purpose IS NOT NULL) THEN r.amount_yuan ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[6])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'donation', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2], rollup_own.v[3] + excluded.v[3], rollup_own.v[4] + excluded.v[4], rollup_own.v[5] + excluded.v[5], rollup_own.v[6] + excluded.v[6]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3]), sum(d.v[4]), sum(d.v[5]), sum(d.v[6])]::numeric[] <> array_fill(0::numeric, ARRAY[6])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'donation', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3], rollup_subtree.v[4] + excluded.v[4], rollup_subtree.v[5] + excluded.v[5], rollup_subtree.v[6] + excluded.v[6]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[6]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'donation' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[6]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'donation' AND w.v = array_fill(0::numeric, ARRAY[6]);
   END IF;
   RETURN NULL;
 END $fn$;
@@ -1479,17 +1851,105 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_disbursement(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM new_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.paid_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'disbursement', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'disbursement', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'disbursement' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'disbursement' AND w.v = array_fill(0::numeric, ARRAY[1]);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_disbursement(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM old_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan)]::numeric[] AS v
+        FROM (SELECT *, -1 AS ggw_sign FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.paid_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'disbursement', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'disbursement', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'disbursement' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, -1 AS ggw_sign FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'disbursement' AND w.v = array_fill(0::numeric, ARRAY[1]);
   ELSE
-    PERFORM ggw_rollup_refresh_disbursement(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.paid_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * r.amount_yuan)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'disbursement', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'disbursement', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'disbursement' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'disbursement' AND w.v = array_fill(0::numeric, ARRAY[1]);
   END IF;
   RETURN NULL;
 END $fn$;
@@ -1507,17 +1967,105 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_article(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM new_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.adopted) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.submitted_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.adopted) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'article', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'article', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[2]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'article' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[2]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'article' AND w.v = array_fill(0::numeric, ARRAY[2]);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_article(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM old_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.adopted) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, -1 AS ggw_sign FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.submitted_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.adopted) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'article', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'article', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[2]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'article' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[2]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, -1 AS ggw_sign FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'article' AND w.v = array_fill(0::numeric, ARRAY[2]);
   ELSE
-    PERFORM ggw_rollup_refresh_article(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.adopted) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) r CROSS JOIN LATERAL (VALUES ('at', date_trunc('month', r.submitted_on)::date, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * 1), sum(r.ggw_sign * e.sign * CASE WHEN (r.adopted) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'article', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1], rollup_own.v[2] + excluded.v[2]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] <> array_fill(0::numeric, ARRAY[2])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'article', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[2]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'article' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[2]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'article' AND w.v = array_fill(0::numeric, ARRAY[2]);
   END IF;
   RETURN NULL;
 END $fn$;
@@ -1535,17 +2083,108 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM new_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows) r CROSS JOIN LATERAL (VALUES (CASE WHEN r.period LIKE '%Q%' THEN 'quarter' WHEN length(r.period) = 4 THEN 'year' ELSE 'month' END, CASE WHEN r.period LIKE '%Q%' THEN make_date(left(r.period, 4)::int, (right(r.period, 1)::int - 1) * 3 + 1, 1)
+                          WHEN length(r.period) = 4 THEN make_date(r.period::int, 1, 1) ELSE (r.period || '-01')::date END, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'report', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'report', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'report' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'report' AND w.v = array_fill(0::numeric, ARRAY[1]);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM old_rows c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, -1 AS ggw_sign FROM old_rows) r CROSS JOIN LATERAL (VALUES (CASE WHEN r.period LIKE '%Q%' THEN 'quarter' WHEN length(r.period) = 4 THEN 'year' ELSE 'month' END, CASE WHEN r.period LIKE '%Q%' THEN make_date(left(r.period, 4)::int, (right(r.period, 1)::int - 1) * 3 + 1, 1)
+                          WHEN length(r.period) = 4 THEN make_date(r.period::int, 1, 1) ELSE (r.period || '-01')::date END, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'report', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'report', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'report' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, -1 AS ggw_sign FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'report' AND w.v = array_fill(0::numeric, ARRAY[1]);
   ELSE
-    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c) x;
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] AS v
+        FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) r CROSS JOIN LATERAL (VALUES (CASE WHEN r.period LIKE '%Q%' THEN 'quarter' WHEN length(r.period) = 4 THEN 'year' ELSE 'month' END, CASE WHEN r.period LIKE '%Q%' THEN make_date(left(r.period, 4)::int, (right(r.period, 1)::int - 1) * 3 + 1, 1)
+                          WHEN length(r.period) = 4 THEN make_date(r.period::int, 1, 1) ELSE (r.period || '-01')::date END, 1)) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    own AS (
+      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
+      SELECT tenant_id, org_id, 'report', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
+    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
+      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
+      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
+      JOIN org a ON a.path = subpath(p.path, 0, i)
+     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
+    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
+    SELECT tenant_id, org_id, 'report', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
+    RETURNING tenant_id, org_id, channel, bucket, v)
+    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
+  IF zt IS NOT NULL THEN
+    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
+     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'report' AND s.channel = z.channel
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
+  END IF;
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'report' AND w.v = array_fill(0::numeric, ARRAY[1]);
   END IF;
   RETURN NULL;
 END $fn$;

@@ -13,7 +13,10 @@ import { SourceName, SOURCES } from './sources';
  *   each changed row) keeps derived sources right (五好 depends on all of an org's assessment
  *   rows and on its tenant's criteria), and any drift heals at the next write.
  * - `ggw_rollup_on_<table>()`, statement-level AFTER triggers with transition tables on every
- *   table a source depends on, name the orgs concerned and call the refreshes. They run as the
+ *   table a source depends on. For a source whose rows are one table's records (volunteers,
+ *   activities, donations…: `isIncremental`) they add the changed rows' events to the own and
+ *   subtree rows directly, a cost of the rows changed; for derived sources they name the orgs
+ *   concerned and call the refreshes. They run as the
  *   owner (SECURITY DEFINER): a village editor's write must update its county's totals, which
  *   the editor may not write. Trigger functions cannot be called directly, the refresh and
  *   rebuild functions are not executable by the application role, and none takes SQL or
@@ -197,9 +200,52 @@ function dependencies(): Map<string, SourceName[]> {
   return tables;
 }
 
+/**
+ * A source whose rows are exactly the records of one table (`<table> r`, and no other table
+ * changes its figures) is kept by adding what a statement changed: each changed row's events,
+ * +1 for new rows and -1 for old ones. That costs the changed rows, where recomputing an org
+ * costs every record it has, and a village's volunteers and activities only grow. Derived
+ * sources (五好 from all of an org's assessments and its tenant's criteria, pairs by their
+ * beneficiary's category, orgs) are recomputed.
+ */
+export function isIncremental(source: SourceName, table: string): boolean {
+  const s = SOURCES[source];
+  return s.from === `${table} r` && Object.keys(s.dependsOn).length === 1;
+}
+
+/** The statements of a trigger function adding the changes of `rows` (a relation with the table's columns and `ggw_sign`) to one source. */
+function addChangesSql(source: SourceName, rows: string): string {
+  const s = SOURCES[source];
+  const metrics = SOURCE_LAYOUT.get(source)!;
+  const w = metrics.length;
+  const sums = vec(w, (i) => `sum(r.ggw_sign * e.sign * ${measureSql(metrics[i - 1])})`);
+  return `
+    WITH d AS (
+      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ${sums} AS v
+        FROM ${rows} r CROSS JOIN LATERAL (VALUES ${eventsSql(s.time)}) AS e(channel, bucket, sign)
+       WHERE e.bucket IS NOT NULL
+       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
+      HAVING ${sums} <> ${zero(w)}),
+    own AS (
+      INSERT INTO rollup_own (${KEY}, v)
+      SELECT tenant_id, org_id, '${source}', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
+      ON CONFLICT (${KEY}) DO UPDATE SET v = ${vec(w, (i) => `rollup_own.v[${i}] + excluded.v[${i}]`)}),
+    spread AS (${spreadSql(source, 'd', 'JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id')}),
+    added AS (${addToSubtreeSql(source, 'spread')})
+    ${dropZerosSql(source)}
+    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM ${rows} x) c
+     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = '${source}' AND w.v = ${zero(w)};`;
+}
+
 function triggerFunctionSql(table: string, sources: SourceName[]): string {
   const changed = { INSERT: 'new_rows', DELETE: 'old_rows', UPDATE: '(SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows)' };
+  const signed = {
+    INSERT: '(SELECT *, 1 AS ggw_sign FROM new_rows)',
+    DELETE: '(SELECT *, -1 AS ggw_sign FROM old_rows)',
+    UPDATE: '(SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows)',
+  };
   const refresh = (op: keyof typeof changed) => sources.map((source) => {
+    if (isIncremental(source, table)) return addChangesSql(source, signed[op]);
     const touched = (SOURCES[source].dependsOn as Record<string, string>)[table].replaceAll('{changed}', changed[op]);
     return `
     PERFORM ${refreshFunction(source)}(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (${touched}) x;`;
@@ -228,6 +274,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
   moved int;
   root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     PERFORM ggw_rollup_rebuild();
