@@ -14,6 +14,7 @@
  *   BENCH_POOL=20 pnpm bench:write                         # the server's pool (default 10)
  *   BENCH_MUTATIONS=volunteer,activity                     # which creates to rotate through (default all three)
  *   BENCH_CITIES=1 BENCH_COUNTIES=3                        # the province's size (the defaults)
+ *   BENCH_PG_SETTINGS=commit_delay=200,commit_siblings=4   # PostgreSQL settings to compare
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -315,6 +316,14 @@ async function main() {
   const owner = new Client({ connectionString: url });
   try {
     await owner.connect();
+    // server settings to compare (e.g. BENCH_PG_SETTINGS=commit_delay=200,commit_siblings=4), applied by reload
+    for (const setting of (process.env.BENCH_PG_SETTINGS ?? '').split(',').filter(Boolean)) {
+      const [name, value] = setting.split('=');
+      if (!/^[a-z_]+$/.test(name) || !/^[A-Za-z0-9_.]+$/.test(value ?? '')) throw new Error(`BENCH_PG_SETTINGS: bad setting ${setting}`);
+      await owner.query(`ALTER SYSTEM SET ${name} = '${value}'`);
+      console.log(`PostgreSQL: ${name} = ${value}`);
+    }
+    await owner.query('SELECT pg_reload_conf()');
     // writer-1..32, each an EDITOR at a different village of the county
     const villages = (await owner.query(
       `SELECT v.tenant_id, v.id, v.code FROM org v JOIN org c ON c.code = $1 AND v.path <@ c.path
