@@ -1,8 +1,8 @@
 /* eslint-disable no-console */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { idNumberCheckChar } from '@ggw/domain';
-import { Random } from '@ggw/db';
 import { GraphQLResponse, startTestApi, TestApi } from '@ggw/testing';
+import { hashString, Rng } from './fuzz-random';
 
 /**
  * A deterministic (seeded) fuzz suite of bad inputs to every data-entry mutation, end to end
@@ -74,23 +74,6 @@ const REQUESTS_PER_FAMILY: Record<Family, number> = {
 // ---------------------------------------------------------------------------------------------
 // seeded randomness
 
-class Rng extends Random {
-  uuid(): string {
-    const h = Array.from({ length: 32 }, () => '0123456789abcdef'[this.int(0, 15)]).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  }
-  str(n: number, alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
-    return s;
-  }
-}
-
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (const c of s) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
-  return h >>> 0;
-}
 
 // ---------------------------------------------------------------------------------------------
 // the writable kinds, as a client sees them

@@ -4,8 +4,8 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { hashPassword } from '@ggw/authz';
 import { stableId } from '@ggw/domain';
-import { Random } from '@ggw/db';
 import { startTestApi, TEST_JWT_SECRET, TestApi } from '@ggw/testing';
+import { hashString, Rng } from './fuzz-random';
 
 /**
  * A deterministic (seeded) fuzz suite of hostile requests, end to end over HTTP against the
@@ -84,32 +84,6 @@ const CANARY_QUERY = '{ org(code: "220521") { name rollup(period: "2020") { orgC
 // ---------------------------------------------------------------------------------------------
 // seeded randomness
 
-/** The project's seeded PRNG, with what hostile values need on top. */
-class Rng extends Random {
-  bool(p = 0.5): boolean {
-    return this.chance(p);
-  }
-  bytes(n: number): Buffer {
-    const b = Buffer.alloc(n);
-    for (let i = 0; i < n; i++) b[i] = this.int(0, 255);
-    return b;
-  }
-  uuid(): string {
-    const h = this.bytes(16).toString('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  }
-  str(n: number, alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
-    return s;
-  }
-}
-
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (const c of s) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
-  return h >>> 0;
-}
 
 // ---------------------------------------------------------------------------------------------
 // tokens (HS256 by hand, so the test needs no JWT library of its own)

@@ -98,8 +98,10 @@ describe('data entry: yearly records, assessments and adoption', () => {
 
   it('a 四有 guarantee is one per org and year (a second is CONFLICT); plan targets and published figures check their keys', async () => {
     const g = `year: 2021, hasStaff: true, hasOffice: true, hasEquipment: false, hasFunding: true, budgetYuan: "5000"`;
+    const budget = await figure('budgetYuan');
     const first = await api.gql(`mutation { createGuarantee(input: { orgCode: "${SHIHU}", ${g} }) { guarantee { id year budgetYuan } } }`);
     expect(first.body.data.createGuarantee.guarantee).toMatchObject({ year: 2021, budgetYuan: 5000 });
+    expect(await figure('budgetYuan')).toBeCloseTo(budget + 5000, 2);
     // a field with a default cannot be cleared (the column would refuse a null)
     const cleared = await api.gql(`mutation { updateGuarantee(id: "${first.body.data.createGuarantee.guarantee.id}", expectedVersion: 1, patch: { budgetYuan: null }) { guarantee { id } } }`);
     expect(firstError(cleared).extensions.fieldErrors).toEqual([{ field: 'budgetYuan', message: '年度预算(元)不能清空;不填时为 0' }]);

@@ -3,14 +3,21 @@ import { ActivityTheme, AdoptionLevel, BeneficiaryCategory, DonationForm, DonorK
 import { Connection } from '../../common/pagination';
 import '../../common/enums';
 
-@ObjectType({ description: '五老志愿者(姓名、电话为个人信息,按查看者权限脱敏)' })
-export class Volunteer {
+/**
+ * What every record type shows: its id, and the version a writer names. Its fields are
+ * inherited; no field returns it, so the schema has no type of this name.
+ */
+@ObjectType({ description: '记录' })
+abstract class RecordObject {
   @Field(() => ID, { description: '唯一标识' })
   id: string;
 
   @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
   version: number;
+}
 
+@ObjectType({ description: '五老志愿者(姓名、电话为个人信息,按查看者权限脱敏)' })
+export class Volunteer extends RecordObject {
   @Field({ description: '姓名(脱敏,如 张*明)' })
   name: string;
 
@@ -31,13 +38,7 @@ export class Volunteer {
 }
 
 @ObjectType({ description: '一次活动(宣讲、教育、培训、帮扶等)' })
-export class Activity {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class Activity extends RecordObject {
   @Field({ description: '活动日期' })
   heldOn: string;
 
@@ -58,13 +59,7 @@ export class Activity {
 }
 
 @ObjectType({ description: '结对帮扶:一名五老志愿者与一名帮扶对象(多为未成年人,姓名脱敏)' })
-export class AssistancePair {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class AssistancePair extends RecordObject {
   @Field({ description: '结对日期' })
   startedOn: string;
 
@@ -82,13 +77,7 @@ export class AssistancePair {
 }
 
 @ObjectType({ description: '帮扶对象(多为未成年人;姓名为个人信息,按查看者权限脱敏,身份证号从不列出)' })
-export class Beneficiary {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class Beneficiary extends RecordObject {
   @Field({ description: '姓名(脱敏)' })
   name: string;
 
@@ -97,13 +86,7 @@ export class Beneficiary {
 }
 
 @ObjectType({ description: '一笔支出(如助学金),以元计' })
-export class Disbursement {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class Disbursement extends RecordObject {
   @Field({ description: '支付日期' })
   paidOn: string;
 
@@ -121,13 +104,7 @@ export class Disbursement {
 }
 
 @ObjectType({ description: '一笔捐款或捐物(以元计)' })
-export class Donation {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class Donation extends RecordObject {
   @Field({ description: '接收日期' })
   receivedOn: string;
 
@@ -148,13 +125,7 @@ export class Donation {
 }
 
 @ObjectType({ description: '"五好"(或"六好")评定中一项标准的结果' })
-export class Assessment {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class Assessment extends RecordObject {
   @Field(() => Int, { description: '评定年度' })
   year: number;
 
@@ -169,13 +140,7 @@ export class Assessment {
 }
 
 @ObjectType({ description: '向上级报送的宣传稿件' })
-export class Article {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class Article extends RecordObject {
   @Field({ description: '标题' })
   title: string;
 
@@ -190,13 +155,7 @@ export class Article {
 }
 
 @ObjectType({ description: '一个组织一年的"四有"保障(有人员、有场所、有设备、有经费)与预算' })
-export class Guarantee {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class Guarantee extends RecordObject {
   @Field(() => Int, { description: '年度' })
   year: number;
 
@@ -217,13 +176,7 @@ export class Guarantee {
 }
 
 @ObjectType({ description: '年度工作计划中的一项目标;完成情况由数据算出(planProgress)' })
-export class PlanTarget {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class PlanTarget extends RecordObject {
   @Field(() => Int, { description: '年度' })
   year: number;
 
@@ -238,13 +191,7 @@ export class PlanTarget {
 }
 
 @ObjectType({ description: '组织已公布的数字(手工填报),用于与系统算出的数字比对(discrepancies)' })
-export class ReportedFigure {
-  @Field(() => ID, { description: '唯一标识' })
-  id: string;
-
-  @Field(() => Int, { description: '版本号:每次修改加一;修改或删除时须回传读到的版本' })
-  version: number;
-
+export class ReportedFigure extends RecordObject {
   @Field({ description: '期间' })
   period: string;
 

@@ -1,0 +1,29 @@
+import { Random } from '@ggw/db';
+
+/** The project's seeded PRNG, with what hostile values need on top; shared by the fuzz suites. */
+export class Rng extends Random {
+  bool(p = 0.5): boolean {
+    return this.chance(p);
+  }
+  bytes(n: number): Buffer {
+    const b = Buffer.alloc(n);
+    for (let i = 0; i < n; i++) b[i] = this.int(0, 255);
+    return b;
+  }
+  uuid(): string {
+    const h = this.bytes(16).toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+  str(n: number, alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
+    return s;
+  }
+}
+
+/** A seed per family of a suite, from its name (FNV-1a), so families can run alone and repeat. */
+export function hashString(s: string): number {
+  let h = 2166136261;
+  for (const c of s) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
+  return h >>> 0;
+}
