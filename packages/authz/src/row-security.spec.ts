@@ -62,6 +62,26 @@ describe('row-level security as the application role', () => {
     ))).resolves.toHaveLength(1);
   });
 
+  it('lets a village editor change or delete no record of another village, in any record table, and a viewer none at all', async () => {
+    const tables = ['assessment', 'guarantee', 'volunteer', 'beneficiary', 'assistance_pair', 'activity', 'donation', 'disbursement', 'plan_target', 'article', 'reported_figure'];
+    const others = `org_id <> (SELECT id FROM org WHERE code = '220582106201')`;
+    for (const [user, where] of [['shihu-editor', others], ['tonghua-viewer', 'true']] as const) {
+      const changed = await as(user, async (q) => {
+        let n = 0;
+        for (const t of tables) {
+          // as a SELECT: the counts of rows the statements reached (TypeORM answers a bare UPDATE with a pair)
+          const [{ u }] = await q(`WITH x AS (UPDATE ${t} SET version = version WHERE ${where} RETURNING 1) SELECT count(*)::int AS u FROM x`);
+          const [{ d }] = await q(`WITH x AS (DELETE FROM ${t} WHERE ${where} AND NOT EXISTS (SELECT 1 FROM assistance_pair p WHERE p.volunteer_id = ${t}.id OR p.beneficiary_id = ${t}.id) RETURNING 1) SELECT count(*)::int AS d FROM x`);
+          n += u + d;
+        }
+        return n;
+      });
+      expect({ user, changed }).toEqual({ user, changed: 0 });
+    }
+    // the owner sees there was plenty to change
+    expect(Number((await db.dataSource.query(`SELECT count(*) AS n FROM activity WHERE ${others}`))[0].n)).toBeGreaterThan(0);
+  });
+
   it('shows nothing at all without scopes (deny by default)', async () => {
     // every tenant table the application role may read at all (rollup_own it may not)
     const tables: Array<{ t: string }> = await db.dataSource.query(`
