@@ -31,7 +31,10 @@ export interface TestApi {
  * client gets, end to end over HTTP, with the statement count of every request.
  */
 export async function startTestApi(
-  opts: { reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; logger?: Logger } = {},
+  opts: {
+    reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; logger?: Logger;
+    corsOrigins?: string[]; trustProxy?: boolean | string[];
+  } = {},
 ): Promise<TestApi> {
   const db = opts.db ?? (await createTestDatabase({ reference: opts.reference }));
   // the server connects as the application role, as in production: row-level security applies
@@ -46,6 +49,8 @@ export async function startTestApi(
     jwtSecret: TEST_JWT_SECRET,
     // suites send thousands of requests as one user; the rate limit has tests of its own
     limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, maxConcurrent: 1000, ...opts.limits },
+    corsOrigins: opts.corsOrigins,
+    trustProxy: opts.trustProxy,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

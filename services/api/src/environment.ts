@@ -35,6 +35,20 @@ const schema = schedulerSettingsSchema
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.ratePerMinute),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.rateBurst),
     MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.maxConcurrent),
+    CORS_ORIGINS: z.string().default('').transform((v, ctx) => {
+      const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
+      for (const o of origins) {
+        if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)) ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port], no path): ${o}` });
+      }
+      return origins;
+    }),
+    TRUST_PROXY: z.string().default('false').transform((v, ctx): boolean | string[] => {
+      if (v === 'false' || v === '') return false;
+      if (v === 'true') return true;
+      const addresses = v.split(',').map((a) => a.trim()).filter(Boolean);
+      if (!addresses.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a))) ctx.addIssue({ code: 'custom', message: 'false, true (any proxy), or the proxies\' addresses or CIDRs, comma-separated' });
+      return addresses;
+    }),
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' })
   .transform((e) => {
@@ -63,6 +77,10 @@ const schema = schedulerSettingsSchema
       /** Run the scheduler (exports, schedules) inside this process (default: not in production, where it runs on its own). */
       runScheduler: e.RUN_SCHEDULER ?? !production,
       scheduler: toSchedulerSettings(e),
+      /** Browser origins allowed to call the API (CORS); none by default. */
+      corsOrigins: e.CORS_ORIGINS,
+      /** Which proxies' X-Forwarded-For to believe for the client's address (login throttle, anonymous rate limit); none by default. */
+      trustProxy: e.TRUST_PROXY,
       /** Time budget, cost, size and rate limits of requests. */
       limits: {
         timeBudgetMs: e.REQUEST_TIMEOUT_MS,

@@ -19,6 +19,8 @@ async function main(env: Environment): Promise<void> {
     jwtSecret: env.jwtSecret,
     tokenTtlSeconds: env.tokenTtlSeconds,
     limits: env.limits,
+    corsOrigins: env.corsOrigins,
+    trustProxy: env.trustProxy,
   }).catch(async (error) => {
     await database.close(); // never leave the embedded PostgreSQL running behind a failed start
     throw error;

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { DEFAULT_LOGIN_LIMITS, LoginService, LoginThrottleLimits, TokenService } from '@ggw/authz';
 import { AppError, CostLimitError, UnauthenticatedError } from '@ggw/domain';
@@ -40,6 +42,10 @@ export interface ServerOptions {
   /** Where roll-ups are read from: the aggregates (default), or the records (only to measure the difference in the benchmark). */
   rollupReader?: RollupReader;
   limits?: Partial<RequestLimits>;
+  /** Browser origins that may call the API (CORS allowlist; exact `scheme://host[:port]`). None: no cross-origin call. */
+  corsOrigins?: string[];
+  /** Fastify's `trustProxy`: whose X-Forwarded-For gives the client's address. Off: the socket's address. */
+  trustProxy?: boolean | string[];
 }
 
 /** What one request, and one client, may take of the platform. */
@@ -115,6 +121,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     logController: new RedactingLogController(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
+    trustProxy: opts.trustProxy ?? false,
     // errors of the router itself (an over-long path parameter, a malformed URL): the same
     // short, coded answer as any bad request, without the URL echoed back
     frameworkErrors: (error, _request, reply) => {
@@ -134,8 +141,19 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
+    // answers are meant for the allowed origins too, which CORS (below) names
+    crossOriginResourcePolicy: { policy: opts.corsOrigins?.length ? 'cross-origin' : 'same-origin' },
   });
+  const allowed = new Set(opts.corsOrigins ?? []);
+  await app.register(cors, {
+    // bearer tokens, not cookies: no credentials; an origin not on the list gets no CORS headers
+    origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,5 +1,7 @@
-import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { BadUserInputError } from '@ggw/domain';
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { BadUserInputError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
+import { OrgRecord } from '../org/org.record';
+import { OrgObject } from '../org/org.type';
 import { RequestContext } from '../../context';
 
 /** Longer is no username or password of ours; refused before any work (argon2 on a megabyte is a cheap attack). */
@@ -15,8 +17,64 @@ export class LoginResult {
   expiresAt: string;
 }
 
+@ObjectType('User', { description: '用户' })
+class UserObject {
+  @Field(() => ID, { description: '用户 id' })
+  id: string;
+
+  @Field({ description: '用户名' })
+  username: string;
+
+  @Field({ description: '显示名' })
+  displayName: string;
+}
+
+enum RoleName {
+  ADMIN = 'ADMIN',
+  EDITOR = 'EDITOR',
+  VIEWER = 'VIEWER',
+}
+registerEnumType(RoleName, {
+  name: 'Role',
+  description: '角色',
+  valuesConfig: { ADMIN: { description: '管理员:录入、导出、查看审计日志' }, EDITOR: { description: '录入员:录入和修改数据' }, VIEWER: { description: '查看员:只读' } },
+});
+
+@ObjectType('RoleGrant', { description: '用户在某个组织的角色(该组织及其所有下级都在其权限范围内)' })
+class RoleGrantObject {
+  @Field(() => RoleName, { description: '角色' })
+  role: RoleName;
+
+  @Field(() => OrgObject, { description: '角色所在的组织' })
+  org: OrgRecord;
+}
+
+@ObjectType('Me', { description: '当前登录的用户与其角色' })
+class MeObject {
+  @Field(() => UserObject, { description: '用户' })
+  user: UserObject;
+
+  @Field(() => [RoleGrantObject], { description: '角色,按组织层级从高到低' })
+  roles: RoleGrantObject[];
+}
+
 @Resolver()
 export class AuthResolver {
+  @Query(() => MeObject, { description: '当前登录的用户是谁、在哪些组织有什么角色(前端据此决定显示哪些页面)' })
+  async me(@Ctx() ctx: RequestContext): Promise<MeObject> {
+    const viewer = await ctx.viewer();
+    if (!viewer) throw new UnauthenticatedError('请先登录');
+    const [user] = await ctx.session.query<UserObject>(
+      `SELECT id, username, display_name AS "displayName" FROM app_user WHERE id = $1`, [viewer.userId]);
+    const orgs = await ctx.loaders.orgById.loadMany(viewer.roles.map((r) => r.orgId));
+    const roles = viewer.roles.map((r, i) => {
+      const org = orgs[i];
+      if (!org || org instanceof Error) throw new NotFoundError('角色所在的组织不存在');
+      return { role: r.role as RoleName, org };
+    });
+    return { user, roles: roles.sort((a, b) => a.org.path.split('.').length - b.org.path.split('.').length || a.org.path.localeCompare(b.org.path)) };
+  }
+
   @Mutation(() => LoginResult, { description: '用户名和密码登录,换取访问令牌;错误时返回 UNAUTHENTICATED,连续失败会被暂时限制' })
   async login(
     @Arg('username', { description: '用户名' }) username: string,

@@ -123,4 +123,14 @@ describe('GraphQL hardening', () => {
     const res = await api.gql(`{ ${aliases} }`);
     expect(res.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('tells a signed-in user who they are and where they hold which role (me); anonymous is UNAUTHENTICATED', async () => {
+    const me = await api.gqlAs('shihu-editor', '{ me { user { id username displayName } roles { role org { code name level } } } }');
+    expect(me.body.data.me).toEqual({
+      user: { id: stableId('user', 'shihu-editor'), username: 'shihu-editor', displayName: '石湖村关工小组录入员' },
+      roles: [{ role: 'EDITOR', org: { code: '220582106201', name: '石湖村', level: 'VILLAGE' } }],
+    });
+    const anonymous = await api.gqlAs(null, '{ me { user { username } } }');
+    expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
