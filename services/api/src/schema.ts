@@ -3,14 +3,14 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { OrgResolver } from './modules/org/org.resolver';
 import { OrgRecordsResolver } from './modules/records/records.resolver';
-import { OrgRollupResolver } from './modules/rollup/rollup.resolver';
+import { OrgRollupResolver, RollupFiguresResolver } from './modules/rollup/rollup.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { ExportJobResolver, ExportScheduleResolver } from './modules/exports/exports.resolver';
 import { AssessmentAndAdoptionResolver, ENTRY_RESOLVERS, OrgRulesResolver } from './modules/entry/entry.graphql';
 import { OrgAuditResolver } from './modules/audit/audit.resolver';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
-export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, ExportJobResolver, ExportScheduleResolver, OrgAuditResolver, OrgRulesResolver,
+export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, RollupFiguresResolver, ExportJobResolver, ExportScheduleResolver, OrgAuditResolver, OrgRulesResolver,
   AssessmentAndAdoptionResolver, ...ENTRY_RESOLVERS] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -1,4 +1,4 @@
-import { FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionSetNode, valueFromASTUntyped } from 'graphql';
 import { METRICS } from '@ggw/rollup';
 
 /** Does the query select `name` directly under the field being resolved (through fragments too)? */
@@ -15,16 +15,25 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
 
 const METRIC_KEYS = new Set(METRICS.map((m) => m.key));
 
+/** The figure keys a `figures(keys:)` field asks for (a literal list or a variable), or null for all of them. */
+function figuresKeys(field: FieldNode, info: GraphQLResolveInfo): string[] | null {
+  const arg = field.arguments?.find((a) => a.name.value === 'keys');
+  if (!arg) return null;
+  const value = valueFromASTUntyped(arg.value, info.variableValues);
+  if (value === null || value === undefined) return null;
+  return (Array.isArray(value) ? value : [value]).filter((k): k is string => typeof k === 'string' && METRIC_KEYS.has(k));
+}
+
 /**
  * The figure keys a query selects anywhere below a field (through nested objects and
- * fragments), so the engine computes only those. Asking for `figures` asks for all of them.
+ * fragments), so the engine computes only those. `figures` asks for its `keys`, or for all.
  */
 export function selectedFigureKeys(info: GraphQLResolveInfo): string[] {
   const keys = new Set<string>();
   const visit = (set: SelectionSetNode | undefined) => {
     for (const s of set?.selections ?? []) {
       if (s.kind === 'Field') {
-        if (s.name.value === 'figures') METRIC_KEYS.forEach((k) => keys.add(k));
+        if (s.name.value === 'figures') (figuresKeys(s, info) ?? [...METRIC_KEYS]).forEach((k) => keys.add(k));
         else if (METRIC_KEYS.has(s.name.value)) keys.add(s.name.value);
         visit(s.selectionSet);
       } else if (s.kind === 'InlineFragment') visit(s.selectionSet);

@@ -78,7 +78,8 @@ export function operationCost(
           children = selectionCost(sel.selectionSet, childType, first, seen);
         }
         if (isListType(getNullableType(field.type))) {
-          const items = pageSize ?? LIST_ESTIMATES[`${type.name}.${name}`] ?? DEFAULT_LIST_ESTIMATE;
+          // a list chosen by keys (`figures(keys:)`) holds as many items as keys were given
+          const items = pageSize ?? (Array.isArray(args.keys) ? args.keys.length : LIST_ESTIMATES[`${type.name}.${name}`] ?? DEFAULT_LIST_ESTIMATE);
           own *= items;
           children *= items;
         }

@@ -8,8 +8,8 @@ import { OrgRecord } from '../org/org.record';
 import { countOrgs } from '../org/org.service';
 import { OrgObject } from '../org/org.type';
 import { selectedFigureKeys } from '../../common/selection';
-import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, sortRows } from './rollup.service';
-import { Discrepancy, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
+import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, RollupView, sortRows } from './rollup.service';
+import { Discrepancy, Figure, FigureKey, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
 
 const PERIOD_DESCRIPTION = '期间:年 2020、季度 2020Q3 或月份 2020-06';
 
@@ -37,7 +37,7 @@ export class OrgRollupResolver {
   async childRollups(
     @Root() org: OrgRecord,
     @Arg('period', { description: PERIOD_DESCRIPTION }) period: string,
-    @Arg('sortBy', () => String, { nullable: true, description: '按该指标排序(指标代码,如 fiveGoodRate);不填按代码' }) sortBy: string | null,
+    @Arg('sortBy', () => FigureKey, { nullable: true, description: '按该指标排序(如 fiveGoodRate);不填按代码' }) sortBy: string | null,
     @Arg('descending', { defaultValue: true, description: '为 true 时从大到小' }) descending: boolean,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -90,5 +90,13 @@ export class OrgRollupResolver {
       const actual = (view[t.metricKey] as number | null | undefined) ?? null;
       return { ...t, label: metric(t.metricKey).label, actual, completion: actual === null || t.target === 0 ? null : actual / t.target };
     }) satisfies PlanProgress[];
+  }
+}
+
+@Resolver(() => RollupObject)
+export class RollupFiguresResolver {
+  @FieldResolver(() => [Figure], { description: '指标列表,带名称、单位、上年值与变化(用于通用表格):给出 keys 时只含这些指标,按所给顺序;不给为全部指标' })
+  figures(@Root() view: RollupView, @Arg('keys', () => [FigureKey], { nullable: true, description: '要哪些指标;只算、只传这些' }) keys: string[] | null) {
+    return view.figures(keys ?? null);
   }
 }

@@ -9,12 +9,14 @@ export interface RollupView {
   period: string;
   previousYear: RollupView | null;
   change: Record<string, number | null> | null;
-  figures: ReturnType<typeof figureList>;
+  /** The figures asked for (all the catalogue's, in its order, when `keys` is null), with labels and changes. */
+  figures(keys: string[] | null): ReturnType<typeof figureList>;
   [metricKey: string]: unknown;
 }
 
-function figureList(now: Record<string, number | null>, before: Record<string, number | null> | null) {
-  return METRICS.filter((m) => m.key in now).map((m) => ({
+function figureList(now: Record<string, number | null>, before: Record<string, number | null> | null, keys: string[] | null) {
+  const metrics = keys ? [...new Set(keys)].map((k) => metric(k, 'keys')) : METRICS;
+  return metrics.filter((m) => m.key in now).map((m) => ({
     key: m.key, label: m.label, unit: m.unit, definition: m.definition,
     value: now[m.key], previousValue: before?.[m.key] ?? null,
     change: before ? changeOf(m, now[m.key], before[m.key] ?? null) : null,
@@ -22,18 +24,16 @@ function figureList(now: Record<string, number | null>, before: Record<string, n
   }));
 }
 
-/** A view whose `figures` list is built only if a query asks for it (most ask for a few figures by name). */
-function withFigures<T extends object>(view: T, list: () => ReturnType<typeof figureList>): T {
-  return Object.defineProperty(view, 'figures', { get: list, enumerable: true });
-}
-
 /** Turns an engine row (sums of the period and of a year earlier) into the GraphQL view. */
 export function toView(row: RollupRow, period: Period): RollupView {
   const now = figuresFromSums(row.sums[0]);
   const before = figuresFromSums(row.sums[1]);
   const change = Object.fromEntries(METRICS.filter((m) => m.key in now).map((m) => [m.key, changeOf(m, now[m.key], before[m.key] ?? null)]));
-  const previousYear = withFigures({ ...before, org: row.org, period: `${period.year - 1}${period.key.slice(4)}`, previousYear: null, change: null }, () => figureList(before, null));
-  return withFigures({ ...now, org: row.org, period: period.key, previousYear, change }, () => figureList(now, before)) as RollupView;
+  const previousYear = {
+    ...before, org: row.org, period: `${period.year - 1}${period.key.slice(4)}`, previousYear: null, change: null,
+    figures: (keys: string[] | null) => figureList(before, null, keys),
+  };
+  return { ...now, org: row.org, period: period.key, previousYear, change, figures: (keys: string[] | null) => figureList(now, before, keys) } as RollupView;
 }
 
 /** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */

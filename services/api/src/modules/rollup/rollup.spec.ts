@@ -52,7 +52,7 @@ describe('roll-ups over GraphQL', () => {
   });
 
   it('puts townships side by side with the county total, sortable by any figure', async () => {
-    const res = await api.gql(`{ org(code: "220582") { childRollups(period: "2020", sortBy: "articleCount") {
+    const res = await api.gql(`{ org(code: "220582") { childRollups(period: "2020", sortBy: articleCount) {
       total { orgCount articleCount } rows { org { name } orgCount articleCount fiveGoodRate } } } }`);
     const { total, rows } = res.body.data.org.childRollups;
     expect(total).toEqual({ orgCount: 218, articleCount: 171 });
@@ -60,8 +60,22 @@ describe('roll-ups over GraphQL', () => {
     expect(rows[0].org.name).toBe('台上镇');
     const counts = rows.map((r: { articleCount: number }) => r.articleCount);
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
-    const bad = await api.gql(`{ org(code: "220582") { childRollups(period: "2020", sortBy: "nope") { total { orgCount } } } }`);
-    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sortBy' });
+    const bad = await api.gql(`{ org(code: "220582") { childRollups(period: "2020", sortBy: nope) { total { orgCount } } } }`);
+    // a figure key is an enum value: a typo fails validation, before anything runs
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('computes and sends only the figures asked for (figures(keys:)), in the order asked', async () => {
+    const all = await api.gql(`{ org(code: "220582") { descendantRollups(period: "2020", level: VILLAGE, first: 50) { nodes { figures { key label value previousValue change } } } } }`);
+    const some = await api.gql(`query($keys: [FigureKey!]) { org(code: "220582") { descendantRollups(period: "2020", level: VILLAGE, first: 50) {
+      nodes { figures(keys: $keys) { key label value previousValue change } } } } }`, { keys: ['volunteerCount', 'fiveGoodRate'] });
+    const allNodes = all.body.data.org.descendantRollups.nodes;
+    const someNodes = some.body.data.org.descendantRollups.nodes;
+    expect(someNodes).toHaveLength(allNodes.length);
+    someNodes.forEach((n: { figures: Array<{ key: string }> }, i: number) => {
+      expect(n.figures.map((f) => f.key)).toEqual(['volunteerCount', 'fiveGoodRate']);
+      expect(n.figures).toEqual(['volunteerCount', 'fiveGoodRate'].map((k) => allNodes[i].figures.find((f: { key: string }) => f.key === k)));
+    });
   });
 
   it('pages through every village of the county with its figures', async () => {

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Metric, METRICS } from '@ggw/rollup';
 import { Connection } from '../../common/pagination';
 import { OrgObject } from '../org/org.type';
@@ -6,6 +6,18 @@ import { OrgObject } from '../org/org.type';
 const UNIT_TEXT: Record<Metric['unit'], string> = {
   个: '个', 人: '人', 元: '元', 次: '次', 场: '场', 人次: '人次', 篇: '篇', 对: '对', 比率: '比率,0 到 1 的小数',
 };
+
+/**
+ * The figure keys of the catalogue as a GraphQL enum (`FigureKey`): `figures(keys:)` and
+ * `sortBy` take them, so a typo fails when a client is built, not when it runs. The values are
+ * the Rollup's field names.
+ */
+export const FigureKey: Record<string, string> = Object.fromEntries(METRICS.map((m) => [m.key, m.key]));
+registerEnumType(FigureKey, {
+  name: 'FigureKey',
+  description: '汇总指标代码(与 Rollup 上的字段同名)',
+  valuesConfig: Object.fromEntries(METRICS.map((m) => [m.key, { description: `${m.label}(${m.unit})` }])),
+});
 
 /** Counts are integers; money, rates and differences are not. */
 const isInteger = (m: Metric) => m.kind === 'sum' && m.unit !== '元';
@@ -51,7 +63,7 @@ export class RollupObject {
   @Field(() => RollupChange, { nullable: true, description: '比上年同期的变化:比率以百分点计,其余以本单位计' })
   change: RollupChange | null;
 
-  @Field(() => [Figure], { description: '所请求的全部指标,带名称、单位、上年值与变化' })
+  /** resolved by `figures(keys:)` (RollupFiguresResolver) */
   figures: Figure[];
 }
 
