@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { isEnumType, isInputObjectType, isObjectType, isScalarType } from 'graphql';
+import { buildSchema, findBreakingChanges, isEnumType, isInputObjectType, isObjectType, isScalarType } from 'graphql';
 import { buildApiSchema } from './schema';
-import { printSchemaSdl, SCHEMA_FILE } from './schema-file';
+import { BREAKING_CHANGES_FILE, printSchemaSdl, RELEASED_SCHEMA_FILE, SCHEMA_FILE } from './schema-file';
 
 describe('the GraphQL schema', () => {
   it('matches the committed schema.graphql (run `pnpm schema:print` after changing the API)', () => {
@@ -27,5 +27,14 @@ describe('the GraphQL schema', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('breaks nothing a client of the released schema relies on, unless the change is recorded with its reason', () => {
+    const released = buildSchema(readFileSync(RELEASED_SCHEMA_FILE, 'utf8'));
+    const found = findBreakingChanges(released, buildApiSchema()).map((c) => c.description).sort();
+    const recorded = (JSON.parse(readFileSync(BREAKING_CHANGES_FILE, 'utf8')) as Array<{ change: string; why: string }>);
+    for (const r of recorded) expect(r.why.length).toBeGreaterThan(20);
+    // both ways: an unrecorded break fails, and so does a record of a break that is no longer there
+    expect(found).toEqual(recorded.map((r) => r.change).sort());
   });
 });
