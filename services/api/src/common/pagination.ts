@@ -11,6 +11,12 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: '本页最后一条记录的游标;作为 after 参数传入以取下一页' })
   endCursor: string | null;
+
+  @Field({ description: '是否有上一页:列表只向后翻页,始终为 false(Relay 规范允许)' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: '本页第一条记录的游标' })
+  startCursor: string | null;
 }
 
 @ArgsType()
@@ -34,6 +40,8 @@ export function pageSize(first: number | null | undefined): number {
 /** One page of a list, with the total computed only when a client asks for it. */
 export interface Page<T> {
   nodes: T[];
+  /** The nodes with their cursors (Relay), made only when asked for: from `nodes` as they are then (masked). */
+  readonly edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
   readonly totalCount: Promise<number>;
 }
@@ -48,7 +56,13 @@ export function toPage<T>(rows: T[], size: number, cursorOf: (row: T) => string,
   let total: Promise<number> | undefined;
   return {
     nodes,
-    pageInfo: { hasNextPage, endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null },
+    get edges() {
+      return this.nodes.map((node) => ({ cursor: cursorOf(node), node }));
+    },
+    pageInfo: {
+      hasNextPage, hasPreviousPage: false,
+      startCursor: nodes.length ? cursorOf(nodes[0]) : null, endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
+    },
     get totalCount() {
       total ??= count();
       return total;
@@ -56,12 +70,24 @@ export function toPage<T>(rows: T[], size: number, cursorOf: (row: T) => string,
   };
 }
 
-/** The GraphQL connection type of a node type: `nodes`, `pageInfo`, `totalCount`. */
+/** The GraphQL connection type of a node type: `nodes`, Relay's `edges`, `pageInfo`, `totalCount`. */
 export function Connection<T extends object>(node: ClassType<T>, name: string, description: string) {
+  @ObjectType(`${name}Edge`, { description: `${description}中的一条:记录及其游标(Relay)` })
+  class EdgeClass {
+    @Field(() => String, { description: '这条记录的游标;作为 after 传入,从它之后开始' })
+    cursor: string;
+
+    @Field(() => node, { description: '记录' })
+    node: T;
+  }
+
   @ObjectType(`${name}Connection`, { description })
   class ConnectionClass {
     @Field(() => [node], { description: '本页的记录' })
     nodes: T[];
+
+    @Field(() => [EdgeClass], { description: '本页的记录及各自的游标(Relay 规范;与 nodes 相同的记录)' })
+    edges: EdgeClass[];
 
     @Field(() => PageInfo, { description: '分页信息' })
     pageInfo: PageInfo;

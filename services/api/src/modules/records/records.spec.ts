@@ -25,6 +25,20 @@ describe('record lists of an org', () => {
     }
   });
 
+  it('gives Relay edges: the same records as nodes, masked alike, each with a cursor that pages on from it', async () => {
+    const q = `query($after: String) { org(code: "220582106201") { volunteers(first: 5, after: $after) {
+      nodes { id name } edges { cursor node { id name } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } } }`;
+    const page = (await api.gql(q)).body.data.org.volunteers;
+    expect(page.edges.map((e: { node: unknown }) => e.node)).toEqual(page.nodes);
+    for (const e of page.edges) expect(e.node.name).toContain('*');
+    // edges alone are masked too
+    const edgesOnly = (await api.gql(`{ org(code: "220582106201") { volunteers(first: 5) { edges { node { name } } } } }`)).body.data.org.volunteers;
+    for (const e of edgesOnly.edges) expect(e.node.name).toContain('*');
+    expect(page.pageInfo).toMatchObject({ startCursor: page.edges[0].cursor, endCursor: page.edges[4].cursor, hasPreviousPage: false });
+    const fromSecond = (await api.gql(q, { after: page.edges[1].cursor })).body.data.org.volunteers;
+    expect(fromSecond.nodes.slice(0, 3)).toEqual(page.nodes.slice(2));
+  });
+
   it('counts the subtree when asked, and pages newest first without repeats', async () => {
     const res = await api.gql(`{ org(code: "220582101") { activities(period: "2020", subtree: true, first: 7) { totalCount nodes { id heldOn } pageInfo { endCursor hasNextPage } } } }`);
     const a = res.body.data.org.activities;
