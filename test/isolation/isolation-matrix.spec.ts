@@ -102,6 +102,14 @@ describe('isolation matrix', () => {
         const byCode = await api.gqlAs(user.username, `{ ${fields} }`);
         const byId = await api.gqlAs(user.username, `query($id: ID!) { org(id: $id) { name rollup(period: "2020") { orgCount } } }`, { id: target.id });
         const search = await api.gqlAs(user.username, `{ orgs(search: "${target.code}", first: 200) { totalCount nodes { code } } }`);
+        // Relay's node(id): the org, and one of its volunteers, by id alone; null outside (as for no such id)
+        const [volunteer] = await api.db.dataSource.query(`SELECT id FROM volunteer WHERE org_id = $1 LIMIT 1`, [target.id]);
+        const byNode = await api.gqlAs(user.username, `query($o: ID!, $v: ID!) { o: node(id: $o) { id } v: node(id: $v) { id } }`,
+          { o: target.id, v: volunteer?.id ?? target.id });
+        cases += 2;
+        expect({ user: user.username, target: target.code, org: byNode.body.data?.o?.id ?? null, volunteer: byNode.body.data?.v?.id ?? null }).toEqual({
+          user: user.username, target: target.code, org: visible ? target.id : null, volunteer: visible ? (volunteer?.id ?? target.id) : null,
+        });
         for (const alias of Object.keys(PATHS)) {
           cases++;
           const value = byCode.body.data?.[alias] ?? null;
@@ -198,13 +206,15 @@ describe('isolation matrix', () => {
         const admin = isAdminAt(user.viewer, target.path);
         const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code ?? 'OK';
         const list = await api.gqlAs(user.username, `{ exports(orgCode: "${target.code}") { nodes { id } } }`);
+        const one = await api.gqlAs(user.username, `{ export(id: "${files.get(target.code)}") { id } }`);
         const schedules = await api.gqlAs(user.username, `{ exportSchedules(orgCode: "${target.code}") { id } }`);
         const request = await api.gqlAs(user.username, `mutation { requestExport(orgCode: "${target.code}", period: "2020", format: DOCX) { id } }`);
         const file = await fetch(`${api.url}/exports/${files.get(target.code)}/file`, { headers: { authorization: `Bearer ${token}` } });
-        cases += 4;
-        expect({ user: user.username, target: target.code, list: code(list), schedules: code(schedules), request: code(request), file: file.status }).toEqual({
+        cases += 5;
+        expect({ user: user.username, target: target.code, list: code(list), one: code(one), schedules: code(schedules), request: code(request), file: file.status }).toEqual({
           user: user.username, target: target.code,
           list: visible ? 'OK' : 'NOT_FOUND',
+          one: visible ? 'OK' : 'NOT_FOUND',
           schedules: admin ? 'OK' : visible ? 'FORBIDDEN' : 'NOT_FOUND',
           request: admin ? 'OK' : visible ? 'FORBIDDEN' : 'NOT_FOUND',
           file: visible ? 200 : 404,

@@ -46,6 +46,12 @@ export async function createExportJob(m: EntityManager, job: NewExportJob): Prom
   return row;
 }
 
+/** An export by id, if the caller may read it (row-level security). */
+export async function findJob(m: EntityManager, id: string): Promise<ExportJobRecord | null> {
+  const [row] = parseJobs(await m.query(`SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.id = $1`, [id]));
+  return row ?? null;
+}
+
 /** A user's export made with an idempotency key (a key is the user's, whichever county it was used for). */
 export async function findJobByIdempotencyKey(m: EntityManager, userId: string, key: string): Promise<ExportJobRecord | null> {
   const [row] = parseJobs(await m.query(`SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.requested_by = $1 AND j.idempotency_key = $2`, [userId, key]));

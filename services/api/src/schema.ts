@@ -8,10 +8,11 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { ExportJobResolver, ExportScheduleResolver } from './modules/exports/exports.resolver';
 import { AssessmentAndAdoptionResolver, ENTRY_RESOLVERS, OrgRulesResolver } from './modules/entry/entry.graphql';
 import { OrgAuditResolver } from './modules/audit/audit.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
 export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, RollupFiguresResolver, ExportJobResolver, ExportScheduleResolver, OrgAuditResolver, OrgRulesResolver,
-  AssessmentAndAdoptionResolver, ...ENTRY_RESOLVERS] as const;
+  AssessmentAndAdoptionResolver, NodeResolver, ...ENTRY_RESOLVERS] as const;
 
 let schema: GraphQLSchema | undefined;
 

@@ -4,10 +4,7 @@ import { AdoptionLevel, parsePeriod, PERIOD_FORMATS } from '@ggw/domain';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
-import { RecordKindName } from '../records/records.loaders';
-import {
-  Activity, Article, Assessment, AssistancePair, Beneficiary, Disbursement, Donation, Guarantee, PlanTarget, ReportedFigure, Volunteer,
-} from '../records/records.type';
+import { Assessment, RECORD_OBJECT_TYPES } from '../records/records.type';
 import { FieldSpec } from './entry.fields';
 import { kindByName, WRITABLE_KINDS, WritableKind } from './entry.kinds';
 import { ruleByKey, Violation } from './entry.rules';
@@ -23,12 +20,6 @@ import {
  * strings here and checked by the service, so that every wrong field of an input is
  * reported at once (`extensions.fieldErrors`) rather than only the first.
  */
-
-/** The GraphQL type each listed kind is read back as. */
-const OBJECT_TYPES: Partial<Record<RecordKindName, abstract new () => unknown>> = {
-  volunteer: Volunteer, beneficiary: Beneficiary, pair: AssistancePair, activity: Activity, donation: Donation, disbursement: Disbursement,
-  article: Article, guarantee: Guarantee, planTarget: PlanTarget, reportedFigure: ReportedFigure,
-};
 
 @ObjectType({ description: '一条规则被违反之处' })
 export class RuleViolationObject {
@@ -118,7 +109,7 @@ const PAYLOADS = new Map<string, new () => object>();
 function payloadTypeOf(kind: WritableKind): new () => object {
   const name = `${kind.name}Payload`;
   const cls = namedClass(name);
-  Field(() => OBJECT_TYPES[kind.list]!, { description: `写入后的${kind.label}(按您的权限脱敏)` })(cls.prototype, lowerFirst(kind.name));
+  Field(() => RECORD_OBJECT_TYPES[kind.list], { description: `写入后的${kind.label}(按您的权限脱敏)` })(cls.prototype, lowerFirst(kind.name));
   Field(() => [RuleViolationObject], { description: '写入成功但需要核对之处(软规则)' })(cls.prototype, 'warnings');
   Field(() => String, { nullable: true, description: '请求中的 clientMutationId' })(cls.prototype, 'clientMutationId');
   ObjectType(name, { description: `${kind.label}写入的结果` })(cls);

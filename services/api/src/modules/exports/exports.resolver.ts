@@ -7,7 +7,7 @@ import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
 import { CreateExportScheduleInput, ExportListArgs, RequestExportArgs } from './exports.input';
 import {
-  createSchedule, deleteSchedule, listExports, listSchedules, requestExport, setSchedulePaused, userName,
+  createSchedule, deleteSchedule, findExport, listExports, listSchedules, requestExport, setSchedulePaused, userName,
 } from './exports.service';
 import { ExportJobConnection, ExportJobObject, ExportScheduleObject } from './exports.type';
 
@@ -25,6 +25,11 @@ export class ExportJobResolver {
   @Query(() => ExportJobConnection, { description: '一个组织的导出任务(状态、进度、错误、下载地址),最新的在前;能查看该组织的用户可见' })
   exports(@Args() args: ExportListArgs, @Ctx() ctx: RequestContext) {
     return listExports(ctx, args.orgCode, pageSize(args.first), args.after);
+  }
+
+  @Query(() => ExportJobObject, { description: '一次导出任务(轮询其状态与进度);能查看该组织的用户可见' })
+  async export(@Arg('id', () => ID, { description: '导出任务 id' }) id: string, @Ctx() ctx: RequestContext): Promise<ExportJobRecord> {
+    return findExport(ctx, id);
   }
 
   @Mutation(() => ExportJobObject, { description: '请求导出一个组织(含所有下级)某期间的汇总,在后台生成;仅该组织或其上级的管理员可用。重复请求返回原任务' })

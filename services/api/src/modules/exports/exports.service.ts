@@ -4,7 +4,7 @@ import {
   parsePeriod, UnauthenticatedError,
 } from '@ggw/domain';
 import {
-  countJobs, createExportJob, deleteScheduleRow, ExportJobRecord, ExportScheduleRecord, findJobByIdempotencyKey, findRecentRequest, findSchedule,
+  countJobs, createExportJob, deleteScheduleRow, ExportJobRecord, ExportScheduleRecord, findJob, findJobByIdempotencyKey, findRecentRequest, findSchedule,
   insertSchedule, listJobs, listSchedulesOf, setPaused,
 } from '@ggw/exports';
 import { Page, toPage } from '../../common/pagination';
@@ -64,6 +64,14 @@ export async function requestExport(ctx: ServiceContext, args: ExportRequest): P
   const created = await ctx.session.serially((m) =>
     createExportJob(m, { tenantId: org.tenantId, orgId: org.id, period: period.key, format: args.format, requestedBy: viewer.userId, idempotencyKey: key }));
   return created!; // not a schedule's run: nothing to conflict with
+}
+
+/** One export, for anyone who may read its org (row-level security); NOT_FOUND otherwise, as for no such export. */
+export async function findExport(ctx: ServiceContext, id: string): Promise<ExportJobRecord> {
+  if (!isUuid(id)) throw new BadUserInputError(`id 不是有效的 UUID:${id}`, 'id');
+  const job = await ctx.session.serially((m) => findJob(m, id));
+  if (!job) throw new NotFoundError(`没有 id 为 ${id} 的导出任务`, { id });
+  return job;
 }
 
 /** The exports of an org (anyone who may read the org), newest first, keyset-paginated. */

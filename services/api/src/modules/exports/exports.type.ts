@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   EXPORT_FORMATS, EXPORT_PERIOD_RULE_LABELS, EXPORT_STATUS_LABELS, ExportFormat, ExportPeriodRule, ExportStatus,
 } from '@ggw/domain';
+import { NodeInterface } from '../../common/node';
 import { Connection } from '../../common/pagination';
 import { OrgObject } from '../org/org.type';
 
@@ -18,7 +19,7 @@ registerEnumType(ExportPeriodRule, {
   valuesConfig: Object.fromEntries(Object.values(ExportPeriodRule).map((v) => [v, { description: EXPORT_PERIOD_RULE_LABELS[v] }])),
 });
 
-@ObjectType('ExportJob', { description: '一次汇总导出:在后台生成,可查看状态与进度,完成后下载' })
+@ObjectType('ExportJob', { implements: NodeInterface, description: '一次汇总导出:在后台生成,可查看状态与进度,完成后下载' })
 export class ExportJobObject {
   @Field(() => ID, { description: '导出任务 id' })
   id: string;

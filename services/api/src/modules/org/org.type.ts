@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { OrgLevel, OrgType } from '@ggw/domain';
+import { NodeInterface } from '../../common/node';
 import { Connection } from '../../common/pagination';
 import '../../common/enums';
 
-@ObjectType('Org', { description: '关工委组织:层级树上的一个节点(县、乡镇街道及县直部门、村社区学校等)' })
+@ObjectType('Org', { implements: NodeInterface, description: '关工委组织:层级树上的一个节点(县、乡镇街道及县直部门、村社区学校等)' })
 export class OrgObject {
   @Field(() => ID, { description: '组织的唯一标识(UUID)' })
   id: string;

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ActivityTheme, AdoptionLevel, BeneficiaryCategory, DonationForm, DonorKind, RestrictedPurpose, VolunteerCategory } from '@ggw/domain';
 import { Connection } from '../../common/pagination';
 import '../../common/enums';
+import { NodeInterface } from '../../common/node';
 
 /**
  * What every record type shows: its id, and the version a writer names. Its fields are
@@ -16,7 +17,7 @@ abstract class RecordObject {
   version: number;
 }
 
-@ObjectType({ description: '五老志愿者(姓名、电话为个人信息,按查看者权限脱敏)' })
+@ObjectType({ implements: NodeInterface, description: '五老志愿者(姓名、电话为个人信息,按查看者权限脱敏)' })
 export class Volunteer extends RecordObject {
   @Field({ description: '姓名(脱敏,如 张*明)' })
   name: string;
@@ -37,7 +38,7 @@ export class Volunteer extends RecordObject {
   leftOn: string | null;
 }
 
-@ObjectType({ description: '一次活动(宣讲、教育、培训、帮扶等)' })
+@ObjectType({ implements: NodeInterface, description: '一次活动(宣讲、教育、培训、帮扶等)' })
 export class Activity extends RecordObject {
   @Field({ description: '活动日期' })
   heldOn: string;
@@ -58,7 +59,7 @@ export class Activity extends RecordObject {
   youthReached: number;
 }
 
-@ObjectType({ description: '结对帮扶:一名五老志愿者与一名帮扶对象(多为未成年人,姓名脱敏)' })
+@ObjectType({ implements: NodeInterface, description: '结对帮扶:一名五老志愿者与一名帮扶对象(多为未成年人,姓名脱敏)' })
 export class AssistancePair extends RecordObject {
   @Field({ description: '结对日期' })
   startedOn: string;
@@ -76,7 +77,7 @@ export class AssistancePair extends RecordObject {
   beneficiaryCategory: BeneficiaryCategory;
 }
 
-@ObjectType({ description: '帮扶对象(多为未成年人;姓名为个人信息,按查看者权限脱敏,身份证号从不列出)' })
+@ObjectType({ implements: NodeInterface, description: '帮扶对象(多为未成年人;姓名为个人信息,按查看者权限脱敏,身份证号从不列出)' })
 export class Beneficiary extends RecordObject {
   @Field({ description: '姓名(脱敏)' })
   name: string;
@@ -85,7 +86,7 @@ export class Beneficiary extends RecordObject {
   category: BeneficiaryCategory;
 }
 
-@ObjectType({ description: '一笔支出(如助学金),以元计' })
+@ObjectType({ implements: NodeInterface, description: '一笔支出(如助学金),以元计' })
 export class Disbursement extends RecordObject {
   @Field({ description: '支付日期' })
   paidOn: string;
@@ -103,7 +104,7 @@ export class Disbursement extends RecordObject {
   recipientName: string;
 }
 
-@ObjectType({ description: '一笔捐款或捐物(以元计)' })
+@ObjectType({ implements: NodeInterface, description: '一笔捐款或捐物(以元计)' })
 export class Donation extends RecordObject {
   @Field({ description: '接收日期' })
   receivedOn: string;
@@ -124,7 +125,7 @@ export class Donation extends RecordObject {
   restrictedPurpose: RestrictedPurpose | null;
 }
 
-@ObjectType({ description: '"五好"(或"六好")评定中一项标准的结果' })
+@ObjectType({ implements: NodeInterface, description: '"五好"(或"六好")评定中一项标准的结果' })
 export class Assessment extends RecordObject {
   @Field(() => Int, { description: '评定年度' })
   year: number;
@@ -139,7 +140,7 @@ export class Assessment extends RecordObject {
   met: boolean;
 }
 
-@ObjectType({ description: '向上级报送的宣传稿件' })
+@ObjectType({ implements: NodeInterface, description: '向上级报送的宣传稿件' })
 export class Article extends RecordObject {
   @Field({ description: '标题' })
   title: string;
@@ -154,7 +155,7 @@ export class Article extends RecordObject {
   adoptedLevel: AdoptionLevel | null;
 }
 
-@ObjectType({ description: '一个组织一年的"四有"保障(有人员、有场所、有设备、有经费)与预算' })
+@ObjectType({ implements: NodeInterface, description: '一个组织一年的"四有"保障(有人员、有场所、有设备、有经费)与预算' })
 export class Guarantee extends RecordObject {
   @Field(() => Int, { description: '年度' })
   year: number;
@@ -175,7 +176,7 @@ export class Guarantee extends RecordObject {
   budgetYuan: number;
 }
 
-@ObjectType({ description: '年度工作计划中的一项目标;完成情况由数据算出(planProgress)' })
+@ObjectType({ implements: NodeInterface, description: '年度工作计划中的一项目标;完成情况由数据算出(planProgress)' })
 export class PlanTarget extends RecordObject {
   @Field(() => Int, { description: '年度' })
   year: number;
@@ -190,7 +191,7 @@ export class PlanTarget extends RecordObject {
   description: string;
 }
 
-@ObjectType({ description: '组织已公布的数字(手工填报),用于与系统算出的数字比对(discrepancies)' })
+@ObjectType({ implements: NodeInterface, description: '组织已公布的数字(手工填报),用于与系统算出的数字比对(discrepancies)' })
 export class ReportedFigure extends RecordObject {
   @Field({ description: '期间' })
   period: string;
@@ -216,3 +217,9 @@ export const AssistancePairConnection = Connection(AssistancePair, 'AssistancePa
 export const DonationConnection = Connection(Donation, 'Donation', '捐赠的分页列表');
 export const AssessmentConnection = Connection(Assessment, 'Assessment', '评定结果的分页列表');
 export const ArticleConnection = Connection(Article, 'Article', '宣传稿件的分页列表');
+
+/** The GraphQL type of each listed kind of record (what `node(id)` and a write answer with). */
+export const RECORD_OBJECT_TYPES = {
+  volunteer: Volunteer, beneficiary: Beneficiary, pair: AssistancePair, activity: Activity, donation: Donation, disbursement: Disbursement,
+  assessment: Assessment, article: Article, guarantee: Guarantee, planTarget: PlanTarget, reportedFigure: ReportedFigure,
+} as const;

@@ -5,6 +5,8 @@ import { OrgRecord } from '../org/org.record';
 
 /** What a Rollup object resolves to. */
 export interface RollupView {
+  /** the org and the period: what a client caches a roll-up under */
+  id: string;
   org: OrgRecord;
   period: string;
   previousYear: RollupView | null;
@@ -29,11 +31,12 @@ export function toView(row: RollupRow, period: Period): RollupView {
   const now = figuresFromSums(row.sums[0]);
   const before = figuresFromSums(row.sums[1]);
   const change = Object.fromEntries(METRICS.filter((m) => m.key in now).map((m) => [m.key, changeOf(m, now[m.key], before[m.key] ?? null)]));
+  const previousKey = `${period.year - 1}${period.key.slice(4)}`;
   const previousYear = {
-    ...before, org: row.org, period: `${period.year - 1}${period.key.slice(4)}`, previousYear: null, change: null,
+    ...before, id: `${row.org.id}@${previousKey}`, org: row.org, period: previousKey, previousYear: null, change: null,
     figures: (keys: string[] | null) => figureList(before, null, keys),
   };
-  return { ...now, org: row.org, period: period.key, previousYear, change, figures: (keys: string[] | null) => figureList(now, before, keys) } as RollupView;
+  return { ...now, id: `${row.org.id}@${period.key}`, org: row.org, period: period.key, previousYear, change, figures: (keys: string[] | null) => figureList(now, before, keys) } as RollupView;
 }
 
 /** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Metric, METRICS } from '@ggw/rollup';
 import { Connection } from '../../common/pagination';
 import { OrgObject } from '../org/org.type';
@@ -51,6 +51,9 @@ export class Figure {
 
 @ObjectType('Rollup', { description: '一个组织在一个期间的汇总指标:本级及所有下级的记录之和,比率为合计后再相除' })
 export class RollupObject {
+  @Field(() => ID, { description: '标识:组织与期间(供客户端缓存)' })
+  id: string;
+
   @Field(() => OrgObject, { description: '汇总的组织' })
   org: OrgObject;
 
