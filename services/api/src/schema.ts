@@ -9,10 +9,11 @@ import { ExportJobResolver, ExportScheduleResolver } from './modules/exports/exp
 import { AssessmentAndAdoptionResolver, ENTRY_RESOLVERS, OrgRulesResolver } from './modules/entry/entry.graphql';
 import { OrgAuditResolver } from './modules/audit/audit.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { LabelsResolver } from './modules/labels/labels.resolver';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
 export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, RollupFiguresResolver, ExportJobResolver, ExportScheduleResolver, OrgAuditResolver, OrgRulesResolver,
-  AssessmentAndAdoptionResolver, NodeResolver, ...ENTRY_RESOLVERS] as const;
+  AssessmentAndAdoptionResolver, NodeResolver, LabelsResolver, ...ENTRY_RESOLVERS] as const;
 
 let schema: GraphQLSchema | undefined;
 

@@ -5,14 +5,20 @@ import {
   RESTRICTED_PURPOSE_LABELS, RestrictedPurpose, VOLUNTEER_CATEGORY_LABELS, VolunteerCategory,
 } from '@ggw/domain';
 
-/** Registers a domain enum with its Chinese labels as the value descriptions. */
-function register<E extends Record<string, string>>(values: E, name: string, description: string, labels: Record<E[keyof E], string>) {
+/** Every registered enum's values with their Chinese labels, by GraphQL name (what `labels` answers). */
+export const ENUM_LABELS = new Map<string, { description: string; labels: Record<string, string> }>();
+
+/**
+ * Registers an enum with its Chinese labels (by value) as the descriptions of its GraphQL
+ * values, and for `labels`, which names each value as clients see it (the enum's key).
+ */
+export function register<E extends Record<string, string>>(values: E, name: string, description: string, labels: Record<E[keyof E], string>) {
+  const byKey = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, labels[value as E[keyof E]]]));
+  ENUM_LABELS.set(name, { description, labels: byKey });
   registerEnumType(values, {
     name,
     description,
-    valuesConfig: Object.fromEntries(
-      Object.values(values).map((v) => [v, { description: labels[v as E[keyof E]] }]),
-    ) as { [K in keyof E]?: { description: string } },
+    valuesConfig: Object.fromEntries(Object.entries(byKey).map(([key, label]) => [key, { description: label }])) as { [K in keyof E]?: { description: string } },
   });
 }
 

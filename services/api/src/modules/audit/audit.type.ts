@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { register } from '../../common/enums';
 import { Connection, PageArgs } from '../../common/pagination';
 
 /** The kinds of record the audit trail covers (GraphQL name → table). */
@@ -21,22 +22,14 @@ const KIND_LABELS: Record<keyof typeof AuditedKind, string> = {
   VOLUNTEER: '五老志愿者', BENEFICIARY: '帮扶对象', PAIR: '结对帮扶', ACTIVITY: '活动', DONATION: '捐赠', DISBURSEMENT: '支出', ARTICLE: '宣传稿件',
   ASSESSMENT: '"五好"评定', GUARANTEE: '"四有"保障', PLAN_TARGET: '工作计划目标', REPORTED_FIGURE: '已公布数字', REPORT: '报表',
 };
-registerEnumType(AuditedKind, {
-  name: 'AuditedKind',
-  description: '审计日志记录的记录种类',
-  valuesConfig: Object.fromEntries(Object.entries(KIND_LABELS).map(([k, label]) => [k, { description: label }])),
-});
+register(AuditedKind, 'AuditedKind', '审计日志记录的记录种类', Object.fromEntries(Object.entries(AuditedKind).map(([k, v]) => [v, KIND_LABELS[k as keyof typeof AuditedKind]])) as Record<AuditedKind, string>);
 
 export enum AuditOperation {
   INSERT = 'INSERT',
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
 }
-registerEnumType(AuditOperation, {
-  name: 'AuditOperation',
-  description: '对记录做了什么',
-  valuesConfig: { INSERT: { description: '新增' }, UPDATE: { description: '修改' }, DELETE: { description: '删除' } },
-});
+register(AuditOperation, 'AuditOperation', '对记录做了什么', { INSERT: '新增', UPDATE: '修改', DELETE: '删除' });
 
 @ObjectType('AuditEvent', { description: '审计日志的一条:谁、何时、在哪个请求中、对哪条记录做了什么,改前改后的内容(个人信息按查看者权限脱敏)' })
 export class AuditEventObject {

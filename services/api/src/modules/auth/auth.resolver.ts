@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { register } from '../../common/enums';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
@@ -34,11 +35,7 @@ enum RoleName {
   EDITOR = 'EDITOR',
   VIEWER = 'VIEWER',
 }
-registerEnumType(RoleName, {
-  name: 'Role',
-  description: '角色',
-  valuesConfig: { ADMIN: { description: '管理员:录入、导出、查看审计日志' }, EDITOR: { description: '录入员:录入和修改数据' }, VIEWER: { description: '查看员:只读' } },
-});
+register(RoleName, 'Role', '角色', { ADMIN: '管理员', EDITOR: '录入员', VIEWER: '查看员' });
 
 @ObjectType('RoleGrant', { description: '用户在某个组织的角色(该组织及其所有下级都在其权限范围内)' })
 class RoleGrantObject {

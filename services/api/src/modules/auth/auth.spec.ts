@@ -133,4 +133,11 @@ describe('GraphQL hardening', () => {
     const anonymous = await api.gqlAs(null, '{ me { user { username } } }');
     expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('gives every enum value its Chinese label (labels), named as clients send it', async () => {
+    const res = await api.gqlAs('shihu-editor', '{ labels { volunteerCategory { value label } auditedKind { value label } role { value label } } }');
+    expect(res.body.data.labels.volunteerCategory).toContainEqual({ value: 'TEACHER', label: '老教师' });
+    expect(res.body.data.labels.auditedKind).toContainEqual({ value: 'PAIR', label: '结对帮扶' });
+    expect(res.body.data.labels.role.map((r: { value: string }) => r.value)).toEqual(['ADMIN', 'EDITOR', 'VIEWER']);
+  });
 });

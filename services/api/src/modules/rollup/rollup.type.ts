@@ -74,10 +74,12 @@ export class RollupObject {
 export class RollupChange {}
 
 // One field per metric of the catalogue, on both types: the catalogue is the only place a figure is declared.
+// Sums and differences always have a value (0 when nothing counts); only a rate can be
+// undefined, when its denominator is 0, and only rates are nullable.
 for (const m of METRICS) {
   Field(() => (isInteger(m) ? Int : Float), {
-    nullable: true,
-    description: `${m.label}(${UNIT_TEXT[m.unit]}):${m.definition}`,
+    nullable: m.kind === 'ratio',
+    description: `${m.label}(${UNIT_TEXT[m.unit]}):${m.definition}${m.kind === 'ratio' ? ';分母为 0 时为空' : ''}`,
   })(RollupObject.prototype, m.key);
   Field(() => Float, {
     nullable: true,
