@@ -98,3 +98,9 @@ export function firstError(res: GraphQLResponse): { message: string; code: strin
   if (!error) throw new Error(`expected an error, got ${JSON.stringify(res.body.data)}`);
   return { message: error.message, code: String(error.extensions?.code), extensions: error.extensions ?? {} };
 }
+
+/** Money as the API sends it (a decimal string in 元, `"1500.50"`) in 分, an exact integer to add and compare. */
+export const fen = (yuan: string): number => {
+  if (!/^-?\d+(\.\d{1,2})?$/.test(yuan)) throw new Error(`not money: ${yuan}`);
+  return Math.round(Number(yuan) * 100);
+};

@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { register } from '../../common/enums';
 import { Connection, PageArgs } from '../../common/pagination';
+import { DateTimeScalar } from '../../common/scalars';
 
 /** The kinds of record the audit trail covers (GraphQL name → table). */
 export enum AuditedKind {
@@ -36,7 +37,7 @@ export class AuditEventObject {
   @Field(() => ID, { description: '日志序号(越大越新)' })
   id: string;
 
-  @Field({ description: '时间(ISO 8601)' })
+  @Field(() => DateTimeScalar, { description: '时间' })
   at: string;
 
   @Field(() => AuditOperation, { description: '操作' })

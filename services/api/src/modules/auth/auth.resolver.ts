@@ -4,6 +4,7 @@ import { BadUserInputError, NotFoundError, UnauthenticatedError } from '@ggw/dom
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
 import { RequestContext } from '../../context';
+import { DateTimeScalar } from '../../common/scalars';
 
 /** Longer is no username or password of ours; refused before any work (argon2 on a megabyte is a cheap attack). */
 const MAX_USERNAME = 64;
@@ -14,7 +15,7 @@ export class LoginResult {
   @Field({ description: '访问令牌;之后的请求放在 Authorization: Bearer <令牌> 中' })
   token: string;
 
-  @Field({ description: '令牌过期时间(ISO 8601)' })
+  @Field(() => DateTimeScalar, { description: '令牌过期时间' })
   expiresAt: string;
 }
 

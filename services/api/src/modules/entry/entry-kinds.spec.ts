@@ -20,7 +20,8 @@ describe('data entry: every kind is live in the county roll-up', () => {
   });
   afterAll(() => api.close());
 
-  const figure = async (key: string) => (await api.gqlAs('jian-admin', `{ org(code: "${COUNTY}") { rollup(period: "2021") { ${key} } } }`)).body.data.org.rollup[key] as number;
+  // a count (a number) or money (a decimal string), as a number to compare
+  const figure = async (key: string) => Number((await api.gqlAs('jian-admin', `{ org(code: "${COUNTY}") { rollup(period: "2021") { ${key} } } }`)).body.data.org.rollup[key]);
 
   const cases: Array<{ kind: string; field: string; figure: string; delta: number; input: () => string }> = [
     { kind: 'Volunteer', field: 'volunteer', figure: 'volunteerCount', delta: 1, input: () => `name: "钱进", category: SOLDIER, joinedOn: "2021-02-01"` },
@@ -70,7 +71,7 @@ describe('data entry: yearly records, assessments and adoption', () => {
   });
   afterAll(() => api.close());
 
-  const figure = async (key: string, period = '2021') => (await api.gqlAs('jian-admin', `{ org(code: "${COUNTY}") { rollup(period: "${period}") { ${key} } } }`)).body.data.org.rollup[key] as number;
+  const figure = async (key: string, period = '2021') => Number((await api.gqlAs('jian-admin', `{ org(code: "${COUNTY}") { rollup(period: "${period}") { ${key} } } }`)).body.data.org.rollup[key]);
 
   it('a 五好 assessment names every criterion at once; complete and all met, it counts as 五好; deleted, it is gone', async () => {
     const criteria: Array<{ key: string }> = await api.db.dataSource.query(`SELECT key FROM assessment_criterion WHERE tenant_id = (SELECT tenant_id FROM org WHERE code = $1) ORDER BY position`, [SHIHU]);
@@ -100,7 +101,7 @@ describe('data entry: yearly records, assessments and adoption', () => {
     const g = `year: 2021, hasStaff: true, hasOffice: true, hasEquipment: false, hasFunding: true, budgetYuan: "5000"`;
     const budget = await figure('budgetYuan');
     const first = await api.gql(`mutation { createGuarantee(input: { orgCode: "${SHIHU}", ${g} }) { guarantee { id year budgetYuan } } }`);
-    expect(first.body.data.createGuarantee.guarantee).toMatchObject({ year: 2021, budgetYuan: 5000 });
+    expect(first.body.data.createGuarantee.guarantee).toMatchObject({ year: 2021, budgetYuan: '5000.00' });
     expect(await figure('budgetYuan')).toBeCloseTo(budget + 5000, 2);
     // a field with a default cannot be cleared (the column would refuse a null)
     const cleared = await api.gql(`mutation { updateGuarantee(id: "${first.body.data.createGuarantee.guarantee.id}", expectedVersion: 1, patch: { budgetYuan: null }) { guarantee { id } } }`);

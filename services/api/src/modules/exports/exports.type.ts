@@ -5,6 +5,7 @@ import {
 import { NodeInterface } from '../../common/node';
 import { Connection } from '../../common/pagination';
 import { OrgObject } from '../org/org.type';
+import { DateTimeScalar } from '../../common/scalars';
 
 registerEnumType(ExportFormat, {
   name: 'ExportFormat', description: '导出文件格式',
@@ -48,16 +49,16 @@ export class ExportJobObject {
   @Field({ description: '是否由定时计划产生' })
   scheduled: boolean;
 
-  @Field({ description: '请求时间(ISO 8601)' })
+  @Field(() => DateTimeScalar, { description: '请求时间' })
   createdAt: string;
 
-  @Field(() => String, { nullable: true, description: '最近一次开始生成的时间(ISO 8601)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: '最近一次开始生成的时间' })
   startedAt: string | null;
 
-  @Field(() => String, { nullable: true, description: '完成或最终失败的时间(ISO 8601)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: '完成或最终失败的时间' })
   finishedAt: string | null;
 
-  @Field(() => String, { nullable: true, description: '文件保留到此时间,之后删除(ISO 8601)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: '文件保留到此时间,之后删除' })
   expiresAt: string | null;
 
   @Field(() => String, { nullable: true, description: '文件名(完成后)' })
@@ -98,10 +99,10 @@ export class ExportScheduleObject {
   @Field({ description: '是否已暂停' })
   paused: boolean;
 
-  @Field({ description: '下次运行时间(ISO 8601)' })
+  @Field(() => DateTimeScalar, { description: '下次运行时间' })
   nextRunAt: string;
 
-  @Field(() => String, { nullable: true, description: '上次运行时间(ISO 8601)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: '上次运行时间' })
   lastRunAt: string | null;
 
   @Field(() => String, { nullable: true, description: '计划本身的问题(如创建者已无权限而被暂停)' })
@@ -110,6 +111,6 @@ export class ExportScheduleObject {
   @Field({ description: '创建者的显示名称;计划以创建者的权限运行' })
   createdByName: string;
 
-  @Field({ description: '创建时间(ISO 8601)' })
+  @Field(() => DateTimeScalar, { description: '创建时间' })
   createdAt: string;
 }

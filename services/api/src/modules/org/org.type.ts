@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { OrgLevel, OrgType } from '@ggw/domain';
 import { NodeInterface } from '../../common/node';
 import { Connection } from '../../common/pagination';
+import { DateScalar } from '../../common/scalars';
 import '../../common/enums';
 
 @ObjectType('Org', { implements: NodeInterface, description: '关工委组织:层级树上的一个节点(县、乡镇街道及县直部门、村社区学校等)' })
@@ -21,10 +22,10 @@ export class OrgObject {
   @Field(() => OrgType, { description: '类型(乡、镇、街道、部门、学校、村、社区等)' })
   type: OrgType;
 
-  @Field({ description: '成立日期(ISO 格式)' })
+  @Field(() => DateScalar, { description: '成立日期' })
   foundedOn: string;
 
-  @Field(() => String, { nullable: true, description: '撤销日期;仍存在的组织为空' })
+  @Field(() => DateScalar, { nullable: true, description: '撤销日期;仍存在的组织为空' })
   dissolvedOn: string | null;
 
   @Field({ description: '从根到本组织的代码路径,以点分隔' })

@@ -1,5 +1,5 @@
 import { METRICS, SumMetric } from '@ggw/rollup';
-import { startTestApi, TestApi } from '@ggw/testing';
+import { TestApi, fen, startTestApi } from '@ggw/testing';
 import { RECORD_KINDS, RecordKindName } from './records.loaders';
 
 /**
@@ -58,7 +58,7 @@ describe('a figure and the list behind it agree', () => {
 
   it('the donations listed for a county in a year add up to its donationTotal', async () => {
     let total = 0;
-    let figure = 0;
+    let figure = '';
     for (let after: string | null = null, more = true; more; ) {
       const res: any = await api.gql(
         `query($after: String) { org(code: "220582") { rollup(period: "2020") { donationTotal }
@@ -66,10 +66,10 @@ describe('a figure and the list behind it agree', () => {
         { after },
       );
       figure = res.body.data.org.rollup.donationTotal;
-      total += res.body.data.org.donations.nodes.reduce((s: number, d: any) => s + Math.round(d.amountYuan * 100), 0);
+      total += res.body.data.org.donations.nodes.reduce((s: number, d: any) => s + fen(d.amountYuan), 0);
       [more, after] = [res.body.data.org.donations.pageInfo.hasNextPage, res.body.data.org.donations.pageInfo.endCursor];
     }
-    expect(total / 100).toBe(figure);
-    expect(figure).toBe(356000);
+    expect(total).toBe(fen(figure));
+    expect(figure).toBe('356000.00');
   });
 });

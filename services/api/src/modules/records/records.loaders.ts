@@ -87,8 +87,7 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   },
   donation: {
     table: 'donation',
-    // the schema's amount is still a Float (money as a decimal string is the client API issue's)
-    columns: `${entityColumns(Donation, 'r', [...KEYS, 'amountYuan'])}, r.amount_yuan::float8 AS "amountYuan"`,
+    columns: entityColumns(Donation, 'r', KEYS),
     sortColumn: 'received_on',
     sortPart: 'date',
     source: 'donation',
@@ -96,7 +95,7 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   },
   disbursement: {
     table: 'disbursement',
-    columns: `${entityColumns(Disbursement, 'r', [...KEYS, 'amountYuan'])}, r.amount_yuan::float8 AS "amountYuan"`,
+    columns: entityColumns(Disbursement, 'r', KEYS),
     sortColumn: 'paid_on',
     sortPart: 'date',
     source: 'disbursement',
@@ -119,7 +118,7 @@ export const RECORD_KINDS: Record<RecordKindName, RecordKind> = {
   },
   guarantee: {
     table: 'guarantee',
-    columns: `${entityColumns(Guarantee, 'r', [...KEYS, 'budgetYuan'])}, r.budget_yuan::float8 AS "budgetYuan"`,
+    columns: entityColumns(Guarantee, 'r', KEYS),
     sortColumn: 'year',
     sortPart: 'year',
     source: 'guarantee',

@@ -1,4 +1,4 @@
-import { startTestApi, TestApi } from '@ggw/testing';
+import { TestApi, fen, startTestApi } from '@ggw/testing';
 
 describe('record lists of an org', () => {
   let api: TestApi;
@@ -67,8 +67,8 @@ describe('record lists of an org', () => {
     }`);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.qh.pairs.totalCount).toBe(30);
-    const total = res.body.data.jian.donations.nodes.reduce((s: number, d: { amountYuan: number }) => s + d.amountYuan, 0);
-    expect(Math.round(total)).toBe(356000);
+    const total = res.body.data.jian.donations.nodes.reduce((s: number, d: { amountYuan: string }) => s + fen(d.amountYuan), 0);
+    expect(total).toBe(35_600_000);
     const a = res.body.data.jian.assessments;
     expect(a.totalCount).toBe(5);
     expect(a.nodes.every((n: { year: number }) => n.year === 2020)).toBe(true);

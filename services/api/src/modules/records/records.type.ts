@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ActivityTheme, AdoptionLevel, BeneficiaryCategory, DonationForm, DonorKind, RestrictedPurpose, VolunteerCategory } from '@ggw/domain';
 import { Connection } from '../../common/pagination';
+import { DateScalar, DecimalScalar } from '../../common/scalars';
 import '../../common/enums';
 import { NodeInterface } from '../../common/node';
 
@@ -31,16 +32,16 @@ export class Volunteer extends RecordObject {
   @Field({ description: '是否五老骨干' })
   isCore: boolean;
 
-  @Field({ description: '加入日期' })
+  @Field(() => DateScalar, { description: '加入日期' })
   joinedOn: string;
 
-  @Field(() => String, { nullable: true, description: '退出日期;仍在队伍中为空' })
+  @Field(() => DateScalar, { nullable: true, description: '退出日期;仍在队伍中为空' })
   leftOn: string | null;
 }
 
 @ObjectType({ implements: NodeInterface, description: '一次活动(宣讲、教育、培训、帮扶等)' })
 export class Activity extends RecordObject {
-  @Field({ description: '活动日期' })
+  @Field(() => DateScalar, { description: '活动日期' })
   heldOn: string;
 
   @Field(() => ActivityTheme, { description: '活动主题' })
@@ -61,10 +62,10 @@ export class Activity extends RecordObject {
 
 @ObjectType({ implements: NodeInterface, description: '结对帮扶:一名五老志愿者与一名帮扶对象(多为未成年人,姓名脱敏)' })
 export class AssistancePair extends RecordObject {
-  @Field({ description: '结对日期' })
+  @Field(() => DateScalar, { description: '结对日期' })
   startedOn: string;
 
-  @Field(() => String, { nullable: true, description: '结束日期;仍在帮扶为空' })
+  @Field(() => DateScalar, { nullable: true, description: '结束日期;仍在帮扶为空' })
   endedOn: string | null;
 
   @Field({ description: '志愿者姓名(脱敏)' })
@@ -88,11 +89,11 @@ export class Beneficiary extends RecordObject {
 
 @ObjectType({ implements: NodeInterface, description: '一笔支出(如助学金),以元计' })
 export class Disbursement extends RecordObject {
-  @Field({ description: '支付日期' })
+  @Field(() => DateScalar, { description: '支付日期' })
   paidOn: string;
 
-  @Field(() => Float, { description: '金额(元)' })
-  amountYuan: number;
+  @Field(() => DecimalScalar, { description: '金额(元)' })
+  amountYuan: string;
 
   @Field(() => RestrictedPurpose, { nullable: true, description: '定向基金用途;非定向为空' })
   restrictedPurpose: RestrictedPurpose | null;
@@ -106,7 +107,7 @@ export class Disbursement extends RecordObject {
 
 @ObjectType({ implements: NodeInterface, description: '一笔捐款或捐物(以元计)' })
 export class Donation extends RecordObject {
-  @Field({ description: '接收日期' })
+  @Field(() => DateScalar, { description: '接收日期' })
   receivedOn: string;
 
   @Field(() => DonorKind, { description: '捐赠方类别' })
@@ -118,8 +119,8 @@ export class Donation extends RecordObject {
   @Field(() => DonationForm, { description: '捐款或捐物' })
   form: DonationForm;
 
-  @Field(() => Float, { description: '金额(元;捐物按折价)' })
-  amountYuan: number;
+  @Field(() => DecimalScalar, { description: '金额(元;捐物按折价)' })
+  amountYuan: string;
 
   @Field(() => RestrictedPurpose, { nullable: true, description: '定向用途;非定向为空' })
   restrictedPurpose: RestrictedPurpose | null;
@@ -145,7 +146,7 @@ export class Article extends RecordObject {
   @Field({ description: '标题' })
   title: string;
 
-  @Field({ description: '报送日期' })
+  @Field(() => DateScalar, { description: '报送日期' })
   submittedOn: string;
 
   @Field({ description: '是否被采用' })
@@ -172,8 +173,8 @@ export class Guarantee extends RecordObject {
   @Field({ description: '有经费' })
   hasFunding: boolean;
 
-  @Field(() => Float, { description: '年度预算(元)' })
-  budgetYuan: number;
+  @Field(() => DecimalScalar, { description: '年度预算(元)' })
+  budgetYuan: string;
 }
 
 @ObjectType({ implements: NodeInterface, description: '年度工作计划中的一项目标;完成情况由数据算出(planProgress)' })
@@ -184,7 +185,7 @@ export class PlanTarget extends RecordObject {
   @Field({ description: '指标代码' })
   metricKey: string;
 
-  @Field({ description: '目标值(十进制文字)' })
+  @Field(() => DecimalScalar, { description: '目标值' })
   targetValue: string;
 
   @Field({ description: '说明' })
@@ -199,7 +200,7 @@ export class ReportedFigure extends RecordObject {
   @Field({ description: '指标代码' })
   metricKey: string;
 
-  @Field({ description: '公布的数值(十进制文字;比率为小数,如 0.29)' })
+  @Field(() => DecimalScalar, { description: '公布的数值(比率为小数,如 "0.29")' })
   reportedValue: string;
 
   @Field({ description: '出处,如 2020 年工作总结' })

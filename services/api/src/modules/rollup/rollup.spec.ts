@@ -1,4 +1,4 @@
-import { startTestApi, TestApi } from '@ggw/testing';
+import { TestApi, fen, startTestApi } from '@ggw/testing';
 
 /** DOMAIN.md's reference table, through the GraphQL API: 2020 and the change from 2019. */
 describe('roll-ups over GraphQL', () => {
@@ -20,7 +20,7 @@ describe('roll-ups over GraphQL', () => {
       previousYear { orgCount fiveGoodCount fiveGoodRate volunteerCount }
       change { fiveGoodRate volunteerCount orgCount }`);
     expect(r).toMatchObject({ orgCount: 218, fiveGoodCount: 176, volunteerCount: 2503, coreVolunteerCount: 802,
-      donationTotal: 356000, donationSocial: 204000, donationVeteran: 152000, articleCount: 171 });
+      donationTotal: '356000.00', donationSocial: '204000.00', donationVeteran: '152000.00', articleCount: 171 });
     expect(r.fiveGoodRate).toBeCloseTo(176 / 218, 12);
     expect((r.fiveGoodRate * 100).toFixed(1)).toBe('80.7');
     expect(r.coreVolunteerShare).toBeCloseTo(802 / 2503, 12);
@@ -48,7 +48,7 @@ describe('roll-ups over GraphQL', () => {
     const city = await rollup('220500', '2020', 'orgCount volunteerCount donationTotal', 'tonghua-viewer');
     const jian = await rollup('220582', '2020', 'orgCount volunteerCount donationTotal', 'tonghua-viewer');
     const county2 = await rollup('220521', '2020', 'orgCount volunteerCount donationTotal', 'tonghua-viewer');
-    expect(city).toEqual({ orgCount: jian.orgCount + county2.orgCount + 1, volunteerCount: jian.volunteerCount + county2.volunteerCount, donationTotal: jian.donationTotal + county2.donationTotal });
+    expect(city).toEqual({ orgCount: jian.orgCount + county2.orgCount + 1, volunteerCount: jian.volunteerCount + county2.volunteerCount, donationTotal: ((fen(jian.donationTotal) + fen(county2.donationTotal)) / 100).toFixed(2) });
   });
 
   it('puts townships side by side with the county total, sortable by any figure', async () => {

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Metric, METRICS } from '@ggw/rollup';
 import { Connection } from '../../common/pagination';
+import { DecimalScalar } from '../../common/scalars';
 import { OrgObject } from '../org/org.type';
 
 const UNIT_TEXT: Record<Metric['unit'], string> = {
@@ -77,11 +78,11 @@ export class RollupChange {}
 // Sums and differences always have a value (0 when nothing counts); only a rate can be
 // undefined, when its denominator is 0, and only rates are nullable.
 for (const m of METRICS) {
-  Field(() => (isInteger(m) ? Int : Float), {
+  Field(() => (isInteger(m) ? Int : m.unit === '元' ? DecimalScalar : Float), {
     nullable: m.kind === 'ratio',
     description: `${m.label}(${UNIT_TEXT[m.unit]}):${m.definition}${m.kind === 'ratio' ? ';分母为 0 时为空' : ''}`,
   })(RollupObject.prototype, m.key);
-  Field(() => Float, {
+  Field(() => (m.unit === '元' ? DecimalScalar : Float), {
     nullable: true,
     description: `${m.label}比上年的变化(${m.unit === '比率' ? '百分点' : m.unit})`,
   })(RollupChange.prototype, m.key);
