@@ -1,24 +1,32 @@
-import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { startTestApi, TestApi } from '@ggw/testing';
+import { CountyRollupDocument, VolunteerByIdDocument, VolunteersDocument } from './generated/graphql';
 
 /**
  * What a front-end team does with the API, with stock tools and no glue: Apollo Client's
  * normalised cache (objects by `__typename` and `id`) and its stock `relayStylePagination`,
  * against the running server over HTTP.
  */
-const VOLUNTEERS = gql`
-  query Volunteers($code: String!, $after: String) {
-    org(code: $code) {
-      id
-      name
-      volunteers(first: 5, after: $after, period: "2020") {
-        edges { cursor node { id name category } }
-        pageInfo { hasNextPage endCursor startCursor hasPreviousPage }
-      }
+const ROOT = join(__dirname, '..', '..');
+
+describe('the typed client documents', () => {
+  it('are what graphql-codegen makes of schema.graphql and the operations now (run `pnpm codegen` after changing either)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ggw-codegen-'));
+    try {
+      execFileSync(join(ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', 'codegen.ts', '--silent'], { cwd: ROOT, env: { ...process.env, CODEGEN_OUT: `${out}/` } });
+      const committed = join(ROOT, 'test', 'client', 'generated');
+      expect(readdirSync(out).sort()).toEqual(readdirSync(committed).sort());
+      for (const f of readdirSync(out)) expect({ f, same: readFileSync(join(out, f), 'utf8') === readFileSync(join(committed, f), 'utf8') }).toEqual({ f, same: true });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
-  }
-`;
+  }, 60_000);
+});
 
 describe('Apollo Client on the API, stock', () => {
   let api: TestApi;
@@ -39,30 +47,30 @@ describe('Apollo Client on the API, stock', () => {
   afterAll(() => api.close());
 
   it('appends page 2 to page 1 with relayStylePagination, exactly as the server pages', async () => {
-    const first = await client.query({ query: VOLUNTEERS, variables: { code: '220582106201' } });
-    const page1 = (first.data as any).org.volunteers;
+    const first = await client.query({ query: VolunteersDocument, variables: { code: '220582106201' } });
+    const page1 = first.data!.org.volunteers;
     expect(page1.edges).toHaveLength(5);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    await client.query({ query: VOLUNTEERS, variables: { code: '220582106201', after: page1.pageInfo.endCursor }, fetchPolicy: 'network-only' });
-    const merged = client.readQuery<any>({ query: VOLUNTEERS, variables: { code: '220582106201' } })!.org.volunteers;
+    expect(page1.edges[0].node.joinedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await client.query({ query: VolunteersDocument, variables: { code: '220582106201', after: page1.pageInfo.endCursor }, fetchPolicy: 'network-only' });
+    const merged = client.readQuery({ query: VolunteersDocument, variables: { code: '220582106201' } })!.org.volunteers;
     // what the server gives for the first ten, in one page
     const ten = await api.gqlAs('jian-admin', `{ org(code: "220582106201") { volunteers(first: 10, period: "2020") { nodes { id } } } }`);
-    expect(merged.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ten.body.data.org.volunteers.nodes.map((n: { id: string }) => n.id));
+    expect(merged.edges.map((e) => e.node.id)).toEqual(ten.body.data.org.volunteers.nodes.map((n: { id: string }) => n.id));
   });
 
   it('normalises: an org and a record fetched by node(id) are the same cache entries as in the lists', async () => {
-    const org = (await client.query({ query: VOLUNTEERS, variables: { code: '220582106201' } })).data as any;
-    const volunteer = org.org.volunteers.edges[0].node;
-    const byNode = await client.query({
-      query: gql`query One($id: ID!) { node(id: $id) { id ... on Volunteer { name category } } }`,
-      variables: { id: volunteer.id },
-    });
-    expect((byNode.data as any).node).toMatchObject({ __typename: 'Volunteer', id: volunteer.id, name: volunteer.name });
+    const { org } = (await client.query({ query: VolunteersDocument, variables: { code: '220582106201' } })).data!;
+    const volunteer = org.volunteers.edges[0].node;
+    const byNode = (await client.query({ query: VolunteerByIdDocument, variables: { id: volunteer.id } })).data!.node;
+    expect(byNode).toMatchObject({ __typename: 'Volunteer', id: volunteer.id, name: volunteer.name });
     const cache = client.cache.extract() as Record<string, unknown>;
     expect(Object.keys(cache)).toContain(`Volunteer:${volunteer.id}`);
-    expect(Object.keys(cache)).toContain(`Org:${org.org.id}`);
-    // a roll-up is cached by its id (org and period)
-    const rollup = await client.query({ query: gql`{ org(code: "220582") { id rollup(period: "2020") { id orgCount } } }` });
-    expect(Object.keys(client.cache.extract() as Record<string, unknown>)).toContain(`Rollup:${(rollup.data as any).org.rollup.id}`);
+    expect(Object.keys(cache)).toContain(`Org:${org.id}`);
+    // a roll-up is cached by its id (org and period); money arrives as an exact decimal string
+    const { rollup } = (await client.query({ query: CountyRollupDocument, variables: { code: '220582' } })).data!.org;
+    expect(Object.keys(client.cache.extract() as Record<string, unknown>)).toContain(`Rollup:${rollup.id}`);
+    expect(rollup).toMatchObject({ orgCount: 218, donationTotal: '356000.00' });
+    expect(rollup.figures.map((f) => f.key)).toEqual(['orgCount', 'donationTotal']);
   });
 });
