@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { loadTrustedDocuments } from '@ggw/api';
 import { startTestApi, TestApi } from '@ggw/testing';
 import { CountyRollupDocument, VolunteerByIdDocument, VolunteersDocument } from './generated/graphql';
 
@@ -72,5 +73,45 @@ describe('Apollo Client on the API, stock', () => {
     expect(Object.keys(client.cache.extract() as Record<string, unknown>)).toContain(`Rollup:${rollup.id}`);
     expect(rollup).toMatchObject({ orgCount: 218, donationTotal: '356000.00' });
     expect(rollup.figures.map((f) => f.key)).toEqual(['orgCount', 'donationTotal']);
+  });
+});
+
+describe('trusted documents (TRUSTED_DOCUMENTS=required)', () => {
+  let api: TestApi;
+  const manifest = join(__dirname, 'generated', 'persisted-documents.json');
+  beforeAll(async () => {
+    api = await startTestApi({ reference: true, trustedDocuments: loadTrustedDocuments(manifest, 'required') });
+  });
+  afterAll(() => api.close());
+
+  const post = async (body: Record<string, unknown>) => {
+    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> } };
+  };
+
+  it('runs a registered operation named by its id, or sent as its exact text, and nothing else', async () => {
+    const [[id, text]] = Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>).filter(([, t]) => t.startsWith('query Me'));
+    // registered: reaches execution (anonymous here, so the resolver answers UNAUTHENTICATED)
+    for (const body of [{ documentId: id }, { query: text }, { extensions: { persistedQuery: { version: 1, sha256Hash: id.slice('sha256:'.length) } } }]) {
+      const res = await post(body);
+      expect(res.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const free = await post({ query: '{ me { user { username } } }' });
+    expect(free).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED' } }] } });
+    const unknown = await post({ documentId: 'sha256:0000' });
+    expect(unknown).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } });
+    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ labels { role { value } } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(400);
+  });
+
+  it('refuses a manifest whose document is not what its hash says', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ggw-manifest-'));
+    try {
+      const bad = join(dir, 'm.json');
+      writeFileSync(bad, JSON.stringify({ 'sha256:abc': '{ me { user { username } } }' }));
+      expect(() => loadTrustedDocuments(bad, 'required')).toThrow(/not the hash of its document/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

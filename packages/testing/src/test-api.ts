@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import pino, { Logger } from 'pino';
-import { createServer, RequestLimits } from '@ggw/api';
+import { createServer, RequestLimits, TrustedDocuments } from '@ggw/api';
 import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_JWT_SECRET } from './test-env';
@@ -33,7 +33,7 @@ export interface TestApi {
 export async function startTestApi(
   opts: {
     reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; logger?: Logger;
-    corsOrigins?: string[]; trustProxy?: boolean | string[];
+    corsOrigins?: string[]; trustProxy?: boolean | string[]; trustedDocuments?: TrustedDocuments;
   } = {},
 ): Promise<TestApi> {
   const db = opts.db ?? (await createTestDatabase({ reference: opts.reference }));
@@ -51,6 +51,7 @@ export async function startTestApi(
     limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, maxConcurrent: 1000, ...opts.limits },
     corsOrigins: opts.corsOrigins,
     trustProxy: opts.trustProxy,
+    trustedDocuments: opts.trustedDocuments,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

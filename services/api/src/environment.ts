@@ -42,6 +42,8 @@ const schema = schedulerSettingsSchema
       }
       return origins;
     }),
+    TRUSTED_DOCUMENTS: z.enum(['off', 'required']).default('off'),
+    TRUSTED_DOCUMENTS_FILE: z.string().min(1).optional(),
     TRUST_PROXY: z.string().default('false').transform((v, ctx): boolean | string[] => {
       if (v === 'false' || v === '') return false;
       if (v === 'true') return true;
@@ -51,6 +53,7 @@ const schema = schedulerSettingsSchema
     }),
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' })
+  .refine((e) => e.TRUSTED_DOCUMENTS === 'off' || e.TRUSTED_DOCUMENTS_FILE, { path: ['TRUSTED_DOCUMENTS_FILE'], message: 'required when TRUSTED_DOCUMENTS=required (the clients\' persisted-documents.json)' })
   .transform((e) => {
     const production = e.NODE_ENV === 'production';
     return {
@@ -79,6 +82,8 @@ const schema = schedulerSettingsSchema
       scheduler: toSchedulerSettings(e),
       /** Browser origins allowed to call the API (CORS); none by default. */
       corsOrigins: e.CORS_ORIGINS,
+      /** The registered clients' operations (graphql-codegen's persisted-documents.json) and whether only they run. */
+      trustedDocuments: e.TRUSTED_DOCUMENTS_FILE ? { mode: e.TRUSTED_DOCUMENTS, file: resolve(e.TRUSTED_DOCUMENTS_FILE) } : undefined,
       /** Which proxies' X-Forwarded-For to believe for the client's address (login throttle, anonymous rate limit); none by default. */
       trustProxy: e.TRUST_PROXY,
       /** Time budget, cost, size and rate limits of requests. */

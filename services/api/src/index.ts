@@ -4,3 +4,4 @@ export * from './http/server';
 export * from './schema';
 export * from './schema-file';
 export type { RequestContext } from './context';
+export * from './http/trusted-documents';

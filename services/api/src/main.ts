@@ -5,6 +5,7 @@ import { runMain, startScheduler } from '@ggw/scheduler';
 import { openPlatformDatabase } from './database';
 import { Environment, parseEnvironment } from './environment';
 import { createServer } from './http/server';
+import { loadTrustedDocuments } from './http/trusted-documents';
 
 /** Starts the API: configuration, database, HTTP; stops all of it cleanly on SIGINT/SIGTERM. */
 async function main(env: Environment): Promise<void> {
@@ -21,6 +22,7 @@ async function main(env: Environment): Promise<void> {
     limits: env.limits,
     corsOrigins: env.corsOrigins,
     trustProxy: env.trustProxy,
+    trustedDocuments: env.trustedDocuments && loadTrustedDocuments(env.trustedDocuments.file, env.trustedDocuments.mode),
   }).catch(async (error) => {
     await database.close(); // never leave the embedded PostgreSQL running behind a failed start
     throw error;

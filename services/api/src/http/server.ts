@@ -27,6 +27,7 @@ import { checkInputText } from './input-text';
 import { DEFAULT_MAX_COST, operationCost } from './query-cost';
 import { InFlightLimit, RequestRateLimit } from './rate-limit';
 import { RedactingLogController } from './redact';
+import { resolveTrustedDocument, TrustedDocuments } from './trusted-documents';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -46,6 +47,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** Fastify's `trustProxy`: whose X-Forwarded-For gives the client's address. Off: the socket's address. */
   trustProxy?: boolean | string[];
+  /** The operations registered clients were built with; `required`: nothing else runs. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** What one request, and one client, may take of the platform. */
@@ -226,6 +229,12 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       if (request.method === 'GET' && opts.graphiql && wantsGraphiql(request.headers.accept, request.query)) {
         const page = graphiqlPage();
         return reply.headers(page.headers).send(page.body);
+      }
+      if (opts.trustedDocuments) {
+        // a GET carries its operation in the query string: held to the same list
+        const operation = request.method === 'POST' ? request.body : request.query;
+        const refused = resolveTrustedDocument(opts.trustedDocuments, operation as Parameters<typeof resolveTrustedDocument>[1]);
+        if (refused) return refuse(reply, 400, refused.code, refused.message);
       }
       const token = bearerToken(request.headers.authorization);
       let userId: string | null = null;
