@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { AdoptionLevel, parsePeriod, PERIOD_FORMATS } from '@ggw/domain';
+import { PeriodScalar } from '../../common/scalars';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
@@ -164,7 +165,7 @@ function resolverOf(kind: WritableKind): new () => object {
 @Resolver(() => OrgObject)
 export class OrgRulesResolver {
   @FieldResolver(() => [RuleViolationObject], { description: '规则检查:本组织及所有下级在本期内违反规则目录中各条规则之处(含规则出台前录入或导入的数据、以及软规则的提醒)' })
-  async ruleViolations(@Root() org: OrgRecord, @Arg('period', { description: `期间:${PERIOD_FORMATS}` }) period: string, @Ctx() ctx: RequestContext) {
+  async ruleViolations(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: `期间:${PERIOD_FORMATS}` }) period: string, @Ctx() ctx: RequestContext) {
     return (await ruleViolations(ctx, org, parsePeriod(period, 'period'))).map(toViolationObject);
   }
 }

@@ -1,13 +1,14 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ExportFormat, ExportPeriodRule } from '@ggw/domain';
 import { PageArgs } from '../../common/pagination';
+import { PeriodScalar } from '../../common/scalars';
 
 @ArgsType()
 export class RequestExportArgs {
   @Field({ description: '组织代码,如 220582;导出该组织及其所有下级' })
   orgCode: string;
 
-  @Field({ description: '期间:年 2020、季度 2020Q3 或月份 2020-06' })
+  @Field(() => PeriodScalar, { description: '期间:年 2020、季度 2020Q3 或月份 2020-06' })
   period: string;
 
   @Field(() => ExportFormat, { description: '文件格式' })

@@ -42,7 +42,7 @@ describe('a figure and the list behind it agree', () => {
     let checked = 0;
     for (let after: string | null = null, more = true; more; ) {
       const res: any = await api.gql(
-        `query($p: String!, $after: String) { orgs(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+        `query($p: Period!, $after: String) { orgs(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
            nodes { code rollup(period: $p) { ${counted.map((c) => c.metric).join(' ')} donationTotal } ${lists} } } }`,
         { p: period, after },
       );

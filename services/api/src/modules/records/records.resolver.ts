@@ -3,6 +3,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Resolver, Root } from 
 import { parsePeriod } from '@ggw/domain';
 import { PageArgs, pageSize } from '../../common/pagination';
 import { selectsField } from '../../common/selection';
+import { PeriodScalar } from '../../common/scalars';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
@@ -15,7 +16,7 @@ import {
 
 @ArgsType()
 export class RecordListArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: '期间:年 2020、季度 2020Q3 或月份 2020-06;不填为全部' })
+  @Field(() => PeriodScalar, { nullable: true, description: '期间:年 2020、季度 2020Q3 或月份 2020-06;不填为全部' })
   period?: string | null;
 
   @Field({ defaultValue: false, description: '为 true 时包含所有下级组织的记录,否则只含本组织自己的' })

@@ -90,9 +90,12 @@ describe('record lists of an org', () => {
     expect(city.every((n: string) => n.includes('*'))).toBe(true);
   });
 
-  it('rejects a bad period with what is accepted', async () => {
+  it('rejects a bad period with what is accepted: in the document before anything runs, or as a variable', async () => {
     const res = await api.gql(`{ org(code: "220582") { volunteers(period: "2020Q5") { totalCount } } }`);
-    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
     expect(res.body.errors?.[0].message).toContain('2020Q3');
+    const asVariable = await api.gql(`query($p: Period) { org(code: "220582") { volunteers(period: $p) { totalCount } } }`, { p: '2020-13' });
+    expect(asVariable.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(asVariable.body.errors?.[0].message).toContain('2020Q3');
   });
 });

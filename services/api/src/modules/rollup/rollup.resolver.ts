@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { OrgLevel, OrgType } from '@ggw/domain';
 import { disagrees, metric, SUMMARY_METRICS, writeSummary } from '@ggw/rollup';
 import { PageArgs, pageSize, toPage } from '../../common/pagination';
+import { PeriodScalar } from '../../common/scalars';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { countOrgs } from '../org/org.service';
@@ -15,7 +16,7 @@ const PERIOD_DESCRIPTION = '期间:年 2020、季度 2020Q3 或月份 2020-06';
 
 @ArgsType()
 class DescendantRollupArgs extends PageArgs {
-  @Field({ description: PERIOD_DESCRIPTION })
+  @Field(() => PeriodScalar, { description: PERIOD_DESCRIPTION })
   period: string;
 
   @Field(() => OrgLevel, { nullable: true, description: '只要该层级的组织(如 VILLAGE:所有村社区)' })
@@ -28,7 +29,7 @@ class DescendantRollupArgs extends PageArgs {
 @Resolver(() => OrgObject)
 export class OrgRollupResolver {
   @FieldResolver(() => RollupObject, { description: '本组织(含所有下级)在该期间的汇总指标,带上年同期与变化' })
-  async rollup(@Root() org: OrgRecord, @Arg('period', { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  async rollup(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const p = periodArg(period);
     return requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, selectedFigureKeys(info)), org);
   }
@@ -36,7 +37,7 @@ export class OrgRollupResolver {
   @FieldResolver(() => RollupTable, { description: '下级单位汇总表:本组织合计与每个直接下级并列(乡镇表、村表),可按任一指标排序' })
   async childRollups(
     @Root() org: OrgRecord,
-    @Arg('period', { description: PERIOD_DESCRIPTION }) period: string,
+    @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string,
     @Arg('sortBy', () => FigureKey, { nullable: true, description: '按该指标排序(如 fiveGoodRate);不填按代码' }) sortBy: string | null,
     @Arg('descending', { defaultValue: true, description: '为 true 时从大到小' }) descending: boolean,
     @Ctx() ctx: RequestContext,
@@ -62,7 +63,7 @@ export class OrgRollupResolver {
   }
 
   @FieldResolver(() => String, { description: '根据数据写成的年度工作总结数字段落(中文),含比上年变化' })
-  async summary(@Root() org: OrgRecord, @Arg('period', { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext) {
+  async summary(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext) {
     const p = periodArg(period);
     const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, SUMMARY_METRICS), org);
     const figures = (v: Record<string, unknown>) => Object.fromEntries(SUMMARY_METRICS.map((k) => [k, (v[k] as number | null | undefined) ?? null]));
@@ -70,7 +71,7 @@ export class OrgRollupResolver {
   }
 
   @FieldResolver(() => [Discrepancy], { description: '本组织手工公布的数字中与计算值不一致的(如“五老骨干占29%”,计算为32.0%)' })
-  async discrepancies(@Root() org: OrgRecord, @Arg('period', { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext) {
+  async discrepancies(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext) {
     const p = periodArg(period);
     const reported = await reportedFigures(ctx, org, p);
     if (reported.length === 0) return [];
