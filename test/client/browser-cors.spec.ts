@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Browser, chromium } from 'playwright-core';
+import { startTestApi, TestApi } from '@ggw/testing';
+
+/**
+ * A real browser (the system's Chromium, driven by Playwright) on a page of its own origin
+ * calls the API with a bearer token: allowed when the origin is on CORS_ORIGINS, blocked by
+ * the browser itself when it is not.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH`);
+
+async function pageServer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>app</title>'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('a browser page on its own origin', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let allowed: { server: Server; origin: string };
+  let other: { server: Server; origin: string };
+  beforeAll(async () => {
+    [allowed, other] = [await pageServer(), await pageServer()];
+    api = await startTestApi({ reference: true, corsOrigins: [allowed.origin] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api.close();
+    for (const s of [allowed, other]) s.server.close();
+  });
+
+  /** Opens the origin's page and, from it, asks the API who is signed in. */
+  async function askFrom(origin: string, token: string): Promise<string> {
+    const page = await browser.newPage();
+    try {
+      await page.goto(origin);
+      return await page.evaluate(async ({ url, token }) => {
+        try {
+          const res = await fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: '{ me { user { username } } }' }),
+          });
+          const body = await res.json();
+          return String(body.data.me.user.username);
+        } catch (error) {
+          return `blocked: ${String(error)}`;
+        }
+      }, { url: api.url, token });
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('calls the API from an allowed origin, and is blocked by the browser from any other', async () => {
+    const token = await api.login('jian-admin');
+    expect(await askFrom(allowed.origin, token)).toBe('jian-admin');
+    expect(await askFrom(other.origin, token)).toMatch(/^blocked: TypeError/);
+  });
+});
