@@ -46,7 +46,7 @@ describe('a browser page on its own origin', () => {
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({ query: '{ me { user { username } } }' }),
           });
-          const body = await res.json();
+          const body = (await res.json()) as { data: { me: { user: { username: string } } } };
           return String(body.data.me.user.username);
         } catch (error) {
           return `blocked: ${String(error)}`;
