@@ -56,8 +56,12 @@ async function masked(ctx: ServiceContext, events: AuditEntry[]): Promise<AuditE
   return Promise.all(events.map(async (e) => {
     const personal = personalOf(e.kind);
     if (!personal) return e;
-    const [before, after] = await Promise.all([e.before, e.after].map(async (row) =>
-      row ? (await maskRecords(ctx, [{ ...row, orgId: e.orgId }], personal))[0] : null));
+    const [before, after] = await Promise.all([e.before, e.after].map(async (row) => {
+      if (!row) return null;
+      // the org rides along only to decide the masking
+      const { orgId: _org, ...masked } = (await maskRecords(ctx, [{ ...row, orgId: e.orgId }], personal))[0];
+      return masked;
+    }));
     return { ...e, before, after };
   }));
 }

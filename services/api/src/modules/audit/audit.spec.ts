@@ -33,6 +33,7 @@ describe('the audit trail', () => {
     // the county is two levels above the village: names and phones masked, like the lists
     expect(ins.after).toMatchObject({ name: '王*明', phone: '138****1111', version: 1, joinedOn: '2021-03-01', isCore: false });
     expect(upd.after.name).toBe('王*亮');
+    expect(Object.keys(ins.after)).not.toContain('orgId');
     expect(JSON.stringify(nodes)).not.toContain('王德');
   });
 
