@@ -30,6 +30,8 @@ const PATHS: Record<string, string> = {
   children: 'children { code }',
   descendants: 'descendants(first: 200) { totalCount nodes { code } }',
   parent: 'parent { code name }',
+  report: 'report(period: "2020") { status history { to } }',
+  reportBoard: 'reportBoard(period: "2020") { state org { code } }',
 };
 
 describe('isolation matrix', () => {
@@ -293,6 +295,10 @@ describe('isolation matrix', () => {
       list.push(['setAssessment', `mutation { setAssessment(input: { orgCode: "${code}", year: ${year}, results: [${results}] }) { version } }`]);
       list.push(['deleteAssessment', `mutation { deleteAssessment(orgCode: "${code}", year: 2001, expectedVersion: 999, reason: "隔离测试") }`]);
       list.push(['setArticleAdoption', `mutation { setArticleAdoption(id: "${ids.Article}", expectedVersion: 999, level: COUNTY) { article { id } } }`]);
+      list.push(['submitReport', `mutation { submitReport(orgCode: "${code}", period: "2001", forceWithReason: "隔离测试") { id } }`]);
+      for (const action of ['approveReport', 'returnReport', 'reopenReport']) {
+        list.push([action, `mutation { ${action}(orgCode: "${code}", period: "2001"${action === 'approveReport' ? '' : ', reason: "隔离测试"'}) { id } }`]);
+      }
       return list;
     };
     const snapshot = async () => (await api.db.dataSource.query(`SELECT
@@ -302,11 +308,20 @@ describe('isolation matrix', () => {
         (SELECT count(*) FROM plan_target)::int AS plan_target, (SELECT count(*) FROM reported_figure)::int AS reported_figure,
         (SELECT count(*) FROM assessment)::int AS assessment, (SELECT count(*) FROM audit_event)::int AS audit,
         (SELECT md5(string_agg(v::text, ',' ORDER BY tenant_id, org_id, source, channel, bucket)) FROM rollup_subtree) AS rollups,
-        (SELECT md5(string_agg(version::text || adopted::text, ',' ORDER BY id)) FROM article) AS articles`))[0];
+        (SELECT md5(string_agg(version::text || adopted::text, ',' ORDER BY id)) FROM article) AS articles,
+        (SELECT md5(string_agg(org_id::text || period || status || version::text, ',' ORDER BY id)) FROM report) AS reports`))[0];
     const codeOf = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => String(res.body.errors?.[0]?.extensions?.code ?? 'OK');
-    const isWriter = (user: (typeof users)[number], target: OrgInfo) =>
-      user.viewer.roles.some((r) => r.role !== 'VIEWER' && (target.path === r.path || target.path.startsWith(`${r.path}.`)));
+    // a report is decided by an admin above its org, never of the org itself
+    const decides = (name: string) => ['approveReport', 'returnReport', 'reopenReport'].includes(name);
+    const isWriter = (user: (typeof users)[number], target: OrgInfo, name = '') => decides(name)
+      ? user.viewer.roles.some((r) => r.role === 'ADMIN' && target.path.startsWith(`${r.path}.`))
+      : user.viewer.roles.some((r) => r.role !== 'VIEWER' && (target.path === r.path || target.path.startsWith(`${r.path}.`)));
     const expected = (user: (typeof users)[number], target: OrgInfo, name: string) => {
+      // which state a report is in depends on who came before: any answer of the cycle past the rights check
+      if (name === 'submitReport' || decides(name)) {
+        if (isWriter(user, target, name)) return 'OK|CONFLICT|INVALID_STATE|RULE_VIOLATED';
+        return canRead(user.viewer, target.path) ? 'FORBIDDEN' : 'NOT_FOUND';
+      }
       if (!isWriter(user, target)) return canRead(user.viewer, target.path) ? 'FORBIDDEN' : 'NOT_FOUND';
       // writes by id name a stale version; a create may meet the one a writer before made (an org's year is unique)
       // a tenant without criteria (a province, a city) has no assessment to delete, and none to set
@@ -320,7 +335,7 @@ describe('isolation matrix', () => {
       for (const target of targets()) {
         for (const [name, doc] of await mutations(target.code)) {
           const want = expected(user, target, name);
-          if (!isWriter(user, target)) {
+          if (!isWriter(user, target, name)) {
             cases++;
             const got = codeOf(await api.gqlAs(user.username, doc));
             expect({ user: user.username, target: target.code, name, got }).toEqual({ user: user.username, target: target.code, name, got: want });

@@ -157,11 +157,13 @@ export const ADOPTION_LEVEL_LABELS: Record<AdoptionLevel, string> = {
 export enum ReportStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
+  RETURNED = 'RETURNED',
   APPROVED = 'APPROVED',
 }
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  DRAFT: '草稿',
+  DRAFT: '填报中',
   SUBMITTED: '已上报',
+  RETURNED: '已退回',
   APPROVED: '已审核',
 };
 

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'RULE_VIOLATED'
+  | 'INVALID_STATE'
   | 'RATE_LIMITED'
   | 'TIMEOUT'
   | 'COST_LIMIT_EXCEEDED'
@@ -54,6 +55,11 @@ export class FieldErrors extends AppError {
 /** A write would break a hard rule of the rule catalogue (`extensions.rule` names it); nothing was written. */
 export class RuleViolatedError extends AppError {
   readonly code = 'RULE_VIOLATED' as const;
+}
+
+/** A transition the current state does not allow (`extensions.status`, and `extensions.allowed`: what may be done now). */
+export class InvalidStateError extends AppError {
+  readonly code = 'INVALID_STATE' as const;
 }
 
 export class UnauthenticatedError extends AppError {

@@ -112,6 +112,20 @@ export class Report extends VersionedRecord {
 
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
   approvedAt: string | null;
+
+  @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
+  submittedBy: string | null;
+
+  @Column({ name: 'approved_by', type: 'uuid', nullable: true })
+  approvedBy: string | null;
+
+  /** why it was last returned (退回) or reopened */
+  @Column({ name: 'return_reason', type: 'text', nullable: true })
+  returnReason: string | null;
+
+  /** the explanation of a submission made despite warnings (强制上报说明) */
+  @Column({ name: 'force_reason', type: 'text', nullable: true })
+  forceReason: string | null;
 }
 
 /** A figure an org published by hand, kept to compare with the computed one. */

@@ -5,6 +5,7 @@ import { canRead } from '@ggw/authz';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@ggw/domain';
 import { RequestContext } from '../../context';
 import { ENTRY_MUTATIONS } from '../entry/entry.graphql';
+import { REPORT_MUTATIONS } from '../reports/reports.graphql';
 import { OrgRecord } from '../org/org.record';
 
 const LOGIN_FIRST = '请先登录(mutation login),并在请求头 Authorization: Bearer <令牌> 中带上令牌';
@@ -52,7 +53,7 @@ export function protect(schema: GraphQLSchema): GraphQLSchema {
     Mutation: {
       login: allow, requestExport: isAuthenticated, createExportSchedule: isAuthenticated,
       pauseExportSchedule: isAuthenticated, deleteExportSchedule: isAuthenticated,
-      ...Object.fromEntries(ENTRY_MUTATIONS.map((name) => [name, isAuthenticated])),
+      ...Object.fromEntries([...ENTRY_MUTATIONS, ...REPORT_MUTATIONS].map((name) => [name, isAuthenticated])),
     },
     LoginResult: allow,
     Org: orgInScope,

@@ -1,0 +1,139 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { parsePeriod, REPORT_STATUS_LABELS, ReportStatus } from '@ggw/domain';
+import { register } from '../../common/enums';
+import { DateTimeScalar, PeriodScalar } from '../../common/scalars';
+import { RequestContext } from '../../context';
+import { OrgRecord } from '../org/org.record';
+import { OrgObject } from '../org/org.type';
+import { approveReport, reopenReport, reportBoard, reportHistory, returnReport, submitReport } from './reports.service';
+import { findReport, ReportRecord } from './reports.store';
+
+register(ReportStatus, 'ReportStatus', '报表状态', REPORT_STATUS_LABELS);
+
+enum ReportState {
+  NOT_STARTED = 'NOT_STARTED',
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  RETURNED = 'RETURNED',
+  APPROVED = 'APPROVED',
+}
+register(ReportState, 'ReportState', '报表进度(含未填报)', { NOT_STARTED: '未填报', ...REPORT_STATUS_LABELS });
+
+@ObjectType({ description: '报表状态的一次变化' })
+class ReportTransition {
+  @Field(() => DateTimeScalar, { description: '时间' })
+  at: string;
+
+  @Field(() => String, { nullable: true, description: '操作人' })
+  actorName: string | null;
+
+  @Field(() => ReportStatus, { nullable: true, description: '变化前的状态;新建时为空' })
+  from: ReportStatus | null;
+
+  @Field(() => ReportStatus, { nullable: true, description: '变化后的状态' })
+  to: ReportStatus | null;
+
+  @Field(() => String, { nullable: true, description: '退回或重开的原因' })
+  reason: string | null;
+
+  @Field(() => String, { nullable: true, description: '强制上报的说明' })
+  forceReason: string | null;
+}
+
+@ObjectType('Report', { description: '一个组织一个期间的报表:上报、审核、退回、重开' })
+export class ReportObject {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field(() => Int, { description: '版本号:每次状态变化加一' })
+  version: number;
+
+  @Field({ description: '期间' })
+  period: string;
+
+  @Field(() => ReportStatus, { description: '状态' })
+  status: ReportStatus;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '上报时间' })
+  submittedAt: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '审核时间' })
+  approvedAt: string | null;
+
+  @Field(() => String, { nullable: true, description: '最近一次退回或重开的原因' })
+  returnReason: string | null;
+
+  @Field(() => String, { nullable: true, description: '强制上报的说明(有需核对之处仍上报时)' })
+  forceReason: string | null;
+}
+
+@ObjectType({ description: '审核台的一行:一个下级组织及其报表' })
+class ReportBoardRow {
+  @Field(() => OrgObject, { description: '下级组织' })
+  org: OrgRecord;
+
+  @Field(() => ReportState, { description: '报表进度' })
+  state: ReportState;
+
+  @Field(() => ReportObject, { nullable: true, description: '报表;未填报时为空' })
+  report: ReportRecord | null;
+}
+
+@Resolver(() => ReportObject)
+export class ReportResolver {
+  @FieldResolver(() => [ReportTransition], { description: '状态变化的历史(上报、强制上报、退回、审核、重开),最早的在前' })
+  history(@Root() report: ReportRecord, @Ctx() ctx: RequestContext) {
+    return reportHistory(ctx, report);
+  }
+
+  @Mutation(() => ReportObject, { description: '上报报表:先按规则目录检查;有违反规则之处不能上报,有需核对之处须填写上报说明(forceWithReason)后强制上报。本组织或上级的录入员、管理员可用' })
+  submitReport(
+    @Arg('orgCode', { description: '组织代码' }) orgCode: string,
+    @Arg('period', () => PeriodScalar, { description: '期间' }) period: string,
+    @Arg('forceWithReason', () => String, { nullable: true, description: '强制上报的说明(有需核对之处时必填)' }) forceWithReason: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return submitReport(ctx, orgCode, parsePeriod(period), forceWithReason);
+  }
+
+  @Mutation(() => ReportObject, { description: '审核通过已上报的报表;下级报表须已全部审核。仅上级管理员可用,不能审核本组织自己的报表' })
+  approveReport(@Arg('orgCode', { description: '组织代码' }) orgCode: string, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext) {
+    return approveReport(ctx, orgCode, parsePeriod(period));
+  }
+
+  @Mutation(() => ReportObject, { description: '退回已上报的报表,写明原因;报表回到填报单位修改后重新上报。仅上级管理员可用' })
+  returnReport(
+    @Arg('orgCode', { description: '组织代码' }) orgCode: string,
+    @Arg('period', () => PeriodScalar, { description: '期间' }) period: string,
+    @Arg('reason', { description: '退回原因(2–500 字)' }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return returnReport(ctx, orgCode, parsePeriod(period), reason);
+  }
+
+  @Mutation(() => ReportObject, { description: '重开已审核的报表(上级报表尚未审核时),写明原因。仅上级管理员可用' })
+  reopenReport(
+    @Arg('orgCode', { description: '组织代码' }) orgCode: string,
+    @Arg('period', () => PeriodScalar, { description: '期间' }) period: string,
+    @Arg('reason', { description: '重开原因(2–500 字)' }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return reopenReport(ctx, orgCode, parsePeriod(period), reason);
+  }
+}
+
+@Resolver(() => OrgObject)
+export class OrgReportsResolver {
+  @FieldResolver(() => ReportObject, { nullable: true, description: '本组织该期间的报表;未填报时为空' })
+  report(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext) {
+    return findReport(ctx.session, org, parsePeriod(period).key);
+  }
+
+  @FieldResolver(() => [ReportBoardRow], { description: '审核台:每个直接下级组织及其该期间报表的进度(未填报、填报中、已上报、已退回、已审核)' })
+  reportBoard(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext) {
+    return reportBoard(ctx, org, parsePeriod(period));
+  }
+}
+
+/** The mutations above, for the gate (each checks the viewer's rights itself, and the database again). */
+export const REPORT_MUTATIONS = ['submitReport', 'approveReport', 'returnReport', 'reopenReport'];

@@ -1,0 +1,72 @@
+import { firstError, startTestApi, TestApi } from '@ggw/testing';
+
+/** The reporting cycle for 2021, village → township → county, over HTTP. */
+const SHIHU = '220582106201';
+const QINGSHI = '220582106';
+const REPORT = 'id status submittedAt approvedAt returnReason forceReason history { from to reason forceReason actorName }';
+
+describe('the reporting cycle', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ reference: true, as: 'shihu-editor' });
+  });
+  afterAll(() => api.close());
+
+  const submit = (as: string, code: string, force?: string) =>
+    api.gqlAs(as, `mutation($f: String) { submitReport(orgCode: "${code}", period: "2021", forceWithReason: $f) { ${REPORT} } }`, { f: force ?? null });
+  const decide = (as: string, action: 'approveReport' | 'returnReport' | 'reopenReport', code: string, reason?: string) =>
+    api.gqlAs(as, `mutation { ${action}(orgCode: "${code}", period: "2021"${reason ? `, reason: "${reason}"` : ''}) { ${REPORT} } }`);
+
+  it('submits (a soft warning needs a written explanation), returns with a reason, resubmits, approves and reopens, with the history of each', async () => {
+    // a soft rule broken in 2021: the submission lists it and asks for an explanation
+    await api.gql(`mutation { createActivity(input: { orgCode: "${SHIHU}", heldOn: "2021-06-01", theme: LECTURE, title: "宣讲", participants: 2, youthReached: 100 }) { activity { id } } }`);
+    const warned = await submit('shihu-editor', SHIHU);
+    expect(firstError(warned)).toMatchObject({ code: 'RULE_VIOLATED', extensions: { forceable: true, violations: [expect.objectContaining({ rule: 'activity.youthReach' })] } });
+    const forced = await submit('shihu-editor', SHIHU, '暑期宣讲面向全校学生,人次属实');
+    expect(forced.body.data.submitReport).toMatchObject({ status: 'SUBMITTED', forceReason: '暑期宣讲面向全校学生,人次属实' });
+
+    // the editor cannot decide; an admin elsewhere does not even see it
+    expect(firstError(await decide('shihu-editor', 'approveReport', SHIHU)).code).toBe('FORBIDDEN');
+    expect(firstError(await decide('taishang-admin', 'approveReport', SHIHU)).code).toBe('NOT_FOUND');
+
+    const returned = await decide('jian-admin', 'returnReport', SHIHU, '活动人次与台账不符');
+    expect(returned.body.data.returnReport).toMatchObject({ status: 'RETURNED', returnReason: '活动人次与台账不符' });
+    expect((await submit('shihu-editor', SHIHU, '已核对台账,人次无误')).body.data.submitReport.status).toBe('SUBMITTED');
+    const approved = await decide('jian-admin', 'approveReport', SHIHU);
+    expect(approved.body.data.approveReport.status).toBe('APPROVED');
+    // a transition the state does not allow says what is allowed
+    expect(firstError(await submit('shihu-editor', SHIHU, '再报一次'))).toMatchObject({ code: 'INVALID_STATE', extensions: { status: 'APPROVED', allowed: ['reopenReport'] } });
+
+    // the township waits for all its villages
+    expect((await submit('jian-admin', QINGSHI, '乡镇汇总说明')).body.errors).toBeUndefined();
+    expect(firstError(await decide('jian-admin', 'approveReport', QINGSHI))).toMatchObject({ code: 'INVALID_STATE', extensions: { waitingFor: expect.any(Array) } });
+
+    const reopened = await decide('jian-admin', 'reopenReport', SHIHU, '发现漏报一次活动');
+    expect(reopened.body.data.reopenReport).toMatchObject({ status: 'RETURNED', returnReason: '发现漏报一次活动' });
+    expect(reopened.body.data.reopenReport.history).toEqual([
+      { from: null, to: 'SUBMITTED', reason: null, forceReason: '暑期宣讲面向全校学生,人次属实', actorName: '石湖村关工小组录入员' },
+      { from: 'SUBMITTED', to: 'RETURNED', reason: '活动人次与台账不符', forceReason: null, actorName: '集安市关工委管理员' },
+      { from: 'RETURNED', to: 'SUBMITTED', reason: null, forceReason: '已核对台账,人次无误', actorName: '石湖村关工小组录入员' },
+      { from: 'SUBMITTED', to: 'APPROVED', reason: null, forceReason: null, actorName: '集安市关工委管理员' },
+      { from: 'APPROVED', to: 'RETURNED', reason: '发现漏报一次活动', forceReason: null, actorName: '集安市关工委管理员' },
+    ]);
+  });
+
+  it('lets one of two approvers at once win; the other is told CONFLICT', async () => {
+    const village = '220582106202';
+    expect((await submit('jian-admin', village, '说明')).body.errors).toBeUndefined();
+    const results = await Promise.all([decide('jian-admin', 'approveReport', village), decide('jian-admin', 'approveReport', village)]);
+    const codes = results.map((r) => r.body.errors?.[0].extensions?.code ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+  });
+
+  it('shows the township its villages and where each report stands (未填报 included)', async () => {
+    const board = await api.gqlAs('jian-admin', `{ org(code: "${QINGSHI}") { reportBoard(period: "2021") { org { code } state report { status } } } }`);
+    const rows: Array<{ org: { code: string }; state: string }> = board.body.data.org.reportBoard;
+    const children = await api.db.dataSource.query(`SELECT code FROM org WHERE parent_id = (SELECT id FROM org WHERE code = $1) ORDER BY path`, [QINGSHI]);
+    expect(rows.map((r) => r.org.code)).toEqual(children.map((c: { code: string }) => c.code));
+    expect(rows.find((r) => r.org.code === SHIHU)?.state).toBe('RETURNED');
+    expect(rows.find((r) => r.org.code === '220582106202')?.state).toBe('APPROVED');
+    expect(rows.filter((r) => r.state === 'NOT_STARTED').length).toBe(rows.length - 2);
+  });
+});

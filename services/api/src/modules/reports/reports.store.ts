@@ -1,0 +1,65 @@
+import { entityColumns, entityRowParser, Report, ReportStatus } from '@ggw/domain';
+import { RequestSession } from '../../common/session';
+
+/** The one home of the `report` table's SQL: reading a report, and moving it from one state to the next. */
+
+export type ReportRecord = Omit<Report, never>;
+
+const COLUMNS = entityColumns(Report, 'r');
+const parseReport = entityRowParser<ReportRecord>(Report);
+
+/** An org's report for a period (readable to the viewer), or null; `lock`: held until commit. */
+export async function findReport(session: RequestSession, org: { tenantId: string; id: string }, period: string, lock = false): Promise<ReportRecord | null> {
+  const [row] = await session.query(
+    `SELECT ${COLUMNS} FROM report r WHERE r.tenant_id = $1 AND r.org_id = $2 AND r.period = $3 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
+    [org.tenantId, org.id, period]);
+  return row ? parseReport(row) : null;
+}
+
+/** The reports of an org's children for a period, by child org id. */
+export async function childReports(session: RequestSession, parent: { tenantId: string; id: string }, period: string): Promise<Map<string, ReportRecord>> {
+  const rows = await session.query(
+    `SELECT ${COLUMNS} FROM report r JOIN org o ON o.tenant_id = r.tenant_id AND o.id = r.org_id
+      WHERE o.parent_id = $2 AND r.tenant_id = $1 AND r.period = $3`, [parent.tenantId, parent.id, period]);
+  return new Map(rows.map(parseReport).map((r) => [r.orgId, r]));
+}
+
+/** What a transition writes besides the status. */
+export interface ReportChange {
+  status: ReportStatus;
+  submittedBy?: string;
+  approvedBy?: string;
+  returnReason?: string | null;
+  forceReason?: string | null;
+}
+
+const SET: Record<keyof Omit<ReportChange, 'status'>, string> = {
+  submittedBy: 'submitted_by = $6, submitted_at = now()',
+  approvedBy: 'approved_by = $7, approved_at = now()',
+  returnReason: 'return_reason = $8',
+  forceReason: 'force_reason = $9',
+};
+
+/**
+ * Moves a report to `change.status` if it is still in `from` (a first submission creates it);
+ * returns the report as it is now, or null when another request moved it first.
+ */
+export async function moveReport(
+  session: RequestSession, org: { tenantId: string; id: string }, period: string, from: ReportStatus | null, change: ReportChange,
+): Promise<ReportRecord | null> {
+  const sets = (Object.keys(SET) as Array<keyof typeof SET>).filter((k) => change[k] !== undefined).map((k) => SET[k]);
+  const params = [org.tenantId, org.id, period, from, change.status, change.submittedBy ?? null, change.approvedBy ?? null, change.returnReason ?? null, change.forceReason ?? null];
+  // every parameter typed once, whichever the statement uses
+  const typed = `WITH p AS (SELECT $4::text AS from_status, $6::uuid AS submitted_by, $7::uuid AS approved_by, $8::text AS return_reason, $9::text AS force_reason)`;
+  const [row] = from === null
+    ? await session.query(
+      `${typed}, r AS (INSERT INTO report (tenant_id, id, org_id, period, status, submitted_at, submitted_by, force_reason)
+         SELECT $1, gen_random_uuid(), $2, $3, $5, now(), p.submitted_by, p.force_reason FROM p
+         ON CONFLICT (tenant_id, org_id, period) DO NOTHING RETURNING *)
+       SELECT ${COLUMNS} FROM r`, params)
+    : await session.query(
+      `${typed}, r AS (UPDATE report SET status = $5${sets.map((x) => `, ${x}`).join('')}
+         WHERE tenant_id = $1 AND org_id = $2 AND period = $3 AND status = (SELECT from_status FROM p) RETURNING *)
+       SELECT ${COLUMNS} FROM r`, params);
+  return row ? parseReport(row) : null;
+}
