@@ -27,7 +27,8 @@ const SHIHU = '220582106201';
 const COUNTY = '220582';
 const OTHER_COUNTY = '220521';
 
-const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RULE_VIOLATED', 'UNAUTHENTICATED']);
+// REPORT_LOCKED: a write into 2020, whose reports the reference data has approved
+const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RULE_VIOLATED', 'UNAUTHENTICATED', 'REPORT_LOCKED']);
 const ALLOWED_STATUS = new Set([200, 400]);
 const LEAK = /select |insert |update |delete |\bat .*\.ts|QueryFailedError/i;
 /** Coercion of variables (BAD_USER_INPUT) or of literals in the document (GRAPHQL_VALIDATION_FAILED). */
@@ -818,13 +819,13 @@ const genRules: Generator = (rng, c) => {
     case 4:
       return removeReq(f, 'deleteDonation D1 that funds X1', kind('Donation'), d1.id, d1.version, REASON, RV);
     case 5: {
-      // V2 joined on 2021-06-01
-      const start = dayIn(rng, c.foundedOn > '2020-06-01' ? c.foundedOn : '2020-06-01', '2021-05-31');
+      // V2 joined on 2021-06-01 (and 2020 is locked: its reports are approved)
+      const start = dayIn(rng, c.foundedOn > '2021-01-01' ? c.foundedOn : '2021-01-01', '2021-05-31');
       return createReq(f, `createPair starting ${start} before the volunteer joined`, kind('Pair'), { volunteerId: c.v2.id, beneficiaryId: c.rec.beneficiary.id, startedOn: start }, RV);
     }
     case 6: {
-      // V1 joined on 2021-01-05
-      const start = dayIn(rng, c.foundedOn > '2020-01-01' ? c.foundedOn : '2020-01-01', '2021-01-04');
+      // V1 joined on 2021-01-05 (and 2020 is locked: its reports are approved)
+      const start = dayIn(rng, c.foundedOn > '2021-01-01' ? c.foundedOn : '2021-01-01', '2021-01-04');
       return updateReq(f, `updatePair P1 startedOn ${start}`, kind('Pair'), p1.id, p1.version, { startedOn: start }, RV);
     }
     case 7: {

@@ -52,12 +52,12 @@ describe('row-level security as the application role', () => {
   it('refuses an INSERT into another county, and accepts one into the own village', async () => {
     const village2 = await orgId('220521101201');
     await expect(as('shihu-editor', (q) => q(
-      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '越权', 'CADRE', false, '2020-01-01')`,
+      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '越权', 'CADRE', false, '2022-01-01')`,
       [village2.tenant_id, village2.id],
     ))).rejects.toThrow(/row-level security/);
     const own = await orgId('220582106201');
     await expect(as('shihu-editor', (q) => q(
-      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '本村', 'CADRE', false, '2020-01-01') RETURNING id`,
+      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '本村', 'CADRE', false, '2022-01-01') RETURNING id`,
       [own.tenant_id, own.id],
     ))).resolves.toHaveLength(1);
   });
@@ -106,7 +106,7 @@ describe('row-level security as the application role', () => {
     expect(tonghua).toBeGreaterThan(0);
     const village = await orgId('220582106201');
     await expect(as('tonghua-viewer', (q) => q(
-      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '只读', 'CADRE', false, '2020-01-01')`,
+      `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on) VALUES ($1, gen_random_uuid(), $2, '只读', 'CADRE', false, '2022-01-01')`,
       [village.tenant_id, village.id],
     ))).rejects.toThrow(/row-level security/);
   });

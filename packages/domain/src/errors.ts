@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RULE_VIOLATED'
   | 'INVALID_STATE'
+  | 'REPORT_LOCKED'
   | 'RATE_LIMITED'
   | 'TIMEOUT'
   | 'COST_LIMIT_EXCEEDED'
@@ -60,6 +61,11 @@ export class RuleViolatedError extends AppError {
 /** A transition the current state does not allow (`extensions.status`, and `extensions.allowed`: what may be done now). */
 export class InvalidStateError extends AppError {
   readonly code = 'INVALID_STATE' as const;
+}
+
+/** The records of a period whose report is submitted or approved are read-only (`extensions.period`, `extensions.status`). */
+export class ReportLockedError extends AppError {
+  readonly code = 'REPORT_LOCKED' as const;
 }
 
 export class UnauthenticatedError extends AppError {

@@ -201,7 +201,8 @@ describe('roll-up aggregates and the application role', () => {
   const as = <T>(username: (typeof DEMO_USERS)[number]['username'], work: (q: (sql: string, p?: unknown[]) => Promise<any[]>) => Promise<T>) =>
     runAsUser(app, stableId('user', username), (m) => work((sql, p) => m.query(sql, p)));
   const countyVolunteers = async () => {
-    const p = parsePeriod('2020');
+    // 2020's reports are approved (locked): the write goes to 2021
+    const p = parsePeriod('2021');
     const [jian] = await db.dataSource.query(`SELECT id FROM org WHERE code = '220582'`);
     const [row] = await computeRollups(db.dataSource.manager, [{ kind: 'orgs', ids: [jian.id] }], [p], SUM_METRICS.filter((m) => m.key === 'volunteerCount'));
     return row.sums[0].volunteerCount;
@@ -211,7 +212,7 @@ describe('roll-up aggregates and the application role', () => {
     const before = await countyVolunteers();
     await as('shihu-editor', (q) => q(
       `INSERT INTO volunteer (tenant_id, id, org_id, name, category, is_core, joined_on)
-       SELECT tenant_id, gen_random_uuid(), id, '新人', 'SOLDIER', false, '2020-06-01' FROM org WHERE code = '220582106201'`));
+       SELECT tenant_id, gen_random_uuid(), id, '新人', 'SOLDIER', false, '2021-06-01' FROM org WHERE code = '220582106201'`));
     expect(await countyVolunteers()).toBe(before + 1);
     expect(await rollupAggregateDrift(db.dataSource.manager)).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { columnNameOf, ConflictError, entityColumns, entityRowParser, ORG_COLUMNS, OrgRecord, parseOrgRecord, sqlStateOf } from '@ggw/domain';
+import { columnNameOf, ConflictError, entityColumns, entityRowParser, ORG_COLUMNS, OrgRecord, parseOrgRecord, ReportLockedError, sqlStateOf } from '@ggw/domain';
 import { queryPrepared } from '@ggw/rollup';
 import { RECORD_KINDS, RecordRow } from '../records/records.loaders';
 import { RequestSession } from '../../common/session';
@@ -42,12 +42,22 @@ export async function findRecord(session: RequestSession, kind: WritableKind, id
   return row ? parserOf(kind)(row) : null;
 }
 
-/** A write that would repeat the kind's unique key (an org's year) is CONFLICT, said in the kind's words. */
-async function uniquely<T>(kind: WritableKind, write: () => Promise<T>): Promise<T> {
+const STATUS_TEXT: Record<string, string> = { SUBMITTED: '已上报,等待上级审核', APPROVED: '已审核' };
+
+/**
+ * A write refused by the database, in the clerk's words: a repeated unique key (an org's year)
+ * is CONFLICT; a record of a period whose report is submitted or approved is REPORT_LOCKED.
+ */
+export async function translated<T>(what: { unique?: string }, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (sqlStateOf(error) === '23505' && kind.unique) throw new ConflictError(kind.unique);
+    const state = sqlStateOf(error);
+    if (state === '23505' && what.unique) throw new ConflictError(what.unique);
+    if (state === 'GG001') {
+      const held = JSON.parse((error as { driverError?: { detail?: string } }).driverError?.detail ?? '{}') as { period?: string; status?: string };
+      throw new ReportLockedError(`${held.period ?? ''} 的报表${STATUS_TEXT[held.status ?? ''] ?? '已上报'},这一期的数据已锁定;如需修改,请上级退回或重开报表`, held);
+    }
     throw error;
   }
 }
@@ -57,7 +67,7 @@ export async function insertRecord(session: RequestSession, kind: WritableKind, 
   const fields = Object.keys(values);
   const columns = fields.map((f) => columnNameOf(kind.entity, f));
   const list = RECORD_KINDS[kind.list];
-  const [row] = await uniquely(kind, () => session.query<RecordRow>(
+  const [row] = await translated(kind, () => session.query<RecordRow>(
     `WITH r AS (
        INSERT INTO ${kind.table} (tenant_id, id, org_id${columns.map((c) => `, ${c}`).join('')})
        VALUES ($1, gen_random_uuid(), $2${fields.map((_f, i) => `, $${i + 3}`).join('')}) RETURNING *)
@@ -73,7 +83,7 @@ export async function updateRecord(
 ): Promise<number | null> {
   const fields = Object.keys(values);
   // as a SELECT: TypeORM answers a bare UPDATE with [rows, count] instead of the rows
-  const [row] = await uniquely(kind, () => session.query<{ version: number }>(
+  const [row] = await translated(kind, () => session.query<{ version: number }>(
     `WITH updated AS (
        UPDATE ${kind.table} SET ${fields.map((f, i) => `${columnNameOf(kind.entity, f)} = $${i + 4}`).join(', ')}
         WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version)
@@ -87,12 +97,12 @@ export async function updateRecord(
 export async function deleteRecord(session: RequestSession, kind: WritableKind, record: StoredRecord, expectedVersion: number, reason: string): Promise<boolean> {
   // the audit trigger reads the reason from the transaction; set in the same statement, before the delete
   try {
-    const rows = await session.query(
+    const rows = await translated({}, () => session.query(
       `WITH why AS (SELECT set_config('ggw.reason', $4, true) AS reason),
        deleted AS (DELETE FROM ${kind.table} WHERE tenant_id = $1 AND id = $2 AND version = $3 AND (SELECT reason FROM why) IS NOT NULL RETURNING id)
        SELECT id FROM deleted`,
       [record.tenantId, record.id, expectedVersion, reason],
-    );
+    ));
     return rows.length === 1;
   } catch (error) {
     if (sqlStateOf(error) === '23503') {
@@ -154,24 +164,24 @@ export async function assessmentVersion(session: RequestSession, org: WriteTarge
 
 /** Makes an org's assessment of a year exactly `results`: one row per criterion, every existing row rewritten (so the version rises). */
 export async function putAssessment(session: RequestSession, org: WriteTarget, year: number, results: Array<{ criterionKey: string; met: boolean }>): Promise<void> {
-  await session.query(
+  await translated({}, () => session.query(
     `WITH gone AS (DELETE FROM assessment WHERE tenant_id = $1 AND org_id = $2 AND year = $3 AND criterion_key <> ALL ($4::text[]) RETURNING 1)
      INSERT INTO assessment (tenant_id, id, org_id, year, criterion_key, met)
      SELECT $1, gen_random_uuid(), $2, $3, k, m FROM unnest($4::text[], $5::boolean[]) AS x(k, m)
      ON CONFLICT (tenant_id, org_id, year, criterion_key) DO UPDATE SET met = excluded.met`,
     [org.tenantId, org.id, year, results.map((r) => r.criterionKey), results.map((r) => r.met)],
-  );
+  ));
 }
 
 /** Deletes an org's assessment of a year if it is still at `expectedVersion`; false when it is not. */
 export async function removeAssessment(session: RequestSession, org: WriteTarget, year: number, expectedVersion: number, reason: string): Promise<boolean> {
-  const rows = await session.query<{ n: number }>(
+  const rows = await translated({}, () => session.query<{ n: number }>(
     `WITH why AS (SELECT set_config('ggw.reason', $5, true) AS reason),
           current AS (SELECT coalesce(max(version), 0) AS v FROM assessment WHERE tenant_id = $1 AND org_id = $2 AND year = $3),
           deleted AS (DELETE FROM assessment WHERE tenant_id = $1 AND org_id = $2 AND year = $3
                          AND (SELECT v FROM current) = $4 AND (SELECT reason FROM why) IS NOT NULL RETURNING 1)
      SELECT count(*)::int AS n FROM deleted`,
     [org.tenantId, org.id, year, expectedVersion, reason],
-  );
+  ));
   return rows[0].n > 0;
 }

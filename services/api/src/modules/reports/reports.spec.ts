@@ -52,6 +52,37 @@ describe('the reporting cycle', () => {
     ]);
   });
 
+  it('locks the records of a submitted or approved period, in the API and in the database, until the report is returned', async () => {
+    const village = '220582106203';
+    const activity = (day: string) => api.gqlAs('jian-admin', `mutation { createActivity(input: { orgCode: "${village}", heldOn: "${day}", theme: LECTURE, title: "宣讲", participants: 20 }) { activity { id } } }`);
+    const created = await activity('2021-03-01');
+    const id = created.body.data.createActivity.activity.id;
+    const later = (await activity('2022-01-05')).body.data.createActivity.activity.id;
+    expect((await submit('jian-admin', village, '说明')).body.errors).toBeUndefined();
+    const count = async () => (await api.db.dataSource.query(
+      `SELECT count(*)::int AS n, max(held_on)::text AS last FROM activity WHERE org_id = (SELECT id FROM org WHERE code = $1)`, [village]))[0];
+    const before = await count();
+    expect(firstError(await activity('2021-05-01'))).toMatchObject({ code: 'REPORT_LOCKED', extensions: { period: '2021', status: 'SUBMITTED' } });
+    expect(firstError(await api.gqlAs('jian-admin', `mutation { deleteActivity(id: "${id}", expectedVersion: 1, reason: "测试删除") { deletedId } }`)).code).toBe('REPORT_LOCKED');
+    // moving a record into the locked period is a write to it too
+    expect(firstError(await api.gqlAs('jian-admin', `mutation { updateActivity(id: "${later}", expectedVersion: 1, patch: { heldOn: "2021-12-31" }) { activity { id } } }`)).code).toBe('REPORT_LOCKED');
+    expect(await count()).toEqual(before);
+    // the database holds the application role to it, whatever the path
+    const app = await api.db.appDataSource();
+    const runner = app.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT * FROM ggw_apply_scopes($1)`, [(await api.db.dataSource.query(`SELECT id FROM app_user WHERE username = 'jian-admin'`))[0].id]);
+      await expect(runner.query(`UPDATE activity SET title = '改' WHERE id = $1`, [id])).rejects.toThrow(/read-only/);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect((await decide('jian-admin', 'returnReport', village, '请补充活动')).body.errors).toBeUndefined();
+    expect((await activity('2021-05-01')).body.errors).toBeUndefined();
+  });
+
   it('lets one of two approvers at once win; the other is told CONFLICT', async () => {
     const village = '220582106202';
     expect((await submit('jian-admin', village, '说明')).body.errors).toBeUndefined();
@@ -67,6 +98,8 @@ describe('the reporting cycle', () => {
     expect(rows.map((r) => r.org.code)).toEqual(children.map((c: { code: string }) => c.code));
     expect(rows.find((r) => r.org.code === SHIHU)?.state).toBe('RETURNED');
     expect(rows.find((r) => r.org.code === '220582106202')?.state).toBe('APPROVED');
-    expect(rows.filter((r) => r.state === 'NOT_STARTED').length).toBe(rows.length - 2);
+    // 220582106203 was submitted and returned by the lock test
+    expect(rows.find((r) => r.org.code === '220582106203')?.state).toBe('RETURNED');
+    expect(rows.filter((r) => r.state === 'NOT_STARTED').length).toBe(rows.length - 3);
   });
 });
