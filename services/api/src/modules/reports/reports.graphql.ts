@@ -129,7 +129,7 @@ export class OrgReportsResolver {
     return findReport(ctx.session, org, parsePeriod(period).key);
   }
 
-  @FieldResolver(() => [ReportBoardRow], { description: '审核台:每个直接下级组织及其该期间报表的进度(未填报、填报中、已上报、已退回、已审核)' })
+  @FieldResolver(() => [ReportBoardRow], { description: '审核台:本组织以下的每个组织(按树的先序)及其该期间报表的进度(未填报、填报中、已上报、已退回、已审核);各行的指标经 org { rollup } 取得' })
   reportBoard(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext) {
     return reportBoard(ctx, org, parsePeriod(period));
   }

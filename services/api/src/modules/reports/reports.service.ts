@@ -7,7 +7,7 @@ import { ServiceContext } from '../../context';
 import { RULES } from '../entry/entry.rules';
 import { findViolations, lockOrg } from '../entry/entry.store';
 import { findOrg } from '../org/org.service';
-import { childReports, findReport, moveReport, ReportChange, ReportRecord } from './reports.store';
+import { childReports, findReport, moveReport, ReportChange, ReportRecord, subtreeReports } from './reports.store';
 
 /**
  * The reporting cycle, level by level: an org's editors submit its report for a period (the rule
@@ -153,13 +153,11 @@ export async function reopenReport(ctx: ServiceContext, orgCode: string, period:
   return move(ctx, org, period, report, { status: ReportStatus.RETURNED, returnReason: why });
 }
 
-/** Each child of an org with its report for the period (none: not started), in tree order. */
+/** Every org below an org (tree order) with where its report for the period stands (none: not started). */
 export async function reportBoard(ctx: ServiceContext, org: OrgRecord, period: Period): Promise<Array<{ org: OrgRecord; state: State; report: ReportRecord | null }>> {
-  const [children, reports] = await Promise.all([ctx.loaders.childrenByParentId.load(org.id), childReports(ctx.session, org, period.key)]);
-  return children.map((child) => {
-    const report = reports.get(child.id) ?? null;
-    return { org: child, state: report?.status ?? 'NOT_STARTED', report };
-  });
+  const rows = await subtreeReports(ctx.session, org, period.key);
+  for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org); // the rows' figures and names look them up
+  return rows.map((r) => ({ ...r, state: r.report?.status ?? 'NOT_STARTED' }));
 }
 
 /** A report's transitions, oldest first, from its audit trail: who moved it, when, from what to what, and why. */

@@ -91,15 +91,26 @@ describe('the reporting cycle', () => {
     expect(codes).toEqual(['CONFLICT', 'OK']);
   });
 
-  it('shows the township its villages and where each report stands (未填报 included)', async () => {
+  it('shows the township every org below it and where each report stands (未填报 included)', async () => {
     const board = await api.gqlAs('jian-admin', `{ org(code: "${QINGSHI}") { reportBoard(period: "2021") { org { code } state report { status } } } }`);
     const rows: Array<{ org: { code: string }; state: string }> = board.body.data.org.reportBoard;
-    const children = await api.db.dataSource.query(`SELECT code FROM org WHERE parent_id = (SELECT id FROM org WHERE code = $1) ORDER BY path`, [QINGSHI]);
+    const children = await api.db.dataSource.query(`SELECT code FROM org WHERE path <@ (SELECT path FROM org WHERE code = $1) AND code <> $1 ORDER BY path`, [QINGSHI]);
     expect(rows.map((r) => r.org.code)).toEqual(children.map((c: { code: string }) => c.code));
     expect(rows.find((r) => r.org.code === SHIHU)?.state).toBe('RETURNED');
     expect(rows.find((r) => r.org.code === '220582106202')?.state).toBe('APPROVED');
     // 220582106203 was submitted and returned by the lock test
     expect(rows.find((r) => r.org.code === '220582106203')?.state).toBe('RETURNED');
     expect(rows.filter((r) => r.state === 'NOT_STARTED').length).toBe(rows.length - 3);
+  });
+
+  it('costs the same statements for the county board with five figures this year and last as for a township', async () => {
+    const q = (code: string) => `{ org(code: "${code}") { reportBoard(period: "2020") { state report { submittedAt }
+      org { name rollup(period: "2020") { orgCount volunteerCount fiveGoodRate activityCount donationTotal previousYear { orgCount volunteerCount fiveGoodRate activityCount donationTotal } } } } } }`;
+    const county = await api.gqlAs('jian-admin', q('220582'));
+    const township = await api.gqlAs('jian-admin', q('220582101'));
+    expect(county.body.data.org.reportBoard).toHaveLength(217);
+    expect(township.body.data.org.reportBoard.length).toBeLessThan(30);
+    expect(county.statements).toBe(township.statements);
+    expect(county.statements).toBeLessThanOrEqual(6);
   });
 });

@@ -1,4 +1,4 @@
-import { entityColumns, entityRowParser, Report, ReportStatus } from '@ggw/domain';
+import { entityColumns, entityRowParser, ORG_COLUMNS, OrgRecord, parseOrgRecord, Report, ReportStatus } from '@ggw/domain';
 import { RequestSession } from '../../common/session';
 
 /** The one home of the `report` table's SQL: reading a report, and moving it from one state to the next. */
@@ -22,6 +22,16 @@ export async function childReports(session: RequestSession, parent: { tenantId: 
     `SELECT ${COLUMNS} FROM report r JOIN org o ON o.tenant_id = r.tenant_id AND o.id = r.org_id
       WHERE o.parent_id = $2 AND r.tenant_id = $1 AND r.period = $3`, [parent.tenantId, parent.id, period]);
   return new Map(rows.map(parseReport).map((r) => [r.orgId, r]));
+}
+
+/** Every org below `root` (tree order) with its report for the period, or null where it has none: one statement. */
+export async function subtreeReports(session: RequestSession, root: { tenantId: string; path: string; id: string }, period: string): Promise<Array<{ org: OrgRecord; report: ReportRecord | null }>> {
+  const rows = await session.query<Record<string, unknown>>(
+    `SELECT ${ORG_COLUMNS}, to_jsonb(r) AS report FROM org o
+       LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM report r WHERE r.tenant_id = o.tenant_id AND r.org_id = o.id AND r.period = $3) r ON true
+      WHERE o.tenant_id = $1 AND o.path <@ $2::ltree AND o.id <> $4 ORDER BY o.path`,
+    [root.tenantId, root.path, period, root.id]);
+  return rows.map(({ report, ...org }) => ({ org: parseOrgRecord(org), report: report ? parseReport(report) : null }));
 }
 
 /** What a transition writes besides the status. */
