@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { ExportFormat, ExportPeriodRule } from '@ggw/domain';
 import { PageArgs } from '../../common/pagination';
 import { PeriodScalar } from '../../common/scalars';

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ActivityTheme, AdoptionLevel, BeneficiaryCategory, DonationForm, DonorKind, RestrictedPurpose, VolunteerCategory } from '@ggw/domain';
 import { Connection } from '../../common/pagination';
 import { DateScalar, DecimalScalar } from '../../common/scalars';
