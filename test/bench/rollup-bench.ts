@@ -78,6 +78,9 @@ async function main() {
         query: (c) => `{ org(code: "${c}") { rollup(period: "2020") { ${TEN} change { ${TEN} } } childRollups(period: "2020") { rows { org { name } ${TEN} change { ${TEN} } } } } }` },
       { name: `province (${cities * countiesPerCity} counties) + cities side by side, 10 figures, vs 2019`, code: PROVINCE_CODE, runs: { aggregates: 100, records: 5 },
         query: (c) => `{ org(code: "${c}") { rollup(period: "2020") { ${TEN} change { ${TEN} } } childRollups(period: "2020") { rows { org { name } ${TEN} change { ${TEN} } } } } }` },
+      { name: 'county report board (every org below, its report, five figures this year and last)', code: countyCode(0, 0), runs: { aggregates: 100, records: 10 },
+        query: (c) => `{ org(code: "${c}") { reportBoard(period: "2020") { state report { submittedAt }
+          org { name rollup(period: "2020") { orgCount volunteerCount fiveGoodRate activityCount donationTotal previousYear { orgCount volunteerCount fiveGoodRate activityCount donationTotal } } } } } }` },
       { name: 'province rollup, quarter 2020Q3 vs 2019Q3, 10 figures', code: PROVINCE_CODE, runs: { aggregates: 100, records: 5 },
         query: (c) => `{ org(code: "${c}") { rollup(period: "2020Q3") { ${TEN} change { ${TEN} } } } }` },
     ];
