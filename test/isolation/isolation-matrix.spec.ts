@@ -32,6 +32,8 @@ const PATHS: Record<string, string> = {
   parent: 'parent { code name }',
   report: 'report(period: "2020") { status history { to } }',
   reportBoard: 'reportBoard(period: "2020") { state org { code } }',
+  overdueReports: 'overdueReports(period: "2020") { org { code } daysLate }',
+  reportCalendar: 'reportCalendar { level dueOffsetDays }',
 };
 
 describe('isolation matrix', () => {

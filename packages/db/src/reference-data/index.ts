@@ -50,6 +50,23 @@ function addDemoUsers(b: DatasetBuilder): void {
   }
 }
 
+/** 集安市's reporting calendar for a year: villages by 1 December, townships by 10 December, the county by 20 December. */
+export const REFERENCE_CALENDAR = [
+  { periodKind: 'YEAR', level: 'VILLAGE', dueOffsetDays: -31 },
+  { periodKind: 'YEAR', level: 'TOWNSHIP', dueOffsetDays: -22 },
+  { periodKind: 'YEAR', level: 'COUNTY', dueOffsetDays: -12 },
+] as const;
+
+async function addReferenceCalendar(manager: EntityManager): Promise<number> {
+  const rows = await manager.query(
+    `WITH ins AS (INSERT INTO report_deadline (tenant_id, period_kind, level, due_offset_days)
+       SELECT o.tenant_id, x.kind, x.level, x.days FROM org o, unnest($2::text[], $3::text[], $4::int[]) AS x(kind, level, days)
+        WHERE o.code = $1 ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT count(*)::int AS n FROM ins`,
+    [JIAN_CODE, REFERENCE_CALENDAR.map((c) => c.periodKind), REFERENCE_CALENDAR.map((c) => c.level), REFERENCE_CALENDAR.map((c) => c.dueOffsetDays)]);
+  return rows[0].n;
+}
+
 /**
  * 集安市's export schedules, run as its admin: the monthly workbook on the 1st at 02:00 (the
  * year so far), and at year end, on 1 January at 03:00, the year's workbook and summary.
@@ -81,7 +98,9 @@ async function addReferenceSchedules(manager: EntityManager): Promise<number> {
  */
 export async function loadReferenceData(manager: EntityManager): Promise<Record<string, number>> {
   const data = buildReferenceDataset();
-  const inserted = await manager.transaction(async (tx) => ({ ...(await insertDataset(tx, data)), export_schedule: await addReferenceSchedules(tx) }));
+  const inserted = await manager.transaction(async (tx) => ({
+    ...(await insertDataset(tx, data)), export_schedule: await addReferenceSchedules(tx), report_deadline: await addReferenceCalendar(tx),
+  }));
   // fresh statistics: the roll-up statement's plan depends on them (a clone of an unanalysed
   // template plans nested loops over every org and is a hundred times slower)
   await manager.query('ANALYZE');

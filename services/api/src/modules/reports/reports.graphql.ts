@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { parsePeriod, REPORT_STATUS_LABELS, ReportStatus } from '@ggw/domain';
+import { OrgLevel, parsePeriod, REPORT_STATUS_LABELS, ReportStatus } from '@ggw/domain';
 import { register } from '../../common/enums';
 import { DateTimeScalar, PeriodScalar } from '../../common/scalars';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
-import { approveReport, reopenReport, reportBoard, reportHistory, returnReport, submitReport } from './reports.service';
+import { approveReport, overdueReports, reopenReport, reportBoard, reportCalendar, reportHistory, returnReport, submitReport } from './reports.service';
 import { findReport, ReportRecord } from './reports.store';
 
 register(ReportStatus, 'ReportStatus', '报表状态', REPORT_STATUS_LABELS);
@@ -79,6 +79,39 @@ class ReportBoardRow {
   report: ReportRecord | null;
 }
 
+@ObjectType({ description: '误期的报表:截止时仍未上报,或晚于截止时间才上报' })
+class OverdueReport {
+  @Field(() => OrgObject, { description: '组织' })
+  org: OrgRecord;
+
+  @Field(() => DateTimeScalar, { description: '截止时间(北京时间当天结束)' })
+  dueAt: string;
+
+  @Field(() => ReportState, { description: '报表进度' })
+  state: ReportState;
+
+  @Field({ description: '是否已上报(晚报)' })
+  submitted: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '上报时间' })
+  submittedAt: string | null;
+
+  @Field(() => Int, { description: '误期天数:已上报的按上报时间,未上报的按现在' })
+  daysLate: number;
+}
+
+@ObjectType({ description: '报送日历的一条:某一层级的某类期间报表何时截止' })
+class ReportDeadline {
+  @Field({ description: '期间类别:YEAR 年、QUARTER 季、MONTH 月' })
+  periodKind: string;
+
+  @Field(() => OrgLevel, { description: '组织层级' })
+  level: OrgLevel;
+
+  @Field(() => Int, { description: '截止日相对于期间结束的天数(负数为期间结束前,如 -31:年报于 12 月 1 日截止)' })
+  dueOffsetDays: number;
+}
+
 @Resolver(() => ReportObject)
 export class ReportResolver {
   @FieldResolver(() => [ReportTransition], { description: '状态变化的历史(上报、强制上报、退回、审核、重开),最早的在前' })
@@ -127,6 +160,16 @@ export class OrgReportsResolver {
   @FieldResolver(() => ReportObject, { nullable: true, description: '本组织该期间的报表;未填报时为空' })
   report(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext) {
     return findReport(ctx.session, org, parsePeriod(period).key);
+  }
+
+  @FieldResolver(() => [OverdueReport], { description: '误期的报表:本组织及以下各组织中,截止时仍未上报的、或晚报的(按本县报送日历),按树的先序' })
+  overdueReports(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext) {
+    return overdueReports(ctx, org, parsePeriod(period));
+  }
+
+  @FieldResolver(() => [ReportDeadline], { description: '本县(市、区)的报送日历' })
+  reportCalendar(@Root() org: OrgRecord, @Ctx() ctx: RequestContext) {
+    return reportCalendar(ctx, org);
   }
 
   @FieldResolver(() => [ReportBoardRow], { description: '审核台:本组织以下的每个组织(按树的先序)及其该期间报表的进度(未填报、填报中、已上报、已退回、已审核);各行的指标经 org { rollup } 取得' })

@@ -7,7 +7,7 @@ import { ServiceContext } from '../../context';
 import { RULES } from '../entry/entry.rules';
 import { findViolations, lockOrg } from '../entry/entry.store';
 import { findOrg } from '../org/org.service';
-import { childReports, findReport, moveReport, ReportChange, ReportRecord, subtreeReports } from './reports.store';
+import { childReports, findReport, lateReports, moveReport, ReportChange, ReportRecord, subtreeReports } from './reports.store';
 
 /**
  * The reporting cycle, level by level: an org's editors submit its report for a period (the rule
@@ -171,4 +171,18 @@ export async function reportHistory(ctx: ServiceContext, report: ReportRecord) {
         AND (e.before IS NULL OR e.after IS NULL OR e.before ->> 'status' IS DISTINCT FROM e.after ->> 'status')
       ORDER BY e.id`,
     [report.tenantId, report.id]);
+}
+
+/** Who missed the deadline for a period in an org's subtree (the org included), and by how many days. */
+export async function overdueReports(ctx: ServiceContext, org: OrgRecord, period: Period) {
+  const rows = await lateReports(ctx.session, org, period);
+  for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org);
+  return rows.map((r) => ({ ...r, state: r.status ?? 'NOT_STARTED', submitted: r.status === ReportStatus.SUBMITTED || r.status === ReportStatus.APPROVED }));
+}
+
+/** The reporting calendar of an org's county: when each level's report of each kind of period is due. */
+export async function reportCalendar(ctx: ServiceContext, org: OrgRecord) {
+  return ctx.session.query<{ periodKind: string; level: string; dueOffsetDays: number }>(
+    `SELECT period_kind AS "periodKind", level, due_offset_days AS "dueOffsetDays" FROM report_deadline WHERE tenant_id = $1
+      ORDER BY period_kind, array_position(ARRAY['VILLAGE', 'TOWNSHIP', 'COUNTY', 'CITY'], level)`, [org.tenantId]);
 }

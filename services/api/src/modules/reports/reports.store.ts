@@ -73,3 +73,40 @@ export async function moveReport(
        SELECT ${COLUMNS} FROM r`, params);
   return row ? parseReport(row) : null;
 }
+
+/** One org of a subtree measured against its deadline for a period. */
+export interface DeadlineRow {
+  org: OrgRecord;
+  dueAt: string;
+  status: ReportStatus | null;
+  submittedAt: string | null;
+  /** whole days past the deadline: by the submission, or by now when not submitted */
+  daysLate: number;
+}
+
+/**
+ * The orgs of a subtree (the root included) that missed their deadline for a period: not
+ * submitted when it passed, or submitted after it. A deadline is the end of the day
+ * `period end + offset` in Asia/Shanghai, per the tenant's calendar and the org's level.
+ */
+export async function lateReports(session: RequestSession, root: { tenantId: string; path: string }, period: { key: string; kind: string; start: string; end: string }): Promise<DeadlineRow[]> {
+  const rows = await session.query<Record<string, unknown>>(
+    `WITH measured AS (
+       SELECT ${ORG_COLUMNS}, r.status, to_json(r.submitted_at) #>> '{}' AS "submittedAt",
+              (($5::date + d.due_offset_days + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS due,
+              r.status IN ('SUBMITTED', 'APPROVED') AS submitted, r.submitted_at
+         FROM org o
+         JOIN report_deadline d ON d.tenant_id = o.tenant_id AND d.period_kind = $4 AND d.level = o.level
+         LEFT JOIN report r ON r.tenant_id = o.tenant_id AND r.org_id = o.id AND r.period = $3
+        WHERE o.tenant_id = $1 AND o.path <@ $2::ltree AND o.founded_on < $5::date AND (o.dissolved_on IS NULL OR o.dissolved_on > $6::date))
+     SELECT m.*, to_json(m.due) #>> '{}' AS "dueAt",
+            floor(extract(epoch FROM (CASE WHEN m.submitted THEN m.submitted_at ELSE now() END) - m.due) / 86400)::int AS "daysLate"
+       FROM measured m
+      WHERE (m.submitted AND m.submitted_at > m.due) OR (NOT coalesce(m.submitted, false) AND now() > m.due)
+      ORDER BY m.path`,
+    [root.tenantId, root.path, period.key, period.kind, period.end, period.start]);
+  return rows.map(({ status, submittedAt, dueAt, daysLate, due: _due, submitted: _s, submitted_at: _at, ...org }) => ({
+    org: parseOrgRecord(org), status: (status as ReportStatus | null) ?? null, submittedAt: (submittedAt as string | null) ?? null,
+    dueAt: String(dueAt), daysLate: Number(daysLate),
+  }));
+}
