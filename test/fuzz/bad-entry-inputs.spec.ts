@@ -28,7 +28,7 @@ const COUNTY = '220582';
 const OTHER_COUNTY = '220521';
 
 // REPORT_LOCKED: a write into 2020, whose reports the reference data has approved
-const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RULE_VIOLATED', 'UNAUTHENTICATED', 'REPORT_LOCKED']);
+const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RULE_VIOLATED', 'UNAUTHENTICATED', 'REPORT_LOCKED', 'INVALID_STATE']);
 const ALLOWED_STATUS = new Set([200, 400]);
 const LEAK = /select |insert |update |delete |\bat .*\.ts|QueryFailedError/i;
 /** Coercion of variables (BAD_USER_INPUT) or of literals in the document (GRAPHQL_VALIDATION_FAILED). */
@@ -51,6 +51,7 @@ const FAMILIES = [
   'wrong-users',
   'control-chars',
   'bad-reason',
+  'report-cycle',
 ] as const;
 type Family = (typeof FAMILIES)[number];
 const REQUESTS_PER_FAMILY: Record<Family, number> = {
@@ -70,6 +71,7 @@ const REQUESTS_PER_FAMILY: Record<Family, number> = {
   'wrong-users': 90,
   'control-chars': 80,
   'bad-reason': 60,
+  'report-cycle': 100,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -229,6 +231,7 @@ const REF_TABLE: Record<string, string> = { volunteerId: 'volunteer', beneficiar
 const MUTATIONS = [
   ...KINDS.flatMap((k) => [`create${k.name}`, `update${k.name}`, `delete${k.name}`, ...(k.end ? [`end${k.name}`] : [])]),
   'setAssessment', 'deleteAssessment', 'setArticleAdoption',
+  'submitReport', 'approveReport', 'returnReport', 'reopenReport',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -950,6 +953,50 @@ const genBadReason: Generator = (rng, c) => {
   return removeReq(f, `delete${k.name} ${label}`, k, recOf(c, k).id, recOf(c, k).version, reason, ['BAD_USER_INPUT']);
 };
 
+/**
+ * The reporting cycle's mutations, each wrong in one way: a bad period, an org of another
+ * tenant, the wrong user, a transition the report's state does not allow, a bad reason. Periods
+ * chosen have no report, so nothing here may move one.
+ */
+const genReportCycle: Generator = (rng, c) => {
+  const f: Family = 'report-cycle';
+  const submit = `mutation Fuzz($org: String!, $p: Period!, $force: String) { submitReport(orgCode: $org, period: $p, forceWithReason: $force) { id status } }`;
+  const decide = (action: string, withReason: boolean) =>
+    `mutation Fuzz($org: String!, $p: Period!${withReason ? ', $reason: String!' : ''}) { ${action}(orgCode: $org, period: $p${withReason ? ', reason: $reason' : ''}) { id status } }`;
+  const freePeriod = rng.pick(['2019Q1', '2019-05', '2018Q2']);
+  switch (rng.int(0, 7)) {
+    case 0:
+      return req(f, 'submitReport with a bad period', 'submitReport', 'shihu-editor', submit,
+        { org: SHIHU, p: rng.pick(['2021Q5', '21', 'x', '2021-13', '', 2021, '2021H1', '２０２１']), force: null }, ['BAD_USER_INPUT']);
+    case 1:
+      return req(f, 'submitReport for another county', 'submitReport', 'shihu-editor', submit, { org: rng.pick(c.otherTenantOrgs), p: freePeriod, force: null }, ['NOT_FOUND']);
+    case 2:
+      return req(f, 'submitReport as a viewer or anonymously', 'submitReport', rng.pick(['tonghua-viewer', null]), submit,
+        { org: SHIHU, p: freePeriod, force: null }, ['FORBIDDEN', 'UNAUTHENTICATED']);
+    case 3: {
+      const action = rng.pick(['approveReport', 'returnReport', 'reopenReport']);
+      // an editor decides nothing; an admin of another branch does not see the org
+      const user = rng.pick(['shihu-editor', 'taishang-admin']);
+      return req(f, `${action} as ${user}`, action, user, decide(action, action !== 'approveReport'), { org: SHIHU, p: freePeriod, reason: '核对有误' }, ['FORBIDDEN', 'NOT_FOUND']);
+    }
+    case 4: {
+      // no report in that period: nothing to approve, return or reopen
+      const action = rng.pick(['approveReport', 'returnReport', 'reopenReport']);
+      return req(f, `${action} of a report not started`, action, 'jian-admin', decide(action, action !== 'approveReport'), { org: SHIHU, p: freePeriod, reason: '核对有误' }, ['INVALID_STATE']);
+    }
+    case 5: {
+      const action = rng.pick(['returnReport', 'reopenReport']);
+      const reason = rng.pick(['', ' ', 'x', '字'.repeat(501), ' '.repeat(600)]);
+      return req(f, `${action} with a reason of ${reason.length} chars`, action, 'jian-admin', decide(action, true), { org: SHIHU, p: freePeriod, reason }, ['BAD_USER_INPUT']);
+    }
+    case 6:
+      return req(f, 'approveReport of the approver\'s own county', 'approveReport', 'jian-admin', decide('approveReport', false), { org: COUNTY, p: freePeriod }, ['FORBIDDEN']);
+    default:
+      return req(f, 'submitReport for an org code with a control', 'submitReport', 'shihu-editor', submit,
+        { org: withControl(rng, SHIHU, false), p: freePeriod, force: null }, ['BAD_USER_INPUT']);
+  }
+};
+
 const GENERATORS: Record<Family, Generator> = {
   'wrong-types': genWrongTypes,
   'missing-fields': genMissingFields,
@@ -967,6 +1014,7 @@ const GENERATORS: Record<Family, Generator> = {
   'wrong-users': genWrongUsers,
   'control-chars': genControlChars,
   'bad-reason': genBadReason,
+  'report-cycle': genReportCycle,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -977,6 +1025,8 @@ const ROLLUP_FINGERPRINT = `SELECT md5(string_agg(org_id::text || source || chan
 
 interface Snapshot {
   counts: Record<string, number>;
+  /** every report's org, period, status and version */
+  reports: string;
   audit: number;
   rollups: string;
   /** table:id:version of every record made for the campaign */
@@ -1010,7 +1060,8 @@ describe('fuzz: bad inputs to every data-entry mutation', () => {
       const [row] = await owner(`SELECT version FROM ${table} WHERE id = $1`, [id]);
       parts.push(`${table}:${id}:${row?.version ?? 'gone'}`);
     }
-    return { counts, audit, rollups, versions: parts.join(',') };
+    const reports = String((await owner(`SELECT md5(string_agg(org_id::text || period || status || version::text, ',' ORDER BY id)) AS fp FROM report`))[0].fp);
+    return { counts, reports, audit, rollups, versions: parts.join(',') };
   }
 
   /** A valid write as 石湖村's editor; fails the setup when refused. */
