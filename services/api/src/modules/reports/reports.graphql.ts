@@ -90,9 +90,6 @@ class OverdueReport {
   @Field(() => ReportState, { description: '报表进度' })
   state: ReportState;
 
-  @Field({ description: '是否已上报(晚报)' })
-  submitted: boolean;
-
   @Field(() => DateTimeScalar, { nullable: true, description: '上报时间' })
   submittedAt: string | null;
 

@@ -177,7 +177,7 @@ export async function reportHistory(ctx: ServiceContext, report: ReportRecord) {
 export async function overdueReports(ctx: ServiceContext, org: OrgRecord, period: Period) {
   const rows = await lateReports(ctx.session, org, period);
   for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org);
-  return rows.map((r) => ({ ...r, state: r.status ?? 'NOT_STARTED', submitted: r.status === ReportStatus.SUBMITTED || r.status === ReportStatus.APPROVED }));
+  return rows.map((r) => ({ ...r, state: r.status ?? 'NOT_STARTED' }));
 }
 
 /** The reporting calendar of an org's county: when each level's report of each kind of period is due. */
