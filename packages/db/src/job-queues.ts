@@ -15,6 +15,8 @@ export const QUEUES = {
   exportTick: 'export-tick',
   /** daily: delete exports past their retention */
   exportRetention: 'export-retention',
+  /** daily: remind the orgs past a reporting deadline (催报) */
+  reportReminders: 'report-reminders',
 } as const;
 
 /**
@@ -35,6 +37,7 @@ export async function installJobQueues(owner: DataSource): Promise<void> {
     await boss.createQueue(QUEUES.export, { name: QUEUES.export, deadLetter: QUEUES.exportFailed });
     await boss.createQueue(QUEUES.exportTick, { name: QUEUES.exportTick, policy: 'stately' });
     await boss.createQueue(QUEUES.exportRetention, { name: QUEUES.exportRetention, policy: 'stately' });
+    await boss.createQueue(QUEUES.reportReminders, { name: QUEUES.reportReminders, policy: 'stately' });
   } finally {
     await boss.stop({ graceful: false });
   }

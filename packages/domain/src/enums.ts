@@ -167,6 +167,20 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   APPROVED: '已审核',
 };
 
+/**
+ * Which figures a roll-up sums: the live records (what is entered now), or the figures each
+ * org froze when it submitted its report, over the approved reports only (what each level
+ * approved, and what a county publishes).
+ */
+export enum FigureState {
+  LIVE = 'LIVE',
+  APPROVED = 'APPROVED',
+}
+export const FIGURE_STATE_LABELS: Record<FigureState, string> = {
+  LIVE: '实时数(按当前记录汇总)',
+  APPROVED: '审核数(按已审核报表上报时的数字汇总)',
+};
+
 /** The file formats of a roll-up export; what each is, in EXPORT_FORMATS. */
 export enum ExportFormat {
   XLSX = 'XLSX',

@@ -957,13 +957,16 @@ BEGIN
       FROM unnest(tenants, orgs, paths) AS x(tenant_id, org_id, path)
       LEFT JOIN org o ON o.tenant_id = x.tenant_id AND o.id = x.org_id
      ORDER BY x.tenant_id, x.org_id, o.path IS NULL),
-  fresh AS (SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] AS v
-      FROM report r JOIN touched t ON t.tenant_id = r.tenant_id AND t.org_id = r.org_id
+  fresh AS (SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END), sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED') AND r.on_time) THEN 1 ELSE 0 END), sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED') AND NOT r.on_time) THEN 1 ELSE 0 END)]::numeric[] AS v
+      FROM (SELECT r.tenant_id, r.org_id, r.period, r.status, r.frozen,
+                   r.first_submitted_at IS NOT NULL
+                     AND coalesce(r.first_submitted_at <= ggw_report_due_at(r.tenant_id, o.level, r.period), true) AS on_time
+              FROM report r JOIN org o ON o.tenant_id = r.tenant_id AND o.id = r.org_id WHERE (r.tenant_id, r.org_id) IN (SELECT tenant_id, org_id FROM touched)) r JOIN touched t ON t.tenant_id = r.tenant_id AND t.org_id = r.org_id
       CROSS JOIN LATERAL (VALUES (CASE WHEN r.period LIKE '%Q%' THEN 'quarter' WHEN length(r.period) = 4 THEN 'year' ELSE 'month' END, CASE WHEN r.period LIKE '%Q%' THEN make_date(left(r.period, 4)::int, (right(r.period, 1)::int - 1) * 3 + 1, 1)
                           WHEN length(r.period) = 4 THEN make_date(r.period::int, 1, 1) ELSE (r.period || '-01')::date END, 1)) AS e(channel, bucket, sign)
      WHERE e.bucket IS NOT NULL
      GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
-    HAVING ARRAY[sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    HAVING ARRAY[sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END), sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED') AND r.on_time) THEN 1 ELSE 0 END), sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED') AND NOT r.on_time) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[3])),
   stale AS (
     SELECT w.tenant_id, w.org_id, w.channel, w.bucket, w.v
       FROM rollup_own w JOIN touched t ON t.tenant_id = w.tenant_id AND t.org_id = w.org_id
@@ -976,27 +979,27 @@ BEGIN
      WHERE w.tenant_id = s.tenant_id AND w.org_id = s.org_id AND w.source = 'report' AND w.channel = s.channel AND w.bucket = s.bucket
        AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.tenant_id = s.tenant_id AND f.org_id = s.org_id AND f.channel = s.channel AND f.bucket = s.bucket)),
   delta AS (
-    SELECT u.tenant_id, u.org_id, u.channel, u.bucket, ARRAY[sum(u.v[1])]::numeric[] AS v
+    SELECT u.tenant_id, u.org_id, u.channel, u.bucket, ARRAY[sum(u.v[1]), sum(u.v[2]), sum(u.v[3])]::numeric[] AS v
       FROM (SELECT tenant_id, org_id, channel, bucket, v FROM fresh
             UNION ALL
-            SELECT tenant_id, org_id, channel, bucket, ARRAY[-v[1]]::numeric[] FROM stale) u
+            SELECT tenant_id, org_id, channel, bucket, ARRAY[-v[1], -v[2], -v[3]]::numeric[] FROM stale) u
      GROUP BY u.tenant_id, u.org_id, u.channel, u.bucket),
-  spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
+  spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3])]::numeric[] AS v
       FROM delta d JOIN touched p ON p.tenant_id = d.tenant_id AND p.org_id = d.org_id
       CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
       JOIN org a ON a.path = subpath(p.path, 0, i)
      GROUP BY a.tenant_id, a.id, d.channel, d.bucket
-    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3])]::numeric[] <> array_fill(0::numeric, ARRAY[3])),
   added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
     SELECT tenant_id, org_id, 'report', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
-    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3]]::numeric[]
     RETURNING tenant_id, org_id, channel, bucket, v)
   SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
-    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[3]);
   IF zt IS NOT NULL THEN
     DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
      WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'report' AND s.channel = z.channel
-       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[3]);
   END IF;
 END $fn$;
 
@@ -1016,19 +1019,19 @@ BEGIN
       JOIN org a ON a.path = x.path
      GROUP BY a.tenant_id, a.id HAVING sum(x.sign) <> 0),
   moved AS (
-    SELECT a.tenant_id, a.org_id, r.channel, r.bucket, ARRAY[a.sign * r.v[1]]::numeric[] AS v
+    SELECT a.tenant_id, a.org_id, r.channel, r.bucket, ARRAY[a.sign * r.v[1], a.sign * r.v[2], a.sign * r.v[3]]::numeric[] AS v
       FROM rollup_subtree r CROSS JOIN ancestors a
      WHERE r.tenant_id = root_tenant AND r.org_id = root_id AND r.source = 'report'),
   added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
     SELECT tenant_id, org_id, 'report', channel, bucket, v FROM moved ORDER BY tenant_id, org_id, channel, bucket
-    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
+    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1], rollup_subtree.v[2] + excluded.v[2], rollup_subtree.v[3] + excluded.v[3]]::numeric[]
     RETURNING tenant_id, org_id, channel, bucket, v)
   SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
-    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
+    FROM added WHERE v = array_fill(0::numeric, ARRAY[3]);
   IF zt IS NOT NULL THEN
     DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
      WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'report' AND s.channel = z.channel
-       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
+       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[3]);
   END IF;
 END $fn$;
 
@@ -1106,12 +1109,12 @@ BEGIN
      GROUP BY a.tenant_id, a.id, d.channel, d.bucket
     HAVING ARRAY[sum(d.v[1]), sum(d.v[2])]::numeric[] <> array_fill(0::numeric, ARRAY[2])) x;
   INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
-  SELECT tenant_id, org_id, 'report', channel, bucket, v FROM (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
+  SELECT tenant_id, org_id, 'report', channel, bucket, v FROM (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3])]::numeric[] AS v
       FROM (SELECT * FROM rollup_own WHERE source = 'report') d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
       CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
       JOIN org a ON a.path = subpath(p.path, 0, i)
      GROUP BY a.tenant_id, a.id, d.channel, d.bucket
-    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])) x;
+    HAVING ARRAY[sum(d.v[1]), sum(d.v[2]), sum(d.v[3])]::numeric[] <> array_fill(0::numeric, ARRAY[3])) x;
 END $fn$;
 
 CREATE FUNCTION ggw_rollup_rebuild() RETURNS void LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
@@ -1183,13 +1186,16 @@ BEGIN
      WHERE e.bucket IS NOT NULL
      GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
     HAVING ARRAY[sum(e.sign * 1), sum(e.sign * CASE WHEN (r.adopted) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[2])) x;
-  INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v) SELECT tenant_id, org_id, 'report', channel, bucket, v FROM (SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] AS v
-      FROM report r 
+  INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v) SELECT tenant_id, org_id, 'report', channel, bucket, v FROM (SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END), sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED') AND r.on_time) THEN 1 ELSE 0 END), sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED') AND NOT r.on_time) THEN 1 ELSE 0 END)]::numeric[] AS v
+      FROM (SELECT r.tenant_id, r.org_id, r.period, r.status, r.frozen,
+                   r.first_submitted_at IS NOT NULL
+                     AND coalesce(r.first_submitted_at <= ggw_report_due_at(r.tenant_id, o.level, r.period), true) AS on_time
+              FROM report r JOIN org o ON o.tenant_id = r.tenant_id AND o.id = r.org_id WHERE true) r 
       CROSS JOIN LATERAL (VALUES (CASE WHEN r.period LIKE '%Q%' THEN 'quarter' WHEN length(r.period) = 4 THEN 'year' ELSE 'month' END, CASE WHEN r.period LIKE '%Q%' THEN make_date(left(r.period, 4)::int, (right(r.period, 1)::int - 1) * 3 + 1, 1)
                           WHEN length(r.period) = 4 THEN make_date(r.period::int, 1, 1) ELSE (r.period || '-01')::date END, 1)) AS e(channel, bucket, sign)
      WHERE e.bucket IS NOT NULL
      GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
-    HAVING ARRAY[sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[1])) x;
+    HAVING ARRAY[sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END), sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED') AND r.on_time) THEN 1 ELSE 0 END), sum(e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED') AND NOT r.on_time) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[3])) x;
   PERFORM ggw_rollup_rebuild_subtrees();
 END $fn$;
 
@@ -2093,98 +2099,11 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    WITH d AS (
-      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] AS v
-        FROM (SELECT *, 1 AS ggw_sign FROM new_rows) r CROSS JOIN LATERAL (VALUES (CASE WHEN r.period LIKE '%Q%' THEN 'quarter' WHEN length(r.period) = 4 THEN 'year' ELSE 'month' END, CASE WHEN r.period LIKE '%Q%' THEN make_date(left(r.period, 4)::int, (right(r.period, 1)::int - 1) * 3 + 1, 1)
-                          WHEN length(r.period) = 4 THEN make_date(r.period::int, 1, 1) ELSE (r.period || '-01')::date END, 1)) AS e(channel, bucket, sign)
-       WHERE e.bucket IS NOT NULL
-       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
-      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
-    own AS (
-      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
-      SELECT tenant_id, org_id, 'report', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
-      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
-    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
-      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
-      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
-      JOIN org a ON a.path = subpath(p.path, 0, i)
-     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
-    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
-    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
-    SELECT tenant_id, org_id, 'report', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
-    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
-    RETURNING tenant_id, org_id, channel, bucket, v)
-    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
-    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
-  IF zt IS NOT NULL THEN
-    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
-     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'report' AND s.channel = z.channel
-       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
-  END IF;
-    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows) x) c
-     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'report' AND w.v = array_fill(0::numeric, ARRAY[1]);
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM new_rows c) x;
   ELSIF TG_OP = 'DELETE' THEN
-    WITH d AS (
-      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] AS v
-        FROM (SELECT *, -1 AS ggw_sign FROM old_rows) r CROSS JOIN LATERAL (VALUES (CASE WHEN r.period LIKE '%Q%' THEN 'quarter' WHEN length(r.period) = 4 THEN 'year' ELSE 'month' END, CASE WHEN r.period LIKE '%Q%' THEN make_date(left(r.period, 4)::int, (right(r.period, 1)::int - 1) * 3 + 1, 1)
-                          WHEN length(r.period) = 4 THEN make_date(r.period::int, 1, 1) ELSE (r.period || '-01')::date END, 1)) AS e(channel, bucket, sign)
-       WHERE e.bucket IS NOT NULL
-       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
-      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
-    own AS (
-      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
-      SELECT tenant_id, org_id, 'report', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
-      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
-    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
-      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
-      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
-      JOIN org a ON a.path = subpath(p.path, 0, i)
-     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
-    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
-    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
-    SELECT tenant_id, org_id, 'report', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
-    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
-    RETURNING tenant_id, org_id, channel, bucket, v)
-    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
-    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
-  IF zt IS NOT NULL THEN
-    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
-     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'report' AND s.channel = z.channel
-       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
-  END IF;
-    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, -1 AS ggw_sign FROM old_rows) x) c
-     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'report' AND w.v = array_fill(0::numeric, ARRAY[1]);
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM old_rows c) x;
   ELSE
-    WITH d AS (
-      SELECT r.tenant_id, r.org_id, e.channel, e.bucket, ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] AS v
-        FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) r CROSS JOIN LATERAL (VALUES (CASE WHEN r.period LIKE '%Q%' THEN 'quarter' WHEN length(r.period) = 4 THEN 'year' ELSE 'month' END, CASE WHEN r.period LIKE '%Q%' THEN make_date(left(r.period, 4)::int, (right(r.period, 1)::int - 1) * 3 + 1, 1)
-                          WHEN length(r.period) = 4 THEN make_date(r.period::int, 1, 1) ELSE (r.period || '-01')::date END, 1)) AS e(channel, bucket, sign)
-       WHERE e.bucket IS NOT NULL
-       GROUP BY r.tenant_id, r.org_id, e.channel, e.bucket
-      HAVING ARRAY[sum(r.ggw_sign * e.sign * CASE WHEN (r.status IN ('SUBMITTED', 'APPROVED')) THEN 1 ELSE 0 END)]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
-    own AS (
-      INSERT INTO rollup_own (tenant_id, org_id, source, channel, bucket, v)
-      SELECT tenant_id, org_id, 'report', channel, bucket, v FROM d ORDER BY tenant_id, org_id, channel, bucket
-      ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_own.v[1] + excluded.v[1]]::numeric[]),
-    spread AS (SELECT a.tenant_id, a.id AS org_id, d.channel, d.bucket, ARRAY[sum(d.v[1])]::numeric[] AS v
-      FROM d d JOIN org p ON p.tenant_id = d.tenant_id AND p.id = d.org_id
-      CROSS JOIN LATERAL generate_series(1, nlevel(p.path)) AS i
-      JOIN org a ON a.path = subpath(p.path, 0, i)
-     GROUP BY a.tenant_id, a.id, d.channel, d.bucket
-    HAVING ARRAY[sum(d.v[1])]::numeric[] <> array_fill(0::numeric, ARRAY[1])),
-    added AS (INSERT INTO rollup_subtree (tenant_id, org_id, source, channel, bucket, v)
-    SELECT tenant_id, org_id, 'report', channel, bucket, v FROM spread ORDER BY tenant_id, org_id, channel, bucket
-    ON CONFLICT (tenant_id, org_id, source, channel, bucket) DO UPDATE SET v = ARRAY[rollup_subtree.v[1] + excluded.v[1]]::numeric[]
-    RETURNING tenant_id, org_id, channel, bucket, v)
-    SELECT array_agg(tenant_id), array_agg(org_id), array_agg(channel), array_agg(bucket) INTO zt, zo, zc, zb
-    FROM added WHERE v = array_fill(0::numeric, ARRAY[1]);
-  IF zt IS NOT NULL THEN
-    DELETE FROM rollup_subtree s USING unnest(zt, zo, zc, zb) AS z(tenant_id, org_id, channel, bucket)
-     WHERE s.tenant_id = z.tenant_id AND s.org_id = z.org_id AND s.source = 'report' AND s.channel = z.channel
-       AND s.bucket = z.bucket AND s.v = array_fill(0::numeric, ARRAY[1]);
-  END IF;
-    DELETE FROM rollup_own w USING (SELECT DISTINCT tenant_id, org_id FROM (SELECT *, 1 AS ggw_sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) x) c
-     WHERE w.tenant_id = c.tenant_id AND w.org_id = c.org_id AND w.source = 'report' AND w.v = array_fill(0::numeric, ARRAY[1]);
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT c.tenant_id, c.org_id, NULL::text AS path FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c) x;
   END IF;
   RETURN NULL;
 END $fn$;
@@ -2196,6 +2115,38 @@ CREATE TRIGGER ggw_rollup_update AFTER UPDATE ON report REFERENCING OLD TABLE AS
 CREATE TRIGGER ggw_rollup_delete AFTER DELETE ON report REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_rollup_on_report();
 
 CREATE TRIGGER ggw_rollup_truncate AFTER TRUNCATE ON report FOR EACH STATEMENT EXECUTE FUNCTION ggw_rollup_on_report();
+
+CREATE FUNCTION ggw_rollup_on_report_deadline() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  moved int;
+  root record;
+  zt uuid[];
+  zo uuid[];
+  zc text[];
+  zb date[];
+BEGIN
+  IF TG_OP = 'TRUNCATE' THEN
+    PERFORM ggw_rollup_rebuild();
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT tenant_id FROM new_rows)) x;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT tenant_id FROM old_rows)) x;
+  ELSE
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT tenant_id FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows))) x;
+  END IF;
+  RETURN NULL;
+END $fn$;
+
+CREATE TRIGGER ggw_rollup_insert AFTER INSERT ON report_deadline REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_rollup_on_report_deadline();
+
+CREATE TRIGGER ggw_rollup_update AFTER UPDATE ON report_deadline REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_rollup_on_report_deadline();
+
+CREATE TRIGGER ggw_rollup_delete AFTER DELETE ON report_deadline REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_rollup_on_report_deadline();
+
+CREATE TRIGGER ggw_rollup_truncate AFTER TRUNCATE ON report_deadline FOR EACH STATEMENT EXECUTE FUNCTION ggw_rollup_on_report_deadline();
 
 DO $$ DECLARE f regprocedure; BEGIN
     FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

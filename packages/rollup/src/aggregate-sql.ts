@@ -7,9 +7,10 @@ import { SqlParams, sumColumn, TARGET_COLUMNS, TargetSpec, targetSql } from './t
 /**
  * The one statement that reads every requested figure for every target org and period from
  * the subtree aggregates: per target, only its own rows of the sources asked for (a few
- * hundred at a province, a few dozen at a village), however large its subtree.
+ * hundred at a province, a few dozen at a village), however large its subtree. From
+ * `rollup_own` instead: each target's own records only (what its report answers for).
  */
-export function buildAggregateRollupSql(specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[]) {
+export function buildAggregateRollupSql(specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[], table: 'rollup_subtree' | 'rollup_own' = 'rollup_subtree') {
   const params = new SqlParams();
   const periodSql = periods.map((p): PeriodSql => {
     const [start, end, yearStart] = [params.lazy(p.start, 'date'), params.lazy(p.end, 'date'), params.lazy(`${p.year}-01-01`, 'date')];
@@ -26,7 +27,7 @@ export function buildAggregateRollupSql(specs: TargetSpec[], periods: Period[], 
     SELECT ${TARGET_COLUMNS}${figures.length ? ', x.*' : ''}
       FROM t LEFT JOIN LATERAL (
         SELECT ${figures.join(',\n               ') || '1'}
-          FROM rollup_subtree a
+          FROM ${table} a
          WHERE a.tenant_id = t.tenant_id AND a.org_id = t.id AND a.source IN (${sources.map((s) => `'${s}'`).join(', ') || 'NULL'})
            AND (${rows.join(' OR ') || 'false'})) x ON true
      ORDER BY t.spec, t.path`;

@@ -222,7 +222,8 @@ describe('roll-up aggregates and the application role', () => {
       `UPDATE rollup_subtree SET v = v`,
       `INSERT INTO rollup_subtree SELECT * FROM rollup_subtree LIMIT 1`,
       `DELETE FROM rollup_subtree`,
-      `SELECT count(*) FROM rollup_own`,
+      `UPDATE rollup_own SET v = v`,
+      `DELETE FROM rollup_own`,
       `SELECT ggw_rollup_rebuild()`,
       `SELECT ggw_rollup_refresh_volunteer(ARRAY[gen_random_uuid()], ARRAY[gen_random_uuid()], ARRAY[NULL::text])`,
     ];

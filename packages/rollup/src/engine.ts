@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { OrgLevel, OrgRecord, OrgType, Period } from '@ggw/domain';
 import { buildAggregateRollupSql } from './aggregate-sql';
+import { buildApprovedRollupSql } from './approved-sql';
 import { queryPrepared } from './prepared-query';
 import { inputsOf, Metric, METRICS, SUM_METRICS, SumMetric } from './metrics';
 import { buildRecordsRollupSql } from './records-sql';
@@ -16,10 +17,19 @@ export interface RollupRow {
 }
 
 /**
- * Where figures are read from: the subtree aggregates the triggers keep (what the API uses), or
- * the records themselves (the reference, for tests and the benchmark).
+ * Where figures are read from: the subtree aggregates the triggers keep (what the API uses for
+ * LIVE figures), the frozen figures of approved reports (APPROVED), each target's own records
+ * only (what a report freezes), or the records themselves (the reference, for tests and the
+ * benchmark).
  */
-export type RollupReader = 'aggregates' | 'records';
+export type RollupReader = 'aggregates' | 'approved' | 'own' | 'records';
+
+const BUILDERS: Record<RollupReader, (specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[]) => { text: string; params: unknown[] }> = {
+  aggregates: buildAggregateRollupSql,
+  approved: buildApprovedRollupSql,
+  own: (specs, periods, metrics) => buildAggregateRollupSql(specs, periods, metrics, 'rollup_own'),
+  records: buildRecordsRollupSql,
+};
 
 /**
  * Computes the sums of every sum metric for the targets of `specs`, for each period, in one
@@ -33,8 +43,7 @@ export async function computeRollups(
   reader: RollupReader = 'aggregates',
 ): Promise<RollupRow[]> {
   if (specs.length === 0) return [];
-  const build = reader === 'aggregates' ? buildAggregateRollupSql : buildRecordsRollupSql;
-  const { text, params } = build(specs, periods, metrics);
+  const { text, params } = BUILDERS[reader](specs, periods, metrics);
   const rows = await queryPrepared(manager, text, params);
   const columns = periods.map((_p, i) => metrics.map((m) => [m.key, `${m.key}__${i}`] as const));
   return rows.map((r) => ({
@@ -69,4 +78,13 @@ function figure(m: Metric, sums: Record<string, number>): number | null {
     case 'difference':
       return sums[m.minuend] - sums[m.subtrahend];
   }
+}
+
+/** What a report freezes: every figure but the report's own (those are read from the report rows themselves). */
+export const FROZEN_METRICS = SUM_METRICS.filter((m) => m.source !== 'report');
+
+/** The own figures of each org (its own records only) for a period: what its report freezes at submission. One statement. */
+export async function ownFigures(manager: EntityManager, orgIds: string[], period: Period): Promise<Map<string, Record<string, number>>> {
+  const rows = await computeRollups(manager, [{ kind: 'orgs', ids: orgIds }], [period], FROZEN_METRICS, 'own');
+  return new Map(rows.map((r) => [r.org.id, r.sums[0]]));
 }

@@ -130,6 +130,12 @@ export const METRICS: readonly Metric[] = [
     where: `r.status IN ('SUBMITTED', 'APPROVED')`, definition: '本期报表已上报或已审核的组织数' },
   { key: 'reportCompleteness', label: '报表完成率', unit: '比率', kind: 'ratio', numerator: 'reportSubmittedCount', denominator: 'orgCount',
     definition: '已上报报表的组织数 ÷ 应上报的组织数(期末存在的组织)' },
+  { key: 'reportOnTimeCount', label: '按时上报报表的组织', unit: '个', kind: 'sum', source: 'report', measure: 'count',
+    where: `r.status IN ('SUBMITTED', 'APPROVED') AND r.on_time`, definition: '本期报表已上报或已审核、且首次上报不晚于报送日历截止时间的组织数' },
+  { key: 'reportLateCount', label: '逾期上报报表的组织', unit: '个', kind: 'sum', source: 'report', measure: 'count',
+    where: `r.status IN ('SUBMITTED', 'APPROVED') AND NOT r.on_time`, definition: '本期报表已上报或已审核、但首次上报晚于报送日历截止时间的组织数' },
+  { key: 'reportOnTimeRate', label: '报表按时完成率', unit: '比率', kind: 'ratio', numerator: 'reportOnTimeCount', denominator: 'orgCount',
+    definition: '按时上报报表的组织数 ÷ 应上报的组织数(期末存在的组织)' },
 ];
 
 const BY_KEY = new Map(METRICS.map((m) => [m.key, m]));

@@ -31,7 +31,8 @@ export function periodConditionSql(rule: TimeRule, p: { start: string; end: stri
   }
 }
 
-function measureSql(m: SumMetric, condition: string): string {
+/** A sum metric's aggregate over the source rows `r` that meet `condition`. */
+export function measureSql(m: SumMetric, condition: string): string {
   const where = m.where ? `${condition} AND (${m.where})` : condition;
   return m.measure === 'count' ? `count(*) FILTER (WHERE ${where})` : `coalesce(sum(r.${m.measure.sum}) FILTER (WHERE ${where}), 0)`;
 }

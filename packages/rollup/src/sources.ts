@@ -101,10 +101,18 @@ export const SOURCES = {
     time: { kind: 'flow', on: 'submitted_on' },
     dependsOn: ownRows('article'),
   },
+  /** One row per report, on time when first submitted by its deadline (or when its tenant has none for its level). */
   report: {
-    from: `report r`,
+    from: `(SELECT r.tenant_id, r.org_id, r.period, r.status, r.frozen,
+                   r.first_submitted_at IS NOT NULL
+                     AND coalesce(r.first_submitted_at <= ggw_report_due_at(r.tenant_id, o.level, r.period), true) AS on_time
+              FROM report r JOIN org o ON o.tenant_id = r.tenant_id AND o.id = r.org_id WHERE {scope:r}) r`,
     time: { kind: 'periodKey', column: 'period' },
-    dependsOn: ownRows('report'),
+    dependsOn: {
+      ...ownRows('report'),
+      // a tenant's calendar decides which of its reports were on time
+      report_deadline: `SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT tenant_id FROM {changed})`,
+    },
   },
 } satisfies Record<string, Source>;
 

@@ -29,7 +29,7 @@ export const DATASET_TABLES = {
 export type DatasetTable = keyof typeof DATASET_TABLES;
 
 /** Columns the database fills when a row leaves them out. */
-type Defaulted = 'createdAt' | 'disabled' | 'version' | 'adoptedLevel' | 'submittedBy' | 'approvedBy' | 'returnReason' | 'forceReason';
+type Defaulted = 'createdAt' | 'disabled' | 'version' | 'adoptedLevel' | 'submittedBy' | 'approvedBy' | 'forceReason' | 'frozen';
 
 /** A row of a table as a dataset holds it: its entity, less what the database fills in. */
 export type DatasetRow<T extends DatasetTable> = Omit<InstanceType<(typeof DATASET_TABLES)[T]>, Defaulted>;

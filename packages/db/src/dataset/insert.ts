@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Dataset, DATASET_TABLES, TABLE_ORDER } from './dataset';
+import { parsePeriod, ReportStatus } from '@ggw/domain';
+import { ownFigures } from '@ggw/rollup';
+import { Dataset, DATASET_TABLES, DatasetRow, TABLE_ORDER } from './dataset';
 
 const BATCH = 5000;
 
@@ -13,7 +15,7 @@ const BATCH = 5000;
 export async function insertDataset(manager: EntityManager, data: Dataset): Promise<Record<string, number>> {
   const inserted: Record<string, number> = {};
   for (const table of TABLE_ORDER) {
-    const rows = data[table] as unknown as Array<Record<string, unknown>>;
+    const rows = (table === 'report' ? await withFrozenFigures(manager, data.report) : data[table]) as unknown as Array<Record<string, unknown>>;
     inserted[table] = 0;
     if (!rows.length) continue;
     const columns = manager.connection.getMetadata(DATASET_TABLES[table]).columns.filter((c) => c.propertyName in rows[0]);
@@ -31,4 +33,22 @@ export async function insertDataset(manager: EntityManager, data: Dataset): Prom
     }
   }
   return inserted;
+}
+
+/**
+ * Reports loaded as submitted or approved carry what the API would have frozen at submission:
+ * their org's own figures, read from the records loaded before them (reports come after every
+ * record table), one statement per period.
+ */
+async function withFrozenFigures(manager: EntityManager, reports: Array<DatasetRow<'report'>>): Promise<Array<DatasetRow<'report'> & { frozen: string | null }>> {
+  const submitted = new Set(reports.filter((r) => r.status === ReportStatus.SUBMITTED || r.status === ReportStatus.APPROVED));
+  const figures = new Map<string, Map<string, Record<string, number>>>();
+  for (const period of new Set([...submitted].map((r) => r.period))) {
+    const orgIds = [...new Set([...submitted].filter((r) => r.period === period).map((r) => r.orgId))];
+    figures.set(period, await ownFigures(manager, orgIds, parsePeriod(period)));
+  }
+  return reports.map((r) => {
+    const frozen = submitted.has(r) ? figures.get(r.period)!.get(r.orgId) : undefined;
+    return { ...r, frozen: frozen ? JSON.stringify(frozen) : null };
+  });
 }

@@ -113,9 +113,14 @@ function addSyntheticRecords(
           name: personName(rng), category,
           idNumber: residentIdNumber(rng, o.code, category === BeneficiaryCategory.YOUNG_FARMER ? rng.int(1985, 2000) : rng.int(2005, 2016)),
         });
+        // of those who had joined by October, when the last pair of the year starts
+        const joined = volunteers.filter((v) => v.joinedOn <= `${year}-10-01` && (!v.leftOn || v.leftOn > `${year}-10-01`));
+        const volunteer = rng.pick(joined.length ? joined : volunteers);
+        const day = rng.date(`${year}-01-01`, `${year}-10-01`);
+        // a pair starts once its volunteer has joined (the entry rules hold the data to it)
         b.add('assistance_pair', org, {
-          volunteerId: rng.pick(volunteers).id, beneficiaryId: beneficiary.id,
-          startedOn: rng.date(`${year}-01-01`, `${year}-10-01`), endedOn: `${year}-12-31`,
+          volunteerId: volunteer.id, beneficiaryId: beneficiary.id,
+          startedOn: volunteer.joinedOn > day ? volunteer.joinedOn : day, endedOn: `${year}-12-31`,
         });
       }
     }
@@ -148,7 +153,9 @@ function addSyntheticRecords(
     b.add('report', org, {
       period: String(year), status,
       submittedAt: submitted ? `${year + 1}-01-10T09:00:00+08:00` : null,
+      firstSubmittedAt: submitted ? `${year + 1}-01-10T09:00:00+08:00` : null,
       approvedAt: status === ReportStatus.APPROVED ? `${year + 1}-01-20T09:00:00+08:00` : null,
+      returnReason: null,
     });
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { DEFAULT_TIME_ZONE, ExportFormat, ExportPeriodRule, nextRun, OrgLevel, OrgType, stableId } from '@ggw/domain';
+import { DEFAULT_TIME_ZONE, ExportFormat, ExportPeriodRule, FigureState, nextRun, OrgLevel, OrgType, stableId } from '@ggw/domain';
 import { DatasetBuilder } from '../dataset/builder';
 import { insertDataset } from '../dataset/insert';
 import { Dataset } from '../dataset/dataset';
@@ -38,6 +38,7 @@ export const DEMO_USERS = [
   { username: 'taishang-admin', displayName: '台上镇关工委管理员', orgCode: '220582101', role: 'ADMIN' },
   { username: 'shihu-editor', displayName: '石湖村关工小组录入员', orgCode: '220582106201', role: 'EDITOR' },
   { username: 'tonghua-viewer', displayName: '通化市关工委查看员', orgCode: TONGHUA_CITY_CODE, role: 'VIEWER' },
+  { username: 'tonghua-admin', displayName: '通化市关工委管理员', orgCode: TONGHUA_CITY_CODE, role: 'ADMIN' },
   { username: 'tonghuaxian-admin', displayName: '通化县关工委管理员', orgCode: TONGHUA_COUNTY_CODE, role: 'ADMIN' },
 ] as const;
 
@@ -72,8 +73,9 @@ async function addReferenceCalendar(manager: EntityManager): Promise<number> {
  * year so far), and at year end, on 1 January at 03:00, the year's workbook and summary.
  */
 export const REFERENCE_SCHEDULES = [
-  { key: 'monthly', cron: '0 2 1 * *', periodRule: ExportPeriodRule.YEAR_TO_DATE, formats: [ExportFormat.XLSX] },
-  { key: 'year-end', cron: '0 3 1 1 *', periodRule: ExportPeriodRule.PREVIOUS_YEAR, formats: [ExportFormat.XLSX, ExportFormat.DOCX] },
+  { key: 'monthly', cron: '0 2 1 * *', periodRule: ExportPeriodRule.YEAR_TO_DATE, formats: [ExportFormat.XLSX], figureState: FigureState.LIVE },
+  // what the county publishes for the year: the figures each level approved
+  { key: 'year-end', cron: '0 3 1 1 *', periodRule: ExportPeriodRule.PREVIOUS_YEAR, formats: [ExportFormat.XLSX, ExportFormat.DOCX], figureState: FigureState.APPROVED },
 ] as const;
 
 async function addReferenceSchedules(manager: EntityManager): Promise<number> {
@@ -81,11 +83,11 @@ async function addReferenceSchedules(manager: EntityManager): Promise<number> {
   let inserted = 0;
   for (const s of REFERENCE_SCHEDULES) {
     const rows = await manager.query(
-      `INSERT INTO export_schedule (tenant_id, id, org_id, cron, time_zone, period_rule, formats, next_run_at, created_by)
-       SELECT o.tenant_id, $2, o.id, $3, $4, $5, $6, $7, $8 FROM org o WHERE o.code = $1
+      `INSERT INTO export_schedule (tenant_id, id, org_id, cron, time_zone, period_rule, formats, next_run_at, created_by, figure_state)
+       SELECT o.tenant_id, $2, o.id, $3, $4, $5, $6, $7, $8, $9 FROM org o WHERE o.code = $1
        ON CONFLICT DO NOTHING RETURNING 1`,
       [JIAN_CODE, stableId('export_schedule', JIAN_CODE, s.key), s.cron, DEFAULT_TIME_ZONE, s.periodRule, s.formats,
-        nextRun(s.cron, DEFAULT_TIME_ZONE, now), stableId('user', 'jian-admin')],
+        nextRun(s.cron, DEFAULT_TIME_ZONE, now), stableId('user', 'jian-admin'), s.figureState],
     );
     inserted += rows.length;
   }

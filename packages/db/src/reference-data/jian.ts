@@ -366,15 +366,44 @@ function addPlanAndReports(b: DatasetBuilder, rng: Random, county: OrgRecord, T:
     b.add('reported_figure', county, { period: '2020', metricKey, reportedValue, source });
   }
 
-  const report = (org: OrgRecord, period: string, status: ReportStatus) => b.add('report', org, {
-    period, status,
-    submittedAt: status === ReportStatus.DRAFT ? null : `${Number(period) + 1}-01-08T09:00:00+08:00`,
-    approvedAt: status === ReportStatus.APPROVED ? `${Number(period) + 1}-01-18T09:00:00+08:00` : null,
-  });
+  addReports(b, rng, old, fresh);
+}
+
+/** When each level handed in its reference reports: villages first, then townships, then the county (all by 集安市's calendar). */
+const SUBMITTED_ON: Record<string, string> = { VILLAGE: '11-25', TOWNSHIP: '12-05', COUNTY: '12-15' };
+const APPROVED_ON: Record<string, string> = { VILLAGE: '12-08', TOWNSHIP: '12-16', COUNTY: '12-28' };
+
+/** The 2021 report of a village returned in the reference data, and why. */
+export const REFERENCE_RETURN_REASON = '活动参加人次与台账不符,请核对后重新上报';
+
+/**
+ * The reporting cycle as the reference data leaves it. 2019 and 2020 are done: every org's report
+ * approved (so those years' figures are the same LIVE and APPROVED), on time but for four
+ * villages that handed in 2020 three days late. 2021 is in progress in 台上镇 and five other
+ * townships: some villages not started, drafts, submissions (a few late), approvals, and one
+ * report returned with a reason; 青石镇 (where the tests write 2021 records) has not started.
+ */
+function addReports(b: DatasetBuilder, rng: Random, old: OrgRecord[], fresh: OrgRecord[]): void {
+  const report = (org: OrgRecord, period: string, status: ReportStatus, submittedOn?: string, approvedOn?: string) => {
+    const at = (day: string | undefined) => (day ? `${day}T09:00:00+08:00` : null);
+    const submittedAt = status === ReportStatus.DRAFT ? null : at(submittedOn ?? `${period}-${SUBMITTED_ON[org.level]}`);
+    b.add('report', org, {
+      period, status, submittedAt, firstSubmittedAt: submittedAt,
+      approvedAt: status === ReportStatus.APPROVED ? at(approvedOn ?? `${period}-${APPROVED_ON[org.level]}`) : null,
+      returnReason: status === ReportStatus.RETURNED ? REFERENCE_RETURN_REASON : null,
+    });
+  };
   for (const o of old) report(o, '2019', ReportStatus.APPROVED);
-  // 2020: all but 12 villages have submitted; most are approved
-  const lagging = new Set(rng.shuffle([...old, ...fresh].filter((o) => o.level === OrgLevel.VILLAGE)).slice(0, 12));
-  for (const o of [...old, ...fresh]) {
-    report(o, '2020', lagging.has(o) ? ReportStatus.DRAFT : rng.chance(0.85) ? ReportStatus.APPROVED : ReportStatus.SUBMITTED);
-  }
+  const late2020 = new Set(rng.shuffle([...old, ...fresh].filter((o) => o.level === OrgLevel.VILLAGE)).slice(0, 4));
+  for (const o of [...old, ...fresh]) report(o, '2020', ReportStatus.APPROVED, late2020.has(o) ? '2020-12-04' : undefined);
+
+  const inProgress = ['220582101', '220582102', '220582103', '220582104', '220582201', '220582202'];
+  const villages = [...old, ...fresh].filter((o) => o.level === OrgLevel.VILLAGE && inProgress.some((t) => o.path.split('.').includes(t)));
+  rng.shuffle(villages).forEach((v, i) => {
+    if (i === 0) report(v, '2021', ReportStatus.RETURNED, '2021-11-20');
+    else if (i % 5 === 1) report(v, '2021', ReportStatus.APPROVED, '2021-11-22', '2021-12-06');
+    else if (i % 5 === 2) report(v, '2021', ReportStatus.SUBMITTED, i % 3 === 0 ? '2021-12-06' : '2021-11-28');
+    else if (i % 5 === 3) report(v, '2021', ReportStatus.DRAFT);
+    // the rest have not started
+  });
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ExportFormat, ExportPeriodRule, ExportStatus } from '../enums';
+import { ExportFormat, ExportPeriodRule, ExportStatus, FigureState } from '../enums';
 import { OwnedRecord } from './owned-record';
 
 /** A schedule of exports of an org's subtree, run with its creator's rights. Times are ISO 8601 text as read. */
@@ -16,6 +16,10 @@ export class ExportSchedule extends OwnedRecord {
 
   @Column({ type: 'text', array: true })
   formats: ExportFormat[];
+
+  /** which figures its exports carry (a year-end export: the approved ones) */
+  @Column({ name: 'figure_state', type: 'text', default: 'LIVE' })
+  figureState: FigureState;
 
   @Column({ type: 'boolean', default: false })
   paused: boolean;
@@ -44,6 +48,9 @@ export class ExportJob extends OwnedRecord {
 
   @Column({ type: 'text' })
   format: ExportFormat;
+
+  @Column({ name: 'figure_state', type: 'text', default: 'LIVE' })
+  figureState: FigureState;
 
   @Column({ type: 'text', default: 'QUEUED' })
   status: ExportStatus;

@@ -126,6 +126,14 @@ export class Report extends VersionedRecord {
   /** the explanation of a submission made despite warnings (强制上报说明) */
   @Column({ name: 'force_reason', type: 'text', nullable: true })
   forceReason: string | null;
+
+  /** the first submission, which decides whether the report was on time (a resubmission after a return does not) */
+  @Column({ name: 'first_submitted_at', type: 'timestamptz', nullable: true })
+  firstSubmittedAt: string | null;
+
+  /** the org's own figures (sum metric → value) as they were when the report was last submitted: what an approval approves */
+  @Column({ type: 'jsonb', nullable: true })
+  frozen: Record<string, number> | null;
 }
 
 /** A figure an org published by hand, kept to compare with the computed one. */
