@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrgLevel, OrgRecord, Period, previousYear } from '@ggw/domain';
+import { FigureState, OrgLevel, OrgRecord, Period, previousYear } from '@ggw/domain';
 import { computeRollups, figuresFromSums, Metric, metric, METRICS, sumMetricsFor, SUMMARY_METRICS, TargetSpec } from '@ggw/rollup';
 
 /** The figures of the side-by-side tables (下级单位, 村社区, CSV): the annual summary's headline figures. */
@@ -25,12 +25,14 @@ export interface OrgFigures {
 export class ExportSource {
   readonly previous: Period;
 
-  constructor(private readonly manager: EntityManager, readonly org: OrgRecord, readonly period: Period) {
+  /** `state`: live figures, or those of approved reports (a year-end export: what each level approved) */
+  constructor(private readonly manager: EntityManager, readonly org: OrgRecord, readonly period: Period, readonly state: FigureState = FigureState.LIVE) {
     this.previous = previousYear(period);
   }
 
   private async read(spec: TargetSpec, metrics = TABLE_METRICS): Promise<OrgFigures[]> {
-    const rows = await computeRollups(this.manager, [spec], [this.period, this.previous], sumMetricsFor(metrics.map((m) => m.key)));
+    const reader = this.state === FigureState.APPROVED ? 'approved' : 'aggregates';
+    const rows = await computeRollups(this.manager, [spec], [this.period, this.previous], sumMetricsFor(metrics.map((m) => m.key)), reader);
     return rows.map((r) => ({ org: r.org, now: figuresFromSums(r.sums[0]), before: figuresFromSums(r.sums[1]) }));
   }
 

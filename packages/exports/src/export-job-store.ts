@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { entityColumns, entityRowParser, ExportFormat, ExportJob, ExportStatus } from '@ggw/domain';
+import { entityColumns, entityRowParser, ExportFormat, ExportJob, ExportStatus, FigureState } from '@ggw/domain';
 import { enqueueExport } from './export-jobs';
 import { ExportFile } from './make-export';
 
@@ -23,6 +23,8 @@ export interface NewExportJob {
   orgId: string;
   period: string;
   format: ExportFormat;
+  /** live figures (the default) or those of approved reports */
+  figureState?: FigureState;
   /** whose rights it runs with: the requester, or the schedule's creator */
   requestedBy: string;
   idempotencyKey?: string | null;
@@ -36,10 +38,11 @@ export interface NewExportJob {
  */
 export async function createExportJob(m: EntityManager, job: NewExportJob): Promise<ExportJobRecord | null> {
   const [row] = parseJobs(await m.query(
-    `INSERT INTO export_job AS j (tenant_id, id, org_id, period, format, requested_by, idempotency_key, schedule_id, scheduled_for)
-     VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO export_job AS j (tenant_id, id, org_id, period, format, requested_by, idempotency_key, schedule_id, scheduled_for, figure_state)
+     VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (tenant_id, schedule_id, scheduled_for, format) DO NOTHING RETURNING ${JOB_COLUMNS}`,
-    [job.tenantId, job.orgId, job.period, job.format, job.requestedBy, job.idempotencyKey ?? null, job.schedule?.id ?? null, job.schedule?.dueAt ?? null],
+    [job.tenantId, job.orgId, job.period, job.format, job.requestedBy, job.idempotencyKey ?? null, job.schedule?.id ?? null, job.schedule?.dueAt ?? null,
+      job.figureState ?? FigureState.LIVE],
   ));
   if (!row) return null;
   await enqueueExport(m, { exportId: row.id, tenantId: job.tenantId, userId: job.requestedBy });
@@ -61,14 +64,14 @@ export async function findJobByIdempotencyKey(m: EntityManager, userId: string, 
 /** The same request by the same user within `withinSeconds`, not failed: a double click. */
 export async function findRecentRequest(
   m: EntityManager,
-  r: { tenantId: string; orgId: string; period: string; format: ExportFormat; userId: string; withinSeconds: number },
+  r: { tenantId: string; orgId: string; period: string; format: ExportFormat; figureState: FigureState; userId: string; withinSeconds: number },
 ): Promise<ExportJobRecord | null> {
   const [row] = parseJobs(await m.query(
     `SELECT ${JOB_COLUMNS} FROM export_job j
       WHERE j.tenant_id = $1 AND j.org_id = $2 AND j.period = $3 AND j.format = $4 AND j.requested_by = $5
-        AND j.schedule_id IS NULL AND j.status <> 'FAILED' AND j.created_at > now() - make_interval(secs => $6)
+        AND j.schedule_id IS NULL AND j.status <> 'FAILED' AND j.created_at > now() - make_interval(secs => $6) AND j.figure_state = $7
       ORDER BY j.created_at DESC LIMIT 1`,
-    [r.tenantId, r.orgId, r.period, r.format, r.userId, r.withinSeconds],
+    [r.tenantId, r.orgId, r.period, r.format, r.userId, r.withinSeconds, r.figureState],
   ));
   return row ?? null;
 }
@@ -107,13 +110,13 @@ export async function findJobFile(
  * Takes an export for a worker: RUNNING, one more attempt. `done` when it was finished already
  * (a retried job), null when it is gone or no longer visible to the user it runs for.
  */
-export async function claimJob(m: EntityManager, tenantId: string, id: string): Promise<{ orgId: string; period: string; format: ExportFormat } | 'done' | null> {
+export async function claimJob(m: EntityManager, tenantId: string, id: string): Promise<{ orgId: string; period: string; format: ExportFormat; figureState: FigureState } | 'done' | null> {
   // (TypeORM answers a bare UPDATE with [rows, count]; as a CTE it is a SELECT)
   const [row] = await m.query(
     `WITH claimed AS (
        UPDATE export_job SET status = 'RUNNING', attempts = attempts + 1, started_at = now(), progress = 0
         WHERE tenant_id = $1 AND id = $2 AND status IN ('QUEUED', 'RUNNING')
-        RETURNING org_id AS "orgId", period, format)
+        RETURNING org_id AS "orgId", period, format, figure_state AS "figureState")
      SELECT * FROM claimed`,
     [tenantId, id],
   );

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { entityColumns, entityRowParser, ExportFormat, ExportPeriodRule, ExportSchedule } from '@ggw/domain';
+import { entityColumns, entityRowParser, ExportFormat, ExportPeriodRule, ExportSchedule, FigureState } from '@ggw/domain';
 
 /**
  * The one home of `export_schedule`: every statement that reads or writes it, for the API and
@@ -19,12 +19,12 @@ export async function listSchedulesOf(m: EntityManager, org: { tenantId: string;
 
 export async function insertSchedule(
   m: EntityManager,
-  s: { tenantId: string; orgId: string; cron: string; timeZone: string; periodRule: ExportPeriodRule; formats: ExportFormat[]; nextRunAt: Date; createdBy: string },
+  s: { tenantId: string; orgId: string; cron: string; timeZone: string; periodRule: ExportPeriodRule; formats: ExportFormat[]; figureState: FigureState; nextRunAt: Date; createdBy: string },
 ): Promise<ExportScheduleRecord> {
   const [row] = await m.query(
-    `INSERT INTO export_schedule AS s (tenant_id, id, org_id, cron, time_zone, period_rule, formats, next_run_at, created_by)
-     VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8) RETURNING ${SCHEDULE_COLUMNS}`,
-    [s.tenantId, s.orgId, s.cron, s.timeZone, s.periodRule, s.formats, s.nextRunAt, s.createdBy],
+    `INSERT INTO export_schedule AS s (tenant_id, id, org_id, cron, time_zone, period_rule, formats, next_run_at, created_by, figure_state)
+     VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${SCHEDULE_COLUMNS}`,
+    [s.tenantId, s.orgId, s.cron, s.timeZone, s.periodRule, s.formats, s.nextRunAt, s.createdBy, s.figureState],
   );
   return parseSchedule(row);
 }
@@ -73,9 +73,9 @@ export async function suspendSchedule(ds: DataSource, s: { tenantId: string; id:
 export async function lockDueSchedule(
   m: EntityManager,
   s: { tenantId: string; id: string },
-): Promise<{ orgId: string; cron: string; timeZone: string; periodRule: ExportPeriodRule; formats: ExportFormat[]; dueAt: Date; now: Date } | null> {
+): Promise<{ orgId: string; cron: string; timeZone: string; periodRule: ExportPeriodRule; formats: ExportFormat[]; figureState: FigureState; dueAt: Date; now: Date } | null> {
   const [row] = await m.query(
-    `SELECT org_id AS "orgId", cron, time_zone AS "timeZone", period_rule AS "periodRule", formats, next_run_at AS "dueAt", now() AS "now"
+    `SELECT org_id AS "orgId", cron, time_zone AS "timeZone", period_rule AS "periodRule", formats, figure_state AS "figureState", next_run_at AS "dueAt", now() AS "now"
        FROM export_schedule WHERE tenant_id = $1 AND id = $2 AND NOT paused AND next_run_at <= now()
         FOR UPDATE SKIP LOCKED`,
     [s.tenantId, s.id],

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, ExportFormat, OrgRecord, Period } from '@ggw/domain';
+import { EXPORT_FORMATS, ExportFormat, FigureState, OrgRecord, Period } from '@ggw/domain';
 import { metric, Metric, SOURCES } from '@ggw/rollup';
 
 /** 2020 → 2020年, 2020Q3 → 2020年第3季度, 2020-06 → 2020年6月. */
@@ -15,6 +15,13 @@ export function generatedLine(at: Date): string {
   }).formatToParts(at);
   const get = (type: string) => parts.find((x) => x.type === type)!.value;
   return `生成时间:${get('year')}年${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}(北京时间)`;
+}
+
+/** Where the figures of an export come from, in a clerk's words (the 说明 sheet, the summary's subtitle). */
+export function figureStateText(state: FigureState): string {
+  return state === FigureState.APPROVED
+    ? '口径:审核数。只计已审核的报表,每个组织的数字是其上报报表时冻结的本级数字,逐级相加;未上报、未审核的报表不计入'
+    : '口径:实时数。数字由各级组织录入的记录逐级汇总计算,含尚未上报、审核的数据';
 }
 
 const TIME_RULE_TEXT = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ExportFormat, OrgRecord, Period } from '@ggw/domain';
+import { ExportFormat, FigureState, OrgRecord, Period } from '@ggw/domain';
 import { ExportSource } from './export-content';
 import { exportFileName } from './labels';
 import { EXPORT_WRITERS, WriteOptions } from './writers';
@@ -19,8 +19,10 @@ export type MakeExportOptions = WriteOptions;
  * Makes the file of an export of `org` for `period` in `format`, reading through `manager`
  * (a transaction under the rights of the user the export is for).
  */
-export async function makeExportFile(manager: EntityManager, org: OrgRecord, period: Period, format: ExportFormat, options: MakeExportOptions): Promise<ExportFile> {
-  const content = await EXPORT_WRITERS[format].write(new ExportSource(manager, org, period), options);
+export async function makeExportFile(
+  manager: EntityManager, org: OrgRecord, period: Period, format: ExportFormat, options: MakeExportOptions, state: FigureState = FigureState.LIVE,
+): Promise<ExportFile> {
+  const content = await EXPORT_WRITERS[format].write(new ExportSource(manager, org, period, state), options);
   await options.onProgress(1);
   return { content, fileName: exportFileName(org, period, format), size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
 }

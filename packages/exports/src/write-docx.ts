@@ -1,7 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { writeSummary } from '@ggw/rollup';
 import { ExportSource } from './export-content';
-import { generatedLine, periodLabel } from './labels';
+import { figureStateText, generatedLine, periodLabel } from './labels';
 
 /**
  * The annual summary's figures as a Word document an admin can edit: a title, a line saying
@@ -21,7 +21,7 @@ export async function summaryDocument(source: ExportSource, generatedAt: Date): 
     sections: [{
       children: [
         new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${source.org.name}关工委${periodLabel(source.period)}工作总结(数据部分)`, font: '方正小标宋简体', size: 44 })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${generatedLine(generatedAt)};数字由各级组织录入的记录汇总计算`, size: 21, color: '666666' })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${generatedLine(generatedAt)};${figureStateText(source.state)}`, size: 21, color: '666666' })] }),
         ...text.split('\n').map(body),
       ],
     }],

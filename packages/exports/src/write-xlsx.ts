@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { EXPORT_FORMATS, ORG_TYPE_LABELS, OrgLevel } from '@ggw/domain';
 import { changeOf, changeUnit, Metric, METRICS } from '@ggw/rollup';
 import { ExportSource, OrgFigures, TABLE_METRICS } from './export-content';
-import { computationText, generatedLine, periodLabel } from './labels';
+import { computationText, figureStateText, generatedLine, periodLabel } from './labels';
 
 /** Rates as percentages with one decimal; money with fen; counts as integers. */
 export function valueFormat(m: Metric): string {
@@ -65,7 +65,7 @@ export async function writeWorkbook(out: Writable, input: WorkbookInput): Promis
   const summary = workbook.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 3 }] });
   summary.columns = [{ width: 30 }, { width: 8 }, { width: 16 }, { width: 16 }, { width: 14 }, { width: 10 }, { width: 30 }];
   summary.addRow([`${org.name}关工委 ${periodLabel(period)}汇总`]).commit();
-  summary.addRow([generatedLine(generatedAt)]).commit();
+  summary.addRow([`${generatedLine(generatedAt)}。${figureStateText(source.state)}`]).commit();
   const summaryHeader = summary.addRow(['指标', '单位', periodLabel(period), `上年同期(${periodLabel(previous)})`, '比上年', '变化单位', '指标代码']);
   summaryHeader.font = BOLD;
   summaryHeader.commit();
@@ -110,7 +110,7 @@ export async function writeWorkbook(out: Writable, input: WorkbookInput): Promis
   const notes = workbook.addWorksheet('说明');
   notes.columns = [{ width: 30 }, { width: 30 }, { width: 8 }, { width: 60 }, { width: 40 }];
   notes.addRow([`${org.name}关工委 ${periodLabel(period)}数据说明`]).commit();
-  notes.addRow([`${generatedLine(generatedAt)}。${EXPORT_FORMATS.XLSX.label}。所有数字由各级组织录入的记录逐级汇总计算;比率为合计后再相除,不是各单位比率的平均;“比上年”对比率以百分点计,其余以本单位计。`]).commit();
+  notes.addRow([`${generatedLine(generatedAt)}。${EXPORT_FORMATS.XLSX.label}。${figureStateText(source.state)};比率为合计后再相除,不是各单位比率的平均;“比上年”对比率以百分点计,其余以本单位计。`]).commit();
   const notesHeader = notes.addRow(['指标代码', '指标名称', '单位', '定义', '计算方式']);
   notesHeader.font = BOLD;
   notesHeader.commit();

@@ -46,7 +46,7 @@ export async function runExportJob(deps: WorkerDeps, job: PgBoss.JobWithMetadata
       if (!job) throw new NotFoundError('导出任务不存在,或请求者已无权访问该组织');
       const [org] = await m.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.tenant_id = $1 AND o.id = $2`, [tenantId, job.orgId]);
       if (!org) throw new NotFoundError('请求者已无权访问该组织');
-      return { org: parseOrgRecord(org), period: parsePeriod(job.period), format: job.format };
+      return { org: parseOrgRecord(org), period: parsePeriod(job.period), format: job.format, figureState: job.figureState };
     });
     if (!claimed) {
       log.info('export already done');
@@ -64,7 +64,7 @@ export async function runExportJob(deps: WorkerDeps, job: PgBoss.JobWithMetadata
     };
     // one snapshot for the whole file: every sheet agrees with every other
     const file = await as(
-      (m) => makeExportFile(m, claimed.org, claimed.period, claimed.format, { generatedAt: new Date(), pageSize: deps.settings.pageSize, onProgress }),
+      (m) => makeExportFile(m, claimed.org, claimed.period, claimed.format, { generatedAt: new Date(), pageSize: deps.settings.pageSize, onProgress }, claimed.figureState),
       { isolation: 'REPEATABLE READ', readOnly: true },
     );
     if (signal.aborted) throw new ExportAborted();

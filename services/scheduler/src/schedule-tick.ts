@@ -28,7 +28,7 @@ export async function fireDueSchedules(deps: WorkerDeps): Promise<number> {
       let made = 0;
       for (const format of s.formats) {
         const job = await createExportJob(m, {
-          tenantId: d.tenant_id, orgId: s.orgId, period: period.key, format, requestedBy: d.created_by, schedule: { id: d.id, dueAt: s.dueAt },
+          tenantId: d.tenant_id, orgId: s.orgId, period: period.key, format, figureState: s.figureState, requestedBy: d.created_by, schedule: { id: d.id, dueAt: s.dueAt },
         });
         if (job) made += 1;
       }

@@ -22,6 +22,8 @@ export interface Scheduler {
   stop(): Promise<void>;
   /** Asks for a schedule tick now instead of at the next minute (tests, operators). */
   tickNow(): Promise<void>;
+  /** Asks for the day's reminders now instead of at 08:00 (tests, operators). */
+  remindNow(): Promise<void>;
 }
 
 /**
@@ -31,7 +33,10 @@ export interface Scheduler {
  * - `export`: one export file at a time, retried with backoff; a job running longer than the
  *   timeout is taken for dead (its worker was killed) and retried;
  * - `export-failed` (the export queue's dead letters): exports that failed for good are FAILED;
- * - `export-retention`, daily at 03:30 Beijing time: expired exports and their files go.
+ * - `export-retention`, daily at 03:30 Beijing time: expired exports and their files go;
+ * - `report-reminders`, daily at 08:00 Beijing time: every org past a reporting deadline
+ *   without a submitted report gets a 催报 message for each of its editors and admins (once a
+ *   day, however often it runs).
  *
  * Several schedulers may run at once (each job goes to one of them).
  */
@@ -59,6 +64,7 @@ export async function startScheduler(opts: SchedulerOptions): Promise<Scheduler>
   });
   await boss.schedule(QUEUES.exportTick, '* * * * *');
   await boss.schedule(QUEUES.exportRetention, '30 3 * * *', {}, { tz: DEFAULT_TIME_ZONE });
+  await boss.schedule(QUEUES.reportReminders, '0 8 * * *', {}, { tz: DEFAULT_TIME_ZONE });
 
   const deps: WorkerDeps = { dataSource: opts.dataSource, settings, log };
   const running = new Set<AbortController>();
@@ -81,6 +87,10 @@ export async function startScheduler(opts: SchedulerOptions): Promise<Scheduler>
     const [{ deleted }] = await opts.dataSource.query(`SELECT ggw_delete_expired_exports() AS deleted`);
     log.info({ deleted }, 'expired exports deleted');
   });
+  await boss.work(QUEUES.reportReminders, work, async () => {
+    const [{ sent }] = await opts.dataSource.query(`SELECT ggw_send_report_reminders() AS sent`);
+    log.info({ sent }, 'report reminders sent');
+  });
   log.info({ settings }, 'scheduler started');
 
   return {
@@ -98,6 +108,9 @@ export async function startScheduler(opts: SchedulerOptions): Promise<Scheduler>
     },
     async tickNow() {
       await boss.send(QUEUES.exportTick, {});
+    },
+    async remindNow() {
+      await boss.send(QUEUES.reportReminders, {});
     },
   };
 }
