@@ -24,8 +24,8 @@ const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 interface BenchQuery {
   name: string;
   code: string;
-  /** runs per reader: the records reader is up to a hundred times slower */
-  runs: Record<RollupReader, number>;
+  /** runs per server reader (the records reader is up to a hundred times slower); a reader not named is not measured */
+  runs: Partial<Record<RollupReader, number>>;
   query: (code: string) => string;
 }
 
@@ -52,7 +52,7 @@ async function measure(url: string, appUrl: string, q: BenchQuery, reader: Rollu
   const login = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { login(username: "bench", password: "bench") { token } }' }) });
   const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
   const before = await rowsRead(url);
-  const { ms, statements } = await runClient({ endpoint, token, query: q.query(q.code), warmup: 3, runs: q.runs[reader] });
+  const { ms, statements } = await runClient({ endpoint, token, query: q.query(q.code), warmup: 3, runs: q.runs[reader]! });
   // closing the server's connections flushes their table statistics
   await server.close();
   await dataSource.destroy();
@@ -83,9 +83,16 @@ async function main() {
           org { name rollup(period: "2020") { orgCount volunteerCount fiveGoodRate activityCount donationTotal previousYear { orgCount volunteerCount fiveGoodRate activityCount donationTotal } } } } } }` },
       { name: 'province rollup, quarter 2020Q3 vs 2019Q3, 10 figures', code: PROVINCE_CODE, runs: { aggregates: 100, records: 5 },
         query: (c) => `{ org(code: "${c}") { rollup(period: "2020Q3") { ${TEN} change { ${TEN} } } } }` },
+      // the published figures (approved reports' frozen figures) next to the live ones, side by side
+      ...(['LIVE', 'APPROVED'] as const).flatMap((state): BenchQuery[] => [
+        { name: `county rollup ${state}, 10 figures vs 2019`, code: countyCode(0, 0), runs: { aggregates: 100 },
+          query: (c) => `{ org(code: "${c}") { rollup(period: "2020", state: ${state}) { ${TEN} change { ${TEN} } } } }` },
+        { name: `province rollup ${state}, 10 figures vs 2019`, code: PROVINCE_CODE, runs: { aggregates: 50 },
+          query: (c) => `{ org(code: "${c}") { rollup(period: "2020", state: ${state}) { ${TEN} change { ${TEN} } } } }` },
+      ]),
     ];
     for (const q of queries) {
-      for (const reader of readers) {
+      for (const reader of readers.filter((x) => q.runs[x])) {
         const r = await measure(url, appUrl, q, reader);
         console.log(`${q.name} [${reader}]: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ` +
           `${r.statements} statements/request, ${r.rowsRead} rows read/request (${r.runs} runs)`);

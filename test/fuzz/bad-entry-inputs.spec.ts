@@ -71,7 +71,7 @@ const REQUESTS_PER_FAMILY: Record<Family, number> = {
   'wrong-users': 90,
   'control-chars': 80,
   'bad-reason': 60,
-  'report-cycle': 100,
+  'report-cycle': 160,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +231,7 @@ const REF_TABLE: Record<string, string> = { volunteerId: 'volunteer', beneficiar
 const MUTATIONS = [
   ...KINDS.flatMap((k) => [`create${k.name}`, `update${k.name}`, `delete${k.name}`, ...(k.end ? [`end${k.name}`] : [])]),
   'setAssessment', 'deleteAssessment', 'setArticleAdoption',
-  'submitReport', 'approveReport', 'returnReport', 'reopenReport',
+  'submitReport', 'approveReport', 'returnReport', 'reopenReport', 'closePeriod', 'reopenPeriod', 'setReportDeadline', 'markNotificationsRead',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -964,7 +964,10 @@ const genReportCycle: Generator = (rng, c) => {
   const decide = (action: string, withReason: boolean) =>
     `mutation Fuzz($org: String!, $p: Period!${withReason ? ', $reason: String!' : ''}) { ${action}(orgCode: $org, period: $p${withReason ? ', reason: $reason' : ''}) { id status } }`;
   const freePeriod = rng.pick(['2019Q1', '2019-05', '2018Q2']);
-  switch (rng.int(0, 7)) {
+  const close = (action: 'closePeriod' | 'reopenPeriod') =>
+    `mutation Fuzz($org: String!, $p: Period!${action === 'reopenPeriod' ? ', $reason: String!' : ''}) { ${action}(orgCode: $org, period: $p${action === 'reopenPeriod' ? ', reason: $reason' : ''}) { id } }`;
+  const deadline = `mutation Fuzz($org: String!, $kind: PeriodKind!, $level: OrgLevel!, $days: Int!) { setReportDeadline(orgCode: $org, periodKind: $kind, level: $level, dueOffsetDays: $days) { level } }`;
+  switch (rng.int(0, 12)) {
     case 0:
       return req(f, 'submitReport with a bad period', 'submitReport', 'shihu-editor', submit,
         { org: SHIHU, p: rng.pick(['2021Q5', '21', 'x', '2021-13', '', 2021, '2021H1', '２０２１']), force: null }, ['BAD_USER_INPUT']);
@@ -991,6 +994,39 @@ const genReportCycle: Generator = (rng, c) => {
     }
     case 6:
       return req(f, 'approveReport of the approver\'s own county', 'approveReport', 'jian-admin', decide('approveReport', false), { org: COUNTY, p: freePeriod }, ['FORBIDDEN']);
+    case 8: {
+      // a county closes its own periods: not a township's admin, an editor, a viewer, or another county
+      const [user, org, codes] = rng.pick([
+        ['taishang-admin', '220582101', ['FORBIDDEN']], ['shihu-editor', SHIHU, ['FORBIDDEN']], ['tonghua-viewer', COUNTY, ['FORBIDDEN']],
+        ['jian-admin', rng.pick(c.otherTenantOrgs), ['NOT_FOUND']], ['taishang-admin', COUNTY, ['NOT_FOUND']],
+      ] as Array<[string, string, string[]]>);
+      const action = rng.pick(['closePeriod', 'reopenPeriod'] as const);
+      return req(f, `${action} as ${user} at ${org}`, action, user, close(action), { org, p: freePeriod, reason: '重开测试' }, codes);
+    }
+    case 9: {
+      // nothing approved in those periods: nothing to close; nothing closed: nothing to reopen
+      const action = rng.pick(['closePeriod', 'reopenPeriod'] as const);
+      return req(f, `${action} of a period not ready`, action, 'jian-admin', close(action), { org: COUNTY, p: freePeriod, reason: '重开测试' }, ['INVALID_STATE']);
+    }
+    case 10: {
+      const reason = rng.pick(['', ' ', 'x', '字'.repeat(501)]);
+      return req(f, `reopenPeriod with a reason of ${reason.length} chars`, 'reopenPeriod', 'jian-admin', close('reopenPeriod'), { org: COUNTY, p: freePeriod, reason }, ['BAD_USER_INPUT']);
+    }
+    case 11: {
+      const [vars, codes] = rng.pick([
+        [{ days: rng.pick([367, -367, 100000, -(2 ** 31)]) }, ['BAD_USER_INPUT']],
+        [{ days: rng.pick([1.5, '3', null, true]) }, TYPE_ERROR],
+        [{ kind: rng.pick(['YEARLY', 'year', '', 1]) }, TYPE_ERROR],
+        [{ level: rng.pick(['CUN', 'village', null]) }, TYPE_ERROR],
+        [{ org: '220582101' }, ['FORBIDDEN']],
+      ] as Array<[Record<string, unknown>, string[]]>);
+      return req(f, `setReportDeadline ${JSON.stringify(vars)}`, 'setReportDeadline', 'jian-admin', deadline, { org: COUNTY, kind: 'YEAR', level: 'VILLAGE', days: -31, ...vars }, codes);
+    }
+    case 12: {
+      const ids = rng.pick([['x'], ['1'.repeat(36)], Array.from({ length: 501 }, () => '00000000-0000-4000-8000-000000000000'), [null], 'x']);
+      return req(f, `markNotificationsRead with ${JSON.stringify(ids).slice(0, 40)}`, 'markNotificationsRead', 'shihu-editor',
+        `mutation Fuzz($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids }, ['BAD_USER_INPUT', ...TYPE_ERROR]);
+    }
     default:
       return req(f, 'submitReport for an org code with a control', 'submitReport', 'shihu-editor', submit,
         { org: withControl(rng, SHIHU, false), p: freePeriod, force: null }, ['BAD_USER_INPUT']);

@@ -9,13 +9,14 @@ import { startTestApi, TestApi } from '@ggw/testing';
  * outside their subtrees. Nothing outside may leak, and an org outside answers exactly as an
  * org that does not exist.
  */
-interface OrgInfo { id: string; code: string; path: string; level: OrgLevel; parent_id: string | null }
+interface OrgInfo { id: string; tenant_id: string; code: string; path: string; level: OrgLevel; parent_id: string | null }
 
 const FIGURES = 'orgCount volunteerCount donationTotal';
 /** Every path from an org to data, each as one aliased field of one request. */
 const PATHS: Record<string, string> = {
   name: 'name',
   rollup: `rollup(period: "2020") { ${FIGURES} previousYear { ${FIGURES} } }`,
+  approvedRollup: `rollup(period: "2020", state: APPROVED) { ${FIGURES} previousYear { ${FIGURES} } }`,
   summary: 'summary(period: "2020")',
   childRollups: `childRollups(period: "2020") { total { ${FIGURES} } rows { org { code } ${FIGURES} } }`,
   descendantRollups: `descendantRollups(period: "2020", first: 200) { nodes { org { code } ${FIGURES} } }`,
@@ -35,6 +36,8 @@ const PATHS: Record<string, string> = {
   overdueReports: 'overdueReports(period: "2020") { org { code } daysLate }',
   reportCalendar: 'reportCalendar { level dueOffsetDays }',
   ruleViolations: 'ruleViolations(period: "2020") { rule orgId recordId }',
+  periodClosure: 'periodClosure(period: "2020") { closedAt }',
+  periodClosures: 'periodClosures(period: "2020") { closedAt reopenReason }',
 };
 
 describe('isolation matrix', () => {
@@ -53,7 +56,7 @@ describe('isolation matrix', () => {
       addSyntheticCounty(b, rng, city, { code, name: `随机县${code}`, townships: rng.int(1, 4), villagesPerTownship: rng.int(0, 5), years: [2019, 2020] });
       await api.db.dataSource.transaction((tx) => insertDataset(tx, b.data));
     }
-    orgs = await api.db.dataSource.query(`SELECT id, code, path::text AS path, level, parent_id FROM org ORDER BY path`);
+    orgs = await api.db.dataSource.query(`SELECT id, tenant_id, code, path::text AS path, level, parent_id FROM org ORDER BY path`);
     const byCode = new Map(orgs.map((o) => [o.code, o]));
     // factory users: a random org of each level (reference and random trees), a random role
     const hash = await hashPassword('demo');
@@ -334,6 +337,9 @@ describe('isolation matrix', () => {
       for (const action of ['approveReport', 'returnReport', 'reopenReport']) {
         list.push([action, `mutation { ${action}(orgCode: "${code}", period: "2001"${action === 'approveReport' ? '' : ', reason: "隔离测试"'}) { id } }`]);
       }
+      list.push(['closePeriod', `mutation { closePeriod(orgCode: "${code}", period: "2001") { id } }`]);
+      list.push(['reopenPeriod', `mutation { reopenPeriod(orgCode: "${code}", period: "2001", reason: "隔离测试") { id } }`]);
+      list.push(['setReportDeadline', `mutation { setReportDeadline(orgCode: "${code}", periodKind: YEAR, level: VILLAGE, dueOffsetDays: -31) { level } }`]);
       return list;
     };
     const snapshot = async () => (await api.db.dataSource.query(`SELECT
@@ -344,14 +350,23 @@ describe('isolation matrix', () => {
         (SELECT count(*) FROM assessment)::int AS assessment, (SELECT count(*) FROM audit_event)::int AS audit,
         (SELECT md5(string_agg(v::text, ',' ORDER BY tenant_id, org_id, source, channel, bucket)) FROM rollup_subtree) AS rollups,
         (SELECT md5(string_agg(version::text || adopted::text, ',' ORDER BY id)) FROM article) AS articles,
-        (SELECT md5(string_agg(org_id::text || period || status || version::text, ',' ORDER BY id)) FROM report) AS reports`))[0];
+        (SELECT md5(string_agg(org_id::text || period || status || version::text, ',' ORDER BY id)) FROM report) AS reports,
+        (SELECT count(*) FROM period_close)::int AS closures,
+        (SELECT md5(string_agg(tenant_id::text || period_kind || level || due_offset_days::text, ',' ORDER BY tenant_id, period_kind, level)) FROM report_deadline) AS calendar`))[0];
     const codeOf = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => String(res.body.errors?.[0]?.extensions?.code ?? 'OK');
     // a report is decided by an admin above its org, never of the org itself
     const decides = (name: string) => ['approveReport', 'returnReport', 'reopenReport'].includes(name);
+    // a period is closed, and a calendar set, by an admin of a county (a tenant root) or above, at the county
+    const closes = (name: string) => ['closePeriod', 'reopenPeriod', 'setReportDeadline'].includes(name);
     const isWriter = (user: (typeof users)[number], target: OrgInfo, name = '') => decides(name)
       ? user.viewer.roles.some((r) => r.role === 'ADMIN' && target.path.startsWith(`${r.path}.`))
-      : user.viewer.roles.some((r) => r.role !== 'VIEWER' && (target.path === r.path || target.path.startsWith(`${r.path}.`)));
+      : closes(name) ? target.id === target.tenant_id && isAdminAt(user.viewer, target.path)
+        : user.viewer.roles.some((r) => r.role !== 'VIEWER' && (target.path === r.path || target.path.startsWith(`${r.path}.`)));
     const expected = (user: (typeof users)[number], target: OrgInfo, name: string) => {
+      if (closes(name)) {
+        if (isWriter(user, target, name)) return name === 'setReportDeadline' ? 'OK' : 'OK|CONFLICT|INVALID_STATE';
+        return canRead(user.viewer, target.path) ? 'FORBIDDEN' : 'NOT_FOUND';
+      }
       // which state a report is in depends on who came before: any answer of the cycle past the rights check
       if (name === 'submitReport' || decides(name)) {
         if (isWriter(user, target, name)) return 'OK|CONFLICT|INVALID_STATE|RULE_VIOLATED';
@@ -386,5 +401,19 @@ describe('isolation matrix', () => {
       expect({ user: user.username, target: target.code, name, ok: want.split('|').includes(got) }).toEqual({ user: user.username, target: target.code, name, ok: true });
     }
   }, 600_000);
-});
 
+  it("keeps each user's reminders to themselves, about the orgs they report for", async () => {
+    await api.db.dataSource.query(`SELECT ggw_send_report_reminders()`);
+    for (const user of users) {
+      const res = await api.gqlAs(user.username, `{ notifications(first: 100) { org { code } } unreadNotificationCount }`);
+      const own = orgs.find((o) => o.path === user.viewer.roles[0].path)!;
+      for (const n of res.body.data.notifications) {
+        cases++;
+        expect({ user: user.username, org: n.org?.code }).toEqual({ user: user.username, org: own.code });
+      }
+      const [{ mine }] = await api.db.dataSource.query(`SELECT count(*)::int AS mine FROM notification WHERE user_id = (SELECT id FROM app_user WHERE username = $1) AND read_at IS NULL`, [user.username]);
+      cases++;
+      expect({ user: user.username, unread: res.body.data.unreadNotificationCount }).toEqual({ user: user.username, unread: mine });
+    }
+  });
+});

@@ -42,7 +42,7 @@ export async function startTestApi(
   await appDataSource.initialize();
   const app = await createServer({
     dataSource: appDataSource,
-    logger: opts.logger ?? pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: process.env.TEST_API_LOG ?? 'silent' }),
     graphiql: true,
     introspection: true,
     exposeSqlStats: true,

@@ -10,12 +10,12 @@ import { AssessmentAndAdoptionResolver, ENTRY_RESOLVERS, OrgRulesResolver } from
 import { OrgAuditResolver } from './modules/audit/audit.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { LabelsResolver } from './modules/labels/labels.resolver';
-import { OrgReportsResolver, ReportResolver } from './modules/reports/reports.graphql';
+import { NotificationResolver, OrgReportsResolver, ReportResolver } from './modules/reports/reports.graphql';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
 export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, RollupFiguresResolver, ExportJobResolver, ExportScheduleResolver, OrgAuditResolver, OrgRulesResolver,
   AssessmentAndAdoptionResolver, NodeResolver, LabelsResolver,
-  ReportResolver, OrgReportsResolver, ...ENTRY_RESOLVERS] as const;
+  ReportResolver, OrgReportsResolver, NotificationResolver, ...ENTRY_RESOLVERS] as const;
 
 let schema: GraphQLSchema | undefined;
 

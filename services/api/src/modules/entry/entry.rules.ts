@@ -31,22 +31,26 @@ export const RULES: Rule[] = [
   {
     key: 'pair.membersOfOrg',
     severity: 'HARD',
-    text: '结对的五老志愿者和帮扶对象都应属于本组织,且志愿者在结对开始时在册',
+    // a township's 五老 often pair with its villages' children: the volunteer may be of the org or one above it
+    text: '结对的帮扶对象应属于本组织,五老志愿者应属于本组织或其上级组织,且志愿者在结对开始时在册',
     tables: ['assistance_pair', 'volunteer', 'beneficiary'],
     scope: 'record',
     sql: `SELECT p.org_id, p.id AS record_id, 'pair' AS subject, 1::numeric AS excess,
                  concat_ws(';',
-                   CASE WHEN v.org_id <> p.org_id THEN '五老志愿者不属于本组织' END,
+                   CASE WHEN NOT m.member THEN '五老志愿者不属于本组织或其上级组织' END,
                    CASE WHEN b.org_id <> p.org_id THEN '帮扶对象不属于本组织' END,
-                   CASE WHEN v.org_id = p.org_id AND v.joined_on > p.started_on THEN format('结对开始(%s)时志愿者尚未加入(%s 加入)', p.started_on, v.joined_on) END,
-                   CASE WHEN v.org_id = p.org_id AND v.left_on <= p.started_on THEN format('结对开始(%s)时志愿者已退出(%s 退出)', p.started_on, v.left_on) END) AS detail
+                   CASE WHEN m.member AND v.joined_on > p.started_on THEN format('结对开始(%s)时志愿者尚未加入(%s 加入)', p.started_on, v.joined_on) END,
+                   CASE WHEN m.member AND v.left_on <= p.started_on THEN format('结对开始(%s)时志愿者已退出(%s 退出)', p.started_on, v.left_on) END) AS detail
             FROM assistance_pair p
             JOIN ${ORGS} o ON o.tenant_id = p.tenant_id AND o.org_id = p.org_id
             JOIN volunteer v ON v.tenant_id = p.tenant_id AND v.id = p.volunteer_id
             JOIN beneficiary b ON b.tenant_id = p.tenant_id AND b.id = p.beneficiary_id
+            CROSS JOIN LATERAL (SELECT v.org_id = p.org_id OR EXISTS (
+                SELECT 1 FROM org po JOIN org vo ON vo.tenant_id = v.tenant_id AND vo.id = v.org_id
+                 WHERE po.tenant_id = p.tenant_id AND po.id = p.org_id AND vo.path @> po.path) AS member) m
            WHERE p.started_on < $4 AND (p.ended_on IS NULL OR p.ended_on > $3)
              AND ($5::uuid IS NULL OR $5 IN (p.id, p.volunteer_id, p.beneficiary_id))
-             AND (v.org_id <> p.org_id OR b.org_id <> p.org_id OR v.joined_on > p.started_on OR v.left_on <= p.started_on)`,
+             AND (NOT m.member OR b.org_id <> p.org_id OR v.joined_on > p.started_on OR v.left_on <= p.started_on)`,
   },
   {
     key: 'fund.restrictedBalance',

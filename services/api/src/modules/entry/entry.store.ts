@@ -55,7 +55,10 @@ export async function translated<T>(what: { unique?: string }, write: () => Prom
     const state = sqlStateOf(error);
     if (state === '23505' && what.unique) throw new ConflictError(what.unique);
     if (state === 'GG001') {
-      const held = JSON.parse((error as { driverError?: { detail?: string } }).driverError?.detail ?? '{}') as { period?: string; status?: string };
+      const held = JSON.parse((error as { driverError?: { detail?: string } }).driverError?.detail ?? '{}') as { period?: string; status?: string; closedBy?: string };
+      if (held.status === 'CLOSED') {
+        throw new ReportLockedError(`${held.closedBy ?? '上级'} ${held.period ?? ''} 已结账,这一期的数据已锁定;如需修改,请${held.closedBy ?? '上级'}管理员重开该期间`, held);
+      }
       throw new ReportLockedError(`${held.period ?? ''} 的报表${STATUS_TEXT[held.status ?? ''] ?? '已上报'},这一期的数据已锁定;如需修改,请上级退回或重开报表`, held);
     }
     throw error;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { ExportFormat, ExportPeriodRule } from '@ggw/domain';
+import { ExportFormat, ExportPeriodRule, FigureState } from '@ggw/domain';
 import { PageArgs } from '../../common/pagination';
 import { PeriodScalar } from '../../common/scalars';
 
@@ -13,6 +13,9 @@ export class RequestExportArgs {
 
   @Field(() => ExportFormat, { description: '文件格式' })
   format: ExportFormat;
+
+  @Field(() => FigureState, { defaultValue: FigureState.LIVE, description: '口径:LIVE 实时数(默认);APPROVED 审核数(只计已审核报表上报时的数字,年终对外公布用)' })
+  figureState: FigureState;
 
   @Field(() => String, {
     nullable: true,
@@ -43,4 +46,7 @@ export class CreateExportScheduleInput {
 
   @Field(() => [ExportFormat], { description: '每次运行生成的文件格式(至少一种,重复的只算一次)' })
   formats: ExportFormat[];
+
+  @Field(() => FigureState, { defaultValue: FigureState.LIVE, description: '口径:LIVE 实时数(默认);APPROVED 审核数(只计已审核报表上报时的数字,年终对外公布用)' })
+  figureState: FigureState;
 }

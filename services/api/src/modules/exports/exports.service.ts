@@ -1,6 +1,6 @@
 import { isAdminAt } from '@ggw/authz';
 import {
-  BadUserInputError, checkTimeZone, ConflictError, ExportFormat, ExportPeriodRule, ForbiddenError, isUuid, nextRun, NotFoundError, OrgRecord,
+  BadUserInputError, checkTimeZone, ConflictError, ExportFormat, ExportPeriodRule, FigureState, ForbiddenError, isUuid, nextRun, NotFoundError, OrgRecord,
   parsePeriod, UnauthenticatedError,
 } from '@ggw/domain';
 import {
@@ -16,6 +16,8 @@ export interface ExportRequest {
   orgCode: string;
   period: string;
   format: ExportFormat;
+  /** live figures (the default) or those of approved reports */
+  figureState?: FigureState;
   idempotencyKey?: string | null;
 }
 
@@ -26,6 +28,7 @@ export interface NewSchedule {
   timeZone: string;
   periodRule: ExportPeriodRule;
   formats: ExportFormat[];
+  figureState?: FigureState;
 }
 
 /** The same request twice within this many seconds returns the first job. */
@@ -49,20 +52,21 @@ export async function requestExport(ctx: ServiceContext, args: ExportRequest): P
   const viewer = await adminOver(ctx, org, '导出汇总');
   const period = parsePeriod(args.period);
   const key = args.idempotencyKey ?? null;
+  const figureState = args.figureState ?? FigureState.LIVE;
   if (key !== null && (key.length < 1 || key.length > 100)) throw new BadUserInputError('idempotencyKey 应为 1 到 100 个字符', 'idempotencyKey');
   // concurrent duplicates wait for each other here, then find the first one's row
-  await ctx.session.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`export:${viewer.userId}:${key ?? `${org.id}:${period.key}:${args.format}`}`]);
+  await ctx.session.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`export:${viewer.userId}:${key ?? `${org.id}:${period.key}:${args.format}:${figureState}`}`]);
   const existing = await ctx.session.serially((m) => key !== null
     ? findJobByIdempotencyKey(m, viewer.userId, key)
-    : findRecentRequest(m, { tenantId: org.tenantId, orgId: org.id, period: period.key, format: args.format, userId: viewer.userId, withinSeconds: DUPLICATE_WINDOW_SECONDS }));
+    : findRecentRequest(m, { tenantId: org.tenantId, orgId: org.id, period: period.key, format: args.format, figureState, userId: viewer.userId, withinSeconds: DUPLICATE_WINDOW_SECONDS }));
   if (existing) {
-    if (existing.orgId !== org.id || existing.period !== period.key || existing.format !== args.format) {
-      throw new ConflictError('该幂等键已用于另一个导出请求(组织、期间或格式不同)', { idempotencyKey: key });
+    if (existing.orgId !== org.id || existing.period !== period.key || existing.format !== args.format || existing.figureState !== figureState) {
+      throw new ConflictError('该幂等键已用于另一个导出请求(组织、期间、格式或口径不同)', { idempotencyKey: key });
     }
     return existing;
   }
   const created = await ctx.session.serially((m) =>
-    createExportJob(m, { tenantId: org.tenantId, orgId: org.id, period: period.key, format: args.format, requestedBy: viewer.userId, idempotencyKey: key }));
+    createExportJob(m, { tenantId: org.tenantId, orgId: org.id, period: period.key, format: args.format, figureState, requestedBy: viewer.userId, idempotencyKey: key }));
   return created!; // not a schedule's run: nothing to conflict with
 }
 
@@ -100,7 +104,7 @@ export async function createSchedule(ctx: ServiceContext, input: NewSchedule): P
   const next = nextRun(input.cron, timeZone, now);
   return ctx.session.serially((m) => insertSchedule(m, {
     tenantId: org.tenantId, orgId: org.id, cron: input.cron.trim().split(/\s+/).join(' '), timeZone, periodRule: input.periodRule, formats,
-    nextRunAt: next, createdBy: viewer.userId,
+    figureState: input.figureState ?? FigureState.LIVE, nextRunAt: next, createdBy: viewer.userId,
   }));
 }
 

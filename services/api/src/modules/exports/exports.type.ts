@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
+  FigureState,
   EXPORT_FORMATS, EXPORT_PERIOD_RULE_LABELS, EXPORT_STATUS_LABELS, ExportFormat, ExportPeriodRule, ExportStatus,
 } from '@ggw/domain';
 import { NodeInterface } from '../../common/node';
@@ -33,6 +34,9 @@ export class ExportJobObject {
 
   @Field(() => ExportFormat, { description: '文件格式' })
   format: ExportFormat;
+
+  @Field(() => FigureState, { description: '口径:实时数或审核数' })
+  figureState: FigureState;
 
   @Field(() => ExportStatus, { description: '状态' })
   status: ExportStatus;
@@ -95,6 +99,9 @@ export class ExportScheduleObject {
 
   @Field(() => [ExportFormat], { description: '每次运行生成的文件格式' })
   formats: ExportFormat[];
+
+  @Field(() => FigureState, { description: '口径:实时数或审核数' })
+  figureState: FigureState;
 
   @Field({ description: '是否已暂停' })
   paused: boolean;

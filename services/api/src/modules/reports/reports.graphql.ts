@@ -1,12 +1,15 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { OrgLevel, parsePeriod, REPORT_STATUS_LABELS, ReportStatus } from '@ggw/domain';
 import { register } from '../../common/enums';
 import { DateTimeScalar, PeriodScalar } from '../../common/scalars';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { OrgObject } from '../org/org.type';
-import { approveReport, overdueReports, reopenReport, reportBoard, reportCalendar, reportHistory, returnReport, submitReport } from './reports.service';
-import { findReport, ReportRecord } from './reports.store';
+import {
+  approveReport, closePeriod, markNotificationsRead, notifications, overdueReports, periodClosure, periodClosures, reopenPeriod, reopenReport,
+  reportBoard, reportCalendar, reportHistory, returnReport, setReportDeadline, submitReport, unreadNotificationCount,
+} from './reports.service';
+import { findReport, PeriodClosure, ReportRecord } from './reports.store';
 
 register(ReportStatus, 'ReportStatus', '报表状态', REPORT_STATUS_LABELS);
 
@@ -18,6 +21,68 @@ enum ReportState {
   APPROVED = 'APPROVED',
 }
 register(ReportState, 'ReportState', '报表进度(含未填报)', { NOT_STARTED: '未填报', ...REPORT_STATUS_LABELS });
+
+enum PeriodKind {
+  YEAR = 'YEAR',
+  QUARTER = 'QUARTER',
+  MONTH = 'MONTH',
+}
+register(PeriodKind, 'PeriodKind', '期间类别', { YEAR: '年', QUARTER: '季', MONTH: '月' });
+
+enum NotificationKind {
+  REPORT_OVERDUE = 'REPORT_OVERDUE',
+}
+register(NotificationKind, 'NotificationKind', '消息类别', { REPORT_OVERDUE: '催报' });
+
+@ObjectType('PeriodClosure', { description: '结账:县(市、区)在下级报表全部审核后关闭一个期间,此后该期间的数据只读,直到管理员重开' })
+class PeriodClosureObject {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field({ description: '期间' })
+  period: string;
+
+  @Field(() => DateTimeScalar, { description: '结账时间' })
+  closedAt: string;
+
+  @Field(() => String, { nullable: true, description: '结账人' })
+  closedByName: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '重开时间;仍在结账中时为空' })
+  reopenedAt: string | null;
+
+  @Field(() => String, { nullable: true, description: '重开人' })
+  reopenedByName: string | null;
+
+  @Field(() => String, { nullable: true, description: '重开原因' })
+  reopenReason: string | null;
+}
+
+@ObjectType('Notification', { description: '站内消息(如催报),只有收件人能看到' })
+class NotificationObject {
+  @Field(() => ID, { description: '唯一标识' })
+  id: string;
+
+  @Field(() => NotificationKind, { description: '类别' })
+  kind: NotificationKind;
+
+  orgId: string;
+
+  @Field({ description: '所涉期间' })
+  period: string;
+
+  @Field({ description: '标题' })
+  title: string;
+
+  @Field({ description: '正文' })
+  body: string;
+
+  @Field(() => DateTimeScalar, { description: '发送时间' })
+  createdAt: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '阅读时间;未读为空' })
+  readAt: string | null;
+}
 
 @ObjectType({ description: '报表状态的一次变化' })
 class ReportTransition {
@@ -99,8 +164,8 @@ class OverdueReport {
 
 @ObjectType({ description: '报送日历的一条:某一层级的某类期间报表何时截止' })
 class ReportDeadline {
-  @Field({ description: '期间类别:YEAR 年、QUARTER 季、MONTH 月' })
-  periodKind: string;
+  @Field(() => PeriodKind, { description: '期间类别' })
+  periodKind: PeriodKind;
 
   @Field(() => OrgLevel, { description: '组织层级' })
   level: OrgLevel;
@@ -150,6 +215,59 @@ export class ReportResolver {
   ) {
     return reopenReport(ctx, orgCode, parsePeriod(period), reason);
   }
+
+  @Mutation(() => PeriodClosureObject, { description: '结账:本县(市、区)以下报表全部审核后关闭该期间,此后该期间本县任何数据都不能修改,直到重开。县及以上的管理员可用' })
+  closePeriod(@Arg('orgCode', { description: '县(市、区)及以上组织的代码' }) orgCode: string, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext) {
+    return closePeriod(ctx, orgCode, parsePeriod(period));
+  }
+
+  @Mutation(() => PeriodClosureObject, { description: '重开已结账的期间,写明原因;此后可再重开下级报表、修改数据。县及以上的管理员可用' })
+  reopenPeriod(
+    @Arg('orgCode', { description: '县(市、区)及以上组织的代码' }) orgCode: string,
+    @Arg('period', () => PeriodScalar, { description: '期间' }) period: string,
+    @Arg('reason', { description: '重开原因(2–500 字)' }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return reopenPeriod(ctx, orgCode, parsePeriod(period), reason);
+  }
+
+  @Mutation(() => [ReportDeadline], { description: '设置报送日历的一条(某一层级某类期间的截止日),返回本县整个日历。县(市、区)的管理员可用' })
+  setReportDeadline(
+    @Arg('orgCode', { description: '县(市、区)的代码' }) orgCode: string,
+    @Arg('periodKind', () => PeriodKind, { description: '期间类别' }) periodKind: PeriodKind,
+    @Arg('level', () => OrgLevel, { description: '报送报表的组织层级' }) level: OrgLevel,
+    @Arg('dueOffsetDays', () => Int, { description: '截止日相对于期间结束的天数(-366 到 366;如 -31:年报于 12 月 1 日截止)' }) dueOffsetDays: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return setReportDeadline(ctx, orgCode, periodKind, level, dueOffsetDays);
+  }
+}
+
+@Resolver(() => NotificationObject)
+export class NotificationResolver {
+  @Query(() => [NotificationObject], { description: '我的站内消息(催报等),最新的在前' })
+  notifications(
+    @Arg('unreadOnly', { defaultValue: false, description: '为 true 时只要未读的' }) unreadOnly: boolean,
+    @Arg('first', () => Int, { defaultValue: 20, description: '最多几条(1–100)' }) first: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return notifications(ctx, unreadOnly, Math.min(Math.max(first, 1), 100));
+  }
+
+  @Query(() => Int, { description: '我的未读消息数' })
+  unreadNotificationCount(@Ctx() ctx: RequestContext) {
+    return unreadNotificationCount(ctx);
+  }
+
+  @Mutation(() => [ID], { description: '把我的消息标为已读;返回这次标记的消息(别人的、已读的不算)' })
+  markNotificationsRead(@Arg('ids', () => [ID], { description: '消息编号(一次最多 500 条)' }) ids: string[], @Ctx() ctx: RequestContext) {
+    return markNotificationsRead(ctx, ids);
+  }
+
+  @FieldResolver(() => OrgObject, { nullable: true, description: '所涉组织(已无权查看时为空)' })
+  org(@Root() n: { orgId: string }, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.orgById.load(n.orgId);
+  }
 }
 
 @Resolver(() => OrgObject)
@@ -164,6 +282,16 @@ export class OrgReportsResolver {
     return overdueReports(ctx, org, parsePeriod(period));
   }
 
+  @FieldResolver(() => PeriodClosureObject, { nullable: true, description: '该期间是否已结账:结账中时为本组织或其上级的结账记录,未结账为空' })
+  periodClosure(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext): Promise<PeriodClosure | null> {
+    return periodClosure(ctx, org, parsePeriod(period));
+  }
+
+  @FieldResolver(() => [PeriodClosureObject], { description: '本组织该期间的结账、重开记录,最新的在前' })
+  periodClosures(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: '期间' }) period: string, @Ctx() ctx: RequestContext) {
+    return periodClosures(ctx, org, parsePeriod(period));
+  }
+
   @FieldResolver(() => [ReportDeadline], { description: '本县(市、区)的报送日历' })
   reportCalendar(@Root() org: OrgRecord, @Ctx() ctx: RequestContext) {
     return reportCalendar(ctx, org);
@@ -176,4 +304,4 @@ export class OrgReportsResolver {
 }
 
 /** The mutations above, for the gate (each checks the viewer's rights itself, and the database again). */
-export const REPORT_MUTATIONS = ['submitReport', 'approveReport', 'returnReport', 'reopenReport'];
+export const REPORT_MUTATIONS = ['submitReport', 'approveReport', 'returnReport', 'reopenReport', 'closePeriod', 'reopenPeriod', 'setReportDeadline', 'markNotificationsRead'];

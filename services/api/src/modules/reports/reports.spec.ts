@@ -121,18 +121,26 @@ describe('the reporting cycle', () => {
       { periodKind: 'YEAR', level: 'TOWNSHIP', dueOffsetDays: -22 },
       { periodKind: 'YEAR', level: 'COUNTY', dueOffsetDays: -12 },
     ]);
-    const res = await api.gqlAs('jian-admin', `{ org(code: "220582") { overdueReports(period: "2020") { org { code level } dueAt state submittedAt daysLate } } }`);
-    const rows: Array<{ org: { code: string; level: string }; dueAt: string; state: string; submittedAt: string | null; daysLate: number }> = res.body.data.org.overdueReports;
-    // the reference reports of 2020 went up on 8 January 2021: every one was late; the rest are still drafts
+    const overdue = async (period: string) => (await api.gqlAs('jian-admin',
+      `{ org(code: "220582") { overdueReports(period: "${period}") { org { code level } dueAt state submittedAt daysLate } } }`)).body.data.org.overdueReports as
+      Array<{ org: { code: string; level: string }; dueAt: string; state: string; submittedAt: string | null; daysLate: number }>;
+    // 2020: four villages handed in on 4 December, two days after their deadline (the end of 1 December, Beijing time)
+    const late2020 = await overdue('2020');
+    expect(late2020).toHaveLength(4);
+    for (const r of late2020) expect(r).toMatchObject({ org: { level: 'VILLAGE' }, dueAt: '2020-12-01T16:00:00.000Z', state: 'APPROVED', submittedAt: '2020-12-04T01:00:00.000Z', daysLate: 2 });
+    // 2021 (in progress): whoever has not submitted by now is late, by the days since the deadline; late submissions too
+    const rows = await overdue('2021');
     const county = rows.find((r) => r.org.code === '220582')!;
-    expect(county).toMatchObject({ dueAt: '2020-12-20T16:00:00.000Z', state: expect.stringMatching(/SUBMITTED|APPROVED/), daysLate: 18 });
-    const village = rows.find((r) => r.org.level === 'VILLAGE' && r.submittedAt !== null)!;
-    expect(village).toMatchObject({ dueAt: '2020-12-01T16:00:00.000Z', daysLate: 37 });
-    const draft = rows.find((r) => r.state === 'DRAFT')!;
-    expect(draft.submittedAt).toBeNull();
-    expect(draft.daysLate).toBeGreaterThan(365);
+    expect(county).toMatchObject({ dueAt: '2021-12-20T16:00:00.000Z', state: 'NOT_STARTED', submittedAt: null });
+    expect(county.daysLate).toBeGreaterThan(365);
+    // (青石镇's were submitted by the tests above, today)
+    const reference = rows.filter((r) => !r.org.code.startsWith('220582106'));
+    expect(reference.filter((r) => r.state === 'SUBMITTED' || r.state === 'APPROVED').every((r) => r.daysLate === 4 && r.submittedAt === '2021-12-06T01:00:00.000Z')).toBe(true);
+    expect(reference.some((r) => r.state === 'SUBMITTED')).toBe(true);
     const [{ n }] = await api.db.dataSource.query(
-      `SELECT count(*)::int AS n FROM org o JOIN report r ON r.org_id = o.id AND r.period = '2020' WHERE o.path <@ '220000.220500.220582' AND o.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')`);
+      `SELECT count(*)::int AS n FROM org o LEFT JOIN report r ON r.org_id = o.id AND r.period = '2021'
+        WHERE o.path <@ '220000.220500.220582' AND o.level IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')
+          AND (r.status IS NULL OR r.status NOT IN ('SUBMITTED', 'APPROVED') OR r.first_submitted_at > '2021-12-02T00:00:00+08:00')`);
     expect(rows).toHaveLength(n);
   });
 });

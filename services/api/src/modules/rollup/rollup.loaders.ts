@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Period, previousYear } from '@ggw/domain';
+import { FigureState, Period, previousYear } from '@ggw/domain';
 import { computeRollups, RollupReader, RollupRow, sumMetricsFor, TargetSpec } from '@ggw/rollup';
 import { RequestSession } from '../../common/session';
 
@@ -8,19 +8,22 @@ export interface RollupRequest {
   period: Period;
   /** figure keys the query asked for (the engine computes these and what they need) */
   keys: string[];
+  /** live figures (the default) or those of approved reports */
+  state?: FigureState;
 }
 
 /**
  * Roll-ups of one request. Every roll-up field resolved in the same tick of execution (the
  * org's own figures, its children's table, a page of its villages, its summary…) becomes one
- * engine statement per period, computing the union of the figures asked for; each period
- * comes with the same period a year earlier.
+ * engine statement per period (and figure state), computing the union of the figures asked
+ * for; each period comes with the same period a year earlier.
  */
 export function createRollupLoader(session: RequestSession, reader: RollupReader = 'aggregates') {
   return new DataLoader<RollupRequest, RollupRow[], string>(
     async (requests) => {
       const byPeriod = new Map<string, RollupRequest[]>();
-      for (const r of requests) byPeriod.set(r.period.key, [...(byPeriod.get(r.period.key) ?? []), r]);
+      const groupOf = (r: RollupRequest) => `${r.period.key}|${r.state ?? FigureState.LIVE}`;
+      for (const r of requests) byPeriod.set(groupOf(r), [...(byPeriod.get(groupOf(r)) ?? []), r]);
       const results = new Map<RollupRequest, RollupRow[]>();
       for (const group of byPeriod.values()) {
         const period = group[0].period;
@@ -29,13 +32,13 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
         const keyOf = new Map(group.map((r) => [r, JSON.stringify(r.spec)]));
         const specs = new Map([...keyOf].map(([r, key]) => [key, r.spec]));
         const rows = await session.serially((manager) =>
-          computeRollups(manager, [...specs.values()], [period, previousYear(period)], metrics, reader),
+          computeRollups(manager, [...specs.values()], [period, previousYear(period)], metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader),
         );
         const rowsOf = new Map([...specs.keys()].map((key, i) => [key, rows.filter((row) => row.spec === i)]));
         for (const r of group) results.set(r, rowsOf.get(keyOf.get(r)!)!);
       }
       return requests.map((r) => results.get(r) ?? []);
     },
-    { cacheKeyFn: (r) => JSON.stringify([r.spec, r.period.key, [...r.keys].sort()]) },
+    { cacheKeyFn: (r) => JSON.stringify([r.spec, r.period.key, r.state ?? FigureState.LIVE, [...r.keys].sort()]) },
   );
 }

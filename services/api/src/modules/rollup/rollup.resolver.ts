@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { OrgLevel, OrgType } from '@ggw/domain';
+import { FIGURE_STATE_LABELS, FigureState, OrgLevel, OrgType } from '@ggw/domain';
+import { register } from '../../common/enums';
 import { disagrees, metric, SUMMARY_METRICS, writeSummary } from '@ggw/rollup';
 import { PageArgs, pageSize, toPage } from '../../common/pagination';
 import { PeriodScalar } from '../../common/scalars';
@@ -13,6 +14,11 @@ import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, Rollu
 import { Discrepancy, Figure, FigureKey, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
 
 const PERIOD_DESCRIPTION = '期间:年 2020、季度 2020Q3 或月份 2020-06';
+const STATE_DESCRIPTION = '哪种数:LIVE 按当前记录实时汇总(默认);APPROVED 只汇总已审核报表上报时冻结的数字(对外公布用)';
+
+register(FigureState, 'FigureState', '汇总口径', FIGURE_STATE_LABELS);
+
+const stateArg = () => Arg('state', () => FigureState, { defaultValue: FigureState.LIVE, description: STATE_DESCRIPTION });
 
 @ArgsType()
 class DescendantRollupArgs extends PageArgs {
@@ -29,9 +35,15 @@ class DescendantRollupArgs extends PageArgs {
 @Resolver(() => OrgObject)
 export class OrgRollupResolver {
   @FieldResolver(() => RollupObject, { description: '本组织(含所有下级)在该期间的汇总指标,带上年同期与变化' })
-  async rollup(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  async rollup(
+    @Root() org: OrgRecord,
+    @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string,
+    @stateArg() state: FigureState,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const p = periodArg(period);
-    return requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, selectedFigureKeys(info)), org);
+    return requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, selectedFigureKeys(info), state), org);
   }
 
   @FieldResolver(() => RollupTable, { description: '下级单位汇总表:本组织合计与每个直接下级并列(乡镇表、村表),可按任一指标排序' })
@@ -40,6 +52,7 @@ export class OrgRollupResolver {
     @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string,
     @Arg('sortBy', () => FigureKey, { nullable: true, description: '按该指标排序(如 fiveGoodRate);不填按代码' }) sortBy: string | null,
     @Arg('descending', { defaultValue: true, description: '为 true 时从大到小' }) descending: boolean,
+    @stateArg() state: FigureState,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -47,8 +60,8 @@ export class OrgRollupResolver {
     const keys = selectedFigureKeys(info);
     if (sortBy) keys.push(metric(sortBy, 'sortBy').key);
     const [total, rows] = await Promise.all([
-      loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, keys),
-      loadRollups(ctx, { kind: 'children', parentId: org.id }, p, keys),
+      loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, keys, state),
+      loadRollups(ctx, { kind: 'children', parentId: org.id }, p, keys, state),
     ]);
     return { total: requireOne(total, org), rows: sortRows(rows, sortBy, descending) };
   }
@@ -63,9 +76,14 @@ export class OrgRollupResolver {
   }
 
   @FieldResolver(() => String, { description: '根据数据写成的年度工作总结数字段落(中文),含比上年变化' })
-  async summary(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string, @Ctx() ctx: RequestContext) {
+  async summary(
+    @Root() org: OrgRecord,
+    @Arg('period', () => PeriodScalar, { description: PERIOD_DESCRIPTION }) period: string,
+    @stateArg() state: FigureState,
+    @Ctx() ctx: RequestContext,
+  ) {
     const p = periodArg(period);
-    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, SUMMARY_METRICS), org);
+    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, SUMMARY_METRICS, state), org);
     const figures = (v: Record<string, unknown>) => Object.fromEntries(SUMMARY_METRICS.map((k) => [k, (v[k] as number | null | undefined) ?? null]));
     return writeSummary({ org, now: figures(view), before: figures(view.previousYear!) });
   }

@@ -1,4 +1,4 @@
-import { NotFoundError, parsePeriod, Period } from '@ggw/domain';
+import { FigureState, NotFoundError, parsePeriod, Period } from '@ggw/domain';
 import { changeOf, changeUnit, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
@@ -26,24 +26,25 @@ function figureList(now: Record<string, number | null>, before: Record<string, n
   }));
 }
 
-/** Turns an engine row (sums of the period and of a year earlier) into the GraphQL view. */
-export function toView(row: RollupRow, period: Period): RollupView {
+/** Turns an engine row (sums of the period and of a year earlier) into the GraphQL view; APPROVED figures are cached apart from live ones. */
+export function toView(row: RollupRow, period: Period, state: FigureState = FigureState.LIVE): RollupView {
+  const suffix = state === FigureState.LIVE ? '' : `@${state}`;
   const now = figuresFromSums(row.sums[0]);
   const before = figuresFromSums(row.sums[1]);
   const change = Object.fromEntries(METRICS.filter((m) => m.key in now).map((m) => [m.key, changeOf(m, now[m.key], before[m.key] ?? null)]));
   const previousKey = `${period.year - 1}${period.key.slice(4)}`;
   const previousYear = {
-    ...before, id: `${row.org.id}@${previousKey}`, org: row.org, period: previousKey, previousYear: null, change: null,
+    ...before, id: `${row.org.id}@${previousKey}${suffix}`, org: row.org, period: previousKey, previousYear: null, change: null,
     figures: (keys: string[] | null) => figureList(before, null, keys),
   };
-  return { ...now, id: `${row.org.id}@${period.key}`, org: row.org, period: period.key, previousYear, change, figures: (keys: string[] | null) => figureList(now, before, keys) } as RollupView;
+  return { ...now, id: `${row.org.id}@${period.key}${suffix}`, org: row.org, period: period.key, previousYear, change, figures: (keys: string[] | null) => figureList(now, before, keys) } as RollupView;
 }
 
 /** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */
-export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period: Period, keys: string[]): Promise<RollupView[]> {
-  const rows = await ctx.loaders.rollups.load({ spec, period, keys });
+export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period: Period, keys: string[], state: FigureState = FigureState.LIVE): Promise<RollupView[]> {
+  const rows = await ctx.loaders.rollups.load({ spec, period, keys, state });
   for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org);
-  return rows.map((r) => toView(r, period));
+  return rows.map((r) => toView(r, period, state));
 }
 
 export function periodArg(text: string): Period {
