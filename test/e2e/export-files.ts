@@ -13,7 +13,7 @@ export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => b
   }
 }
 
-export const EXPORT_FIELDS = 'id period format status progress error attempts scheduled fileName sizeBytes sha256 downloadUrl createdAt finishedAt expiresAt';
+export const EXPORT_FIELDS = 'figureState id period format status progress error attempts scheduled fileName sizeBytes sha256 downloadUrl createdAt finishedAt expiresAt';
 
 /** An org's exports through GraphQL, as `user`. */
 export async function exportsOf(api: TestApi, user: string, orgCode: string) {

@@ -116,6 +116,25 @@ describe('roll-up exports', () => {
     expect(paragraphs[0]).toBe('集安市关工委2020年工作总结(数据部分)');
     expect(paragraphs.slice(2)).toEqual(summary.split('\n'));
     expect(paragraphs.join('')).toContain('全市关工委组织218个,其中达到“五好”标准的176个,占总数的80.7%,比上年提高8个百分点');
+    // what the county publishes for the year is what each level approved, and the files say so
+    expect(paragraphs[1]).toContain('口径:审核数');
+    const workbook = list.find((e) => e.format === 'XLSX' && e.figureState === 'APPROVED')!;
+    const sheets = await readWorkbook((await download(api, workbook.downloadUrl)).body);
+    expect(String(sheets.get('汇总')![1][0])).toContain('口径:审核数');
+    expect(String(sheets.get('说明')![1][0])).toContain('只计已审核的报表');
+  });
+
+  it('exports the APPROVED figures on request: 2021, in progress, counts only what has been approved', async () => {
+    const res = await api.gql(`mutation { requestExport(orgCode: "${JIAN}", period: "2021", format: XLSX, figureState: APPROVED) { id figureState } }`);
+    expect(res.body.data.requestExport.figureState).toBe('APPROVED');
+    const job = await done('jian-admin', JIAN, res.body.data.requestExport.id);
+    const rows = (await readWorkbook((await download(api, job.downloadUrl)).body)).get('汇总')!.slice(3);
+    const approved = (await api.gql(`{ org(code: "${JIAN}") { rollup(period: "2021", state: APPROVED) { figures { key value } } live: rollup(period: "2021") { orgCount } } }`)).body.data.org;
+    const want = new Map<string, number | null>(approved.rollup.figures.map((f: { key: string; value: number | null }) => [f.key, f.value]));
+    for (const r of rows) expect([r[6], r[2] ?? null]).toEqual([r[6], want.get(r[6] as string)]);
+    const orgCount = rows.find((r) => r[6] === 'orgCount')![2] as number;
+    expect(orgCount).toBeGreaterThan(0);
+    expect(orgCount).toBeLessThan(approved.live.orgCount);
   });
 
   it('lets an admin export its subtree now as CSV (UTF-8 with BOM), watch it to DONE, and download it with its token', async () => {
