@@ -91,7 +91,8 @@ async function main() {
           query: (c) => `{ org(code: "${c}") { rollup(period: "2020", state: ${state}) { ${TEN} change { ${TEN} } } } }` },
       ]),
     ];
-    for (const q of queries) {
+    // BENCH_ONLY=APPROVED: only the queries whose name contains it
+    for (const q of queries.filter((x) => !process.env.BENCH_ONLY || x.name.includes(process.env.BENCH_ONLY))) {
       for (const reader of readers.filter((x) => q.runs[x])) {
         const r = await measure(url, appUrl, q, reader);
         console.log(`${q.name} [${reader}]: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ` +

@@ -6,30 +6,33 @@ import { SqlParams, sumColumn, TARGET_COLUMNS, TargetSpec, targetSql } from './t
 
 /**
  * The one statement that reads the APPROVED figures: for every target org and period, the sum
- * over the approved reports of its subtree of the figures each org froze when it submitted
- * (`report.frozen`, its own records' sums). The report figures themselves (how many reported,
- * on time) are the approved reports' own rows. A figure a report froze before it existed in the
- * catalogue counts as 0 there.
+ * over the approved reports of its subtree of the figures each org froze when it submitted. The
+ * database keeps those sums per org and period as approvals happen (`approved_subtree`), so a
+ * target reads one row per period. The report figures themselves (how many reported, on time)
+ * are counted from the approved reports' own rows, only when asked for. A figure a report froze
+ * before it existed in the catalogue counts as 0 there.
  */
 export function buildApprovedRollupSql(specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[]) {
   const params = new SqlParams();
   const keys = periods.map((p) => params.add(p.key));
   const targets = specs.map((s, i) => targetSql(s, i, params.add)).join('\nUNION ALL\n');
-  const figures = metrics.flatMap((m) => keys.map((key, i) => {
-    const inPeriod = `r.period = ${key}`;
-    const value = m.source === 'report'
-      ? measureSql(m, inPeriod)
-      : `coalesce(sum((r.frozen ->> '${m.key}')::numeric) FILTER (WHERE ${inPeriod}), 0)`;
-    return `(${value})::float8 AS ${sumColumn(m.key, i)}`;
-  }));
-  const from = SOURCES.report.from.replace(/\{scope:(\w+)\}/g, 'true');
+  const frozen = metrics.filter((m) => m.source !== 'report');
+  const reported = metrics.filter((m) => m.source === 'report');
+  const frozenColumns = frozen.flatMap((m) => keys.map((key, i) =>
+    `coalesce(sum((a.sums ->> '${m.key}')::numeric) FILTER (WHERE a.period = ${key}), 0)::float8 AS ${sumColumn(m.key, i)}`));
+  const reportedColumns = reported.flatMap((m) => keys.map((key, i) => `(${measureSql(m, `r.period = ${key}`)})::float8 AS ${sumColumn(m.key, i)}`));
+  const inPeriods = `ANY(ARRAY[${keys.join(', ')}]::text[])`;
   const text = `
     WITH t AS (${targets})
-    SELECT ${TARGET_COLUMNS}${figures.length ? ', x.*' : ''}
-      FROM t LEFT JOIN LATERAL (
-        SELECT ${figures.join(',\n               ') || '1'}
-          FROM org o JOIN ${from} ON r.tenant_id = o.tenant_id AND r.org_id = o.id
-         WHERE o.path <@ t.path AND r.status = 'APPROVED' AND r.period = ANY(ARRAY[${keys.join(', ')}]::text[])) x ON true
+    SELECT ${TARGET_COLUMNS}${frozenColumns.length ? ', x.*' : ''}${reportedColumns.length ? ', y.*' : ''}
+      FROM t
+      ${frozenColumns.length ? `LEFT JOIN LATERAL (
+        SELECT ${frozenColumns.join(',\n               ')}
+          FROM approved_subtree a WHERE a.tenant_id = t.tenant_id AND a.org_id = t.id AND a.period = ${inPeriods}) x ON true` : ''}
+      ${reportedColumns.length ? `LEFT JOIN LATERAL (
+        SELECT ${reportedColumns.join(',\n               ')}
+          FROM org o JOIN ${SOURCES.report.from.replace(/\{scope:(\w+)\}/g, 'true')} ON r.tenant_id = o.tenant_id AND r.org_id = o.id
+         WHERE o.path <@ t.path AND r.status = 'APPROVED' AND r.period = ${inPeriods}) y ON true` : ''}
      ORDER BY t.spec, t.path`;
   return { text, params: params.values };
 }

@@ -7,6 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   `rollup_own`, which the application role may now read), and its first
  *   submission time (`first_submitted_at`, what "on time" is measured by);
  * - `ggw_report_due_at`: when an org's report for a period is due, from its tenant's calendar;
+ * - `approved_subtree`: the APPROVED figures of every org and period, kept by a trigger on report;
  * - `period_close`: a county (or city) closes a period once every report below it is approved;
  *   from then on no record of that period in its subtree can change, for any writer as the
  *   application role, until an admin reopens it (the row stays, with who reopened it and why);
@@ -102,6 +103,49 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX period_close_open ON period_close (tenant_id, org_id, period) WHERE reopened_at IS NULL`);
     await q.query(`CREATE INDEX period_close_period ON period_close (period) WHERE reopened_at IS NULL`);
+    // APPROVED figures, kept as the approvals happen: for every org and period, the sum of the
+    // frozen figures of the approved reports in its subtree (metric key → value). A report
+    // entering or leaving APPROVED adds or takes away its frozen figures at its org and every
+    // org above (a few rows), so a county's or a province's APPROVED figures are one row read.
+    await q.query(`
+      CREATE TABLE approved_subtree (
+        tenant_id uuid  NOT NULL,
+        org_id    uuid  NOT NULL,
+        period    text  NOT NULL,
+        sums      jsonb NOT NULL,
+        PRIMARY KEY (tenant_id, org_id, period)
+      )`);
+    await q.query(`SELECT ggw_protect_table('approved_subtree')`);
+    await q.query(`REVOKE INSERT, UPDATE, DELETE ON approved_subtree FROM ggw_app`);
+    await q.query(`
+      CREATE FUNCTION ggw_jsonb_add(a jsonb, b jsonb, sign int) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+        SELECT coalesce(jsonb_object_agg(k, coalesce((a ->> k)::numeric, 0) + sign * coalesce((b ->> k)::numeric, 0)), '{}'::jsonb)
+          FROM (SELECT jsonb_object_keys(coalesce(a, '{}')) UNION SELECT jsonb_object_keys(coalesce(b, '{}'))) ks(k) $$`);
+    await q.query(`
+      CREATE FUNCTION ggw_approved_on_report() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      DECLARE
+        change record;
+      BEGIN
+        FOR change IN
+          SELECT * FROM (VALUES
+            (CASE WHEN TG_OP <> 'INSERT' AND OLD.status = 'APPROVED' THEN OLD.tenant_id END, OLD.org_id, OLD.period, OLD.frozen, -1),
+            (CASE WHEN TG_OP <> 'DELETE' AND NEW.status = 'APPROVED' THEN NEW.tenant_id END, NEW.org_id, NEW.period, NEW.frozen, 1)
+          ) v(tenant_id, org_id, period, frozen, sign)
+          WHERE v.tenant_id IS NOT NULL AND v.frozen IS NOT NULL
+        LOOP
+          INSERT INTO approved_subtree (tenant_id, org_id, period, sums)
+          SELECT a.tenant_id, a.id, change.period, ggw_jsonb_add('{}', change.frozen, change.sign)
+            FROM org o JOIN org a ON a.path @> o.path
+           WHERE o.tenant_id = change.tenant_id AND o.id = change.org_id
+           ORDER BY a.path
+          ON CONFLICT (tenant_id, org_id, period) DO UPDATE SET sums = ggw_jsonb_add(approved_subtree.sums, excluded.sums, 1);
+        END LOOP;
+        RETURN NULL;
+      END $$`);
+    await q.query(`REVOKE ALL ON FUNCTION ggw_approved_on_report() FROM PUBLIC`);
+    await q.query(`CREATE TRIGGER ggw_approved AFTER INSERT OR DELETE OR UPDATE OF status, frozen ON report FOR EACH ROW EXECUTE FUNCTION ggw_approved_on_report()`);
+
     await q.query(`SELECT ggw_protect_table('period_close')`);
     // closing and reopening are an admin's: editors of the county may not, even in SQL
     const admin = `tenant_id = ANY ((SELECT ggw_setting_uuids('ggw.admin_tenants'))::uuid[])`;
@@ -181,6 +225,10 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION ggw_send_report_reminders()`);
+    await q.query(`DROP TRIGGER ggw_approved ON report`);
+    await q.query(`DROP FUNCTION ggw_approved_on_report()`);
+    await q.query(`DROP FUNCTION ggw_jsonb_add(jsonb, jsonb, int)`);
+    await q.query(`DROP TABLE approved_subtree`);
     await q.query(`DROP TABLE notification`);
     await q.query(reportLockFunctionSql(false));
     await q.query(`DROP TABLE period_close`);

@@ -18,6 +18,16 @@ describe('closing the reporting cycle', () => {
 
   const rollup = async (as: string, code: string, period: string, state: 'LIVE' | 'APPROVED', fields = FIVE) =>
     (await api.gqlAs(as, `{ org(code: "${code}") { rollup(period: "${period}", state: ${state}) { id ${fields} } } }`)).body.data.org.rollup;
+  /** Rows where the kept APPROVED sums differ from the approved reports' frozen figures added up again: 0. */
+  const approvedDrift = async () => (await api.db.dataSource.query(`
+    WITH expected AS (
+      SELECT a.tenant_id, a.id AS org_id, r.period, kv.key, sum(kv.value::numeric) AS v
+        FROM report r JOIN org o ON o.tenant_id = r.tenant_id AND o.id = r.org_id JOIN org a ON a.path @> o.path
+        CROSS JOIN LATERAL jsonb_each_text(r.frozen) kv
+       WHERE r.status = 'APPROVED' GROUP BY 1, 2, 3, 4),
+    actual AS (SELECT tenant_id, org_id, period, kv.key, kv.value::numeric AS v FROM approved_subtree, jsonb_each_text(sums) kv)
+    SELECT count(*)::int AS n FROM expected e FULL JOIN actual x USING (tenant_id, org_id, period, key)
+     WHERE coalesce(e.v, 0) <> coalesce(x.v, 0)`))[0].n as number;
   const act = (as: string, mutation: string, code: string, period: string, extra = '') =>
     api.gqlAs(as, `mutation { ${mutation}(orgCode: "${code}", period: "${period}"${extra}) { __typename } }`);
 
@@ -63,6 +73,7 @@ describe('closing the reporting cycle', () => {
       `SELECT sum((r.frozen ->> 'volunteerCount')::int)::int AS sum, count(*)::int AS n FROM report r JOIN org o ON o.id = r.org_id
         WHERE r.period = '2021' AND r.status = 'APPROVED' AND o.path <@ '220000.220500.220582'`);
     expect(await rollup('jian-admin', '220582', '2021', 'APPROVED', 'volunteerCount orgCount reportSubmittedCount')).toMatchObject({ volunteerCount: sum, orgCount: n, reportSubmittedCount: n });
+    expect(await approvedDrift()).toBe(0);
   });
 
   it('counts completeness from the cycle: on time by the first submission, late after the calendar\'s deadline', async () => {
@@ -139,6 +150,7 @@ describe('closing the reporting cycle', () => {
     // the audit trail has the closing and the reopening
     const trail = await api.db.dataSource.query(`SELECT operation, after ->> 'reopen_reason' AS reason FROM audit_event WHERE record_kind = 'period_close' ORDER BY id`);
     expect(trail).toEqual([{ operation: 'INSERT', reason: null }, { operation: 'UPDATE', reason: '村报发现错报' }]);
+    expect(await approvedDrift()).toBe(0);
   });
 
   it('reminds the editors and admins of each overdue org once a day, in their own inbox only', async () => {
