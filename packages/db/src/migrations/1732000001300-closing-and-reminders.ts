@@ -121,30 +121,48 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
       CREATE FUNCTION ggw_jsonb_add(a jsonb, b jsonb, sign int) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
         SELECT coalesce(jsonb_object_agg(k, coalesce((a ->> k)::numeric, 0) + sign * coalesce((b ->> k)::numeric, 0)), '{}'::jsonb)
           FROM (SELECT jsonb_object_keys(coalesce(a, '{}')) UNION SELECT jsonb_object_keys(coalesce(b, '{}'))) ks(k) $$`);
+    // adds sign × each report's frozen figures to its org and every org above, one row per
+    // (org, period) for the whole statement, in key order (writers lock rows in one order)
+    await q.query(`
+      CREATE FUNCTION ggw_approved_apply(tenants uuid[], orgs uuid[], periods text[], frozen jsonb[], sign int) RETURNS void
+      LANGUAGE sql SET search_path = public, pg_temp AS $$
+        WITH changes AS (SELECT * FROM unnest(tenants, orgs, periods, frozen) AS c(tenant_id, org_id, period, frozen)),
+        spread AS (
+          SELECT a.tenant_id, a.id AS org_id, c.period, kv.key, sum(sign * kv.value::numeric) AS v
+            FROM changes c JOIN org o ON o.tenant_id = c.tenant_id AND o.id = c.org_id
+            CROSS JOIN LATERAL generate_series(1, nlevel(o.path)) AS i
+            JOIN org a ON a.path = subpath(o.path, 0, i)
+            CROSS JOIN LATERAL jsonb_each_text(c.frozen) AS kv
+           GROUP BY 1, 2, 3, 4)
+        INSERT INTO approved_subtree (tenant_id, org_id, period, sums)
+        SELECT tenant_id, org_id, period, jsonb_object_agg(key, v) FROM spread GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (tenant_id, org_id, period) DO UPDATE SET sums = ggw_jsonb_add(approved_subtree.sums, excluded.sums, 1) $$`);
     await q.query(`
       CREATE FUNCTION ggw_approved_on_report() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-      DECLARE
-        change record;
       BEGIN
-        FOR change IN
-          SELECT * FROM (VALUES
-            (CASE WHEN TG_OP <> 'INSERT' AND OLD.status = 'APPROVED' THEN OLD.tenant_id END, OLD.org_id, OLD.period, OLD.frozen, -1),
-            (CASE WHEN TG_OP <> 'DELETE' AND NEW.status = 'APPROVED' THEN NEW.tenant_id END, NEW.org_id, NEW.period, NEW.frozen, 1)
-          ) v(tenant_id, org_id, period, frozen, sign)
-          WHERE v.tenant_id IS NOT NULL AND v.frozen IS NOT NULL
-        LOOP
-          INSERT INTO approved_subtree (tenant_id, org_id, period, sums)
-          SELECT a.tenant_id, a.id, change.period, ggw_jsonb_add('{}', change.frozen, change.sign)
-            FROM org o JOIN org a ON a.path @> o.path
-           WHERE o.tenant_id = change.tenant_id AND o.id = change.org_id
-           ORDER BY a.path
-          ON CONFLICT (tenant_id, org_id, period) DO UPDATE SET sums = ggw_jsonb_add(approved_subtree.sums, excluded.sums, 1);
-        END LOOP;
+        IF TG_OP = 'UPDATE' THEN
+          -- only the rows whose approval or frozen figures changed
+          PERFORM ggw_approved_apply(array_agg(o.tenant_id), array_agg(o.org_id), array_agg(o.period), array_agg(o.frozen), -1)
+            FROM old_rows o JOIN new_rows n ON n.tenant_id = o.tenant_id AND n.id = o.id
+           WHERE o.status = 'APPROVED' AND o.frozen IS NOT NULL AND (n.status, n.frozen) IS DISTINCT FROM (o.status, o.frozen) HAVING count(*) > 0;
+          PERFORM ggw_approved_apply(array_agg(n.tenant_id), array_agg(n.org_id), array_agg(n.period), array_agg(n.frozen), 1)
+            FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+           WHERE n.status = 'APPROVED' AND n.frozen IS NOT NULL AND (n.status, n.frozen) IS DISTINCT FROM (o.status, o.frozen) HAVING count(*) > 0;
+        ELSIF TG_OP = 'INSERT' THEN
+          PERFORM ggw_approved_apply(array_agg(n.tenant_id), array_agg(n.org_id), array_agg(n.period), array_agg(n.frozen), 1)
+            FROM new_rows n WHERE n.status = 'APPROVED' AND n.frozen IS NOT NULL HAVING count(*) > 0;
+        ELSE
+          PERFORM ggw_approved_apply(array_agg(o.tenant_id), array_agg(o.org_id), array_agg(o.period), array_agg(o.frozen), -1)
+            FROM old_rows o WHERE o.status = 'APPROVED' AND o.frozen IS NOT NULL HAVING count(*) > 0;
+        END IF;
         RETURN NULL;
       END $$`);
     await q.query(`REVOKE ALL ON FUNCTION ggw_approved_on_report() FROM PUBLIC`);
-    await q.query(`CREATE TRIGGER ggw_approved AFTER INSERT OR DELETE OR UPDATE OF status, frozen ON report FOR EACH ROW EXECUTE FUNCTION ggw_approved_on_report()`);
+    await q.query(`REVOKE ALL ON FUNCTION ggw_approved_apply(uuid[], uuid[], text[], jsonb[], int) FROM PUBLIC`);
+    await q.query(`CREATE TRIGGER ggw_approved_insert AFTER INSERT ON report REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_approved_on_report()`);
+    await q.query(`CREATE TRIGGER ggw_approved_update AFTER UPDATE ON report REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_approved_on_report()`);
+    await q.query(`CREATE TRIGGER ggw_approved_delete AFTER DELETE ON report REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_approved_on_report()`);
 
     await q.query(`SELECT ggw_protect_table('period_close')`);
     // closing and reopening are an admin's: editors of the county may not, even in SQL
@@ -225,8 +243,9 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION ggw_send_report_reminders()`);
-    await q.query(`DROP TRIGGER ggw_approved ON report`);
+    for (const op of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ggw_approved_${op} ON report`);
     await q.query(`DROP FUNCTION ggw_approved_on_report()`);
+    await q.query(`DROP FUNCTION ggw_approved_apply(uuid[], uuid[], text[], jsonb[], int)`);
     await q.query(`DROP FUNCTION ggw_jsonb_add(jsonb, jsonb, int)`);
     await q.query(`DROP TABLE approved_subtree`);
     await q.query(`DROP TABLE notification`);

@@ -8,6 +8,16 @@ import {
 /** Every registered enum's values with their Chinese labels, by GraphQL name (what `labels` answers). */
 export const ENUM_LABELS = new Map<string, { description: string; labels: Record<string, string> }>();
 
+/** The same labels by the enum object itself (value → label), for what names enums by their object (the spreadsheet columns). */
+const LABELS_OF = new Map<object, Record<string, string>>();
+
+/** The Chinese label of each value of a registered enum. */
+export function labelsOf(values: Record<string, string>): Record<string, string> {
+  const labels = LABELS_OF.get(values);
+  if (!labels) throw new Error('enum not registered');
+  return labels;
+}
+
 /**
  * Registers an enum with its Chinese labels (by value) as the descriptions of its GraphQL
  * values, and for `labels`, which names each value as clients see it (the enum's key).
@@ -15,6 +25,7 @@ export const ENUM_LABELS = new Map<string, { description: string; labels: Record
 export function register<E extends Record<string, string>>(values: E, name: string, description: string, labels: Record<E[keyof E], string>) {
   const byKey = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, labels[value as E[keyof E]]]));
   ENUM_LABELS.set(name, { description, labels: byKey });
+  LABELS_OF.set(values, labels as Record<string, string>);
   registerEnumType(values, {
     name,
     description,
