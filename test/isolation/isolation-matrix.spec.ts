@@ -416,4 +416,36 @@ describe('isolation matrix', () => {
       expect({ user: user.username, unread: res.body.data.unreadNotificationCount }).toEqual({ user: user.username, unread: mine });
     }
   });
+
+  it('lets only writers of the org import into it, shows its imports to its readers, and offers only writable codes in templates', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    for (const user of users) {
+      const token = await api.login(user.username);
+      for (const target of targets()) {
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet('五老志愿者').addRows([['组织代码', '姓名', '五老类别', '是否骨干', '加入日期', '手机号', '身份证号'], [target.code, '隔离', '老干部', '否', '2021-01-01', null, null]]);
+        const form = new FormData();
+        form.append('file', new Blob([Buffer.from(await wb.xlsx.writeBuffer())]), 'x.xlsx');
+        const res = await fetch(`${api.url}/imports?orgCode=${target.code}&kind=volunteers&dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+        const body = (await res.json()) as { code?: string; status?: string; problems?: unknown[] };
+        const writer = user.viewer.roles.some((r) => r.role !== 'VIEWER' && (target.path === r.path || target.path.startsWith(`${r.path}.`)));
+        const list = await api.gqlAs(user.username, `{ imports(orgCode: "${target.code}") { id } }`);
+        cases += 2;
+        expect({ user: user.username, target: target.code, got: body.code ?? body.status, list: list.body.errors?.[0]?.extensions?.code ?? 'OK' }).toEqual({
+          user: user.username, target: target.code,
+          got: writer ? 'CHECKED' : canRead(user.viewer, target.path) ? 'FORBIDDEN' : 'NOT_FOUND',
+          list: canRead(user.viewer, target.path) ? 'OK' : 'NOT_FOUND',
+        });
+      }
+      const template = await fetch(`${api.url}/templates/volunteers.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await template.arrayBuffer()) as unknown as ArrayBuffer);
+      for (const code of wb.getWorksheet('组织代码')!.getColumn(1).values.slice(2) as string[]) {
+        cases++;
+        const org = orgs.find((o) => o.code === code)!;
+        expect({ user: user.username, code, writable: user.viewer.roles.some((r) => r.role !== 'VIEWER' && (org.path === r.path || org.path.startsWith(`${r.path}.`))) })
+          .toEqual({ user: user.username, code, writable: true });
+      }
+    }
+  }, 300_000);
 });

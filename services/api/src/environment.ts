@@ -35,6 +35,10 @@ const schema = schedulerSettingsSchema
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.ratePerMinute),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.rateBurst),
     MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.maxConcurrent),
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_LIMITS.imports.maxBytes),
+    IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_LIMITS.imports.maxRows),
+    IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(10).max(100_000).default(DEFAULT_LIMITS.imports.maxCellChars),
+    IMPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(DEFAULT_LIMITS.importTimeBudgetMs),
     CORS_ORIGINS: z.string().default('').transform((v, ctx) => {
       const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
       for (const o of origins) {
@@ -94,6 +98,8 @@ const schema = schedulerSettingsSchema
         ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
         rateBurst: e.RATE_LIMIT_BURST,
         maxConcurrent: e.MAX_CONCURRENT_REQUESTS,
+        importTimeBudgetMs: e.IMPORT_TIMEOUT_MS,
+        imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, maxCellChars: e.IMPORT_MAX_CELL_CHARS },
       },
     };
   });

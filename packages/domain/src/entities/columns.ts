@@ -63,3 +63,10 @@ export function columnNameOf(entity: abstract new () => unknown, property: strin
   if (!column) throw new Error(`${entity.name} has no column ${property}`);
   return String(column.options.name ?? column.propertyName);
 }
+
+/** The database type of an entity's property (`joinedOn` → `date`), from its declaration (array parameters are cast with it). */
+export function columnTypeOf(entity: abstract new () => unknown, property: string): string {
+  const column = columnsOf(entity, []).find((c) => c.propertyName === property);
+  if (!column) throw new Error(`${entity.name} has no column ${property}`);
+  return String(column.options.type);
+}

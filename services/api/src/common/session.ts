@@ -124,6 +124,26 @@ export class RequestSession {
     return run;
   }
 
+  /**
+   * Runs `work` so that what it does is undone alone when it fails (a savepoint): a failed
+   * statement inside it no longer aborts the session, which goes on after the rollback to the
+   * savepoint; the failure is thrown. A timeout still ends the session.
+   */
+  async savepoint<T>(work: () => Promise<T>): Promise<T> {
+    await this.query('SAVEPOINT ggw_work');
+    try {
+      const result = await work();
+      await this.query('RELEASE SAVEPOINT ggw_work');
+      return result;
+    } catch (error) {
+      if (this.broken instanceof TimeoutError || this.state !== 'open') throw error;
+      this.broken = undefined;
+      this.failed = false;
+      await this.query('ROLLBACK TO SAVEPOINT ggw_work');
+      throw error;
+    }
+  }
+
   /** A failed request is rolled back instead of committed. */
   markFailed(): void {
     this.failed = true;

@@ -21,6 +21,8 @@ import { protect } from '../modules/auth/gate';
 import { buildApiSchema } from '../schema';
 import { bearerToken } from './bearer';
 import { registerExportDownload } from './download';
+import { registerImports } from './imports';
+import { DEFAULT_READER_LIMITS, ReaderLimits } from '../modules/imports/sheet-reader';
 import { classifyError, formatError, INTERNAL_MESSAGE } from './errors';
 import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
 import { checkInputText } from './input-text';
@@ -65,10 +67,16 @@ export interface RequestLimits {
   /** Requests one user (or anonymous address) may have in flight at once. */
   maxConcurrent: number;
   login: LoginThrottleLimits;
+  /** An import is one transaction over the whole file: its own time budget. */
+  importTimeBudgetMs: number;
+  /** The largest file, row count and cell an import takes. */
+  imports: ReaderLimits;
 }
 
 export const DEFAULT_LIMITS: Omit<RequestLimits, 'login'> = {
   timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
+  importTimeBudgetMs: 300_000,
+  imports: DEFAULT_READER_LIMITS,
   maxCost: DEFAULT_MAX_COST,
   maxResponseBytes: 4 * 1024 * 1024,
   ratePerMinute: 600,
@@ -310,6 +318,9 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   }
 
   registerExportDownload(app, { dataSource: opts.dataSource, tokens: auth.tokens, timeBudgetMs: limits.timeBudgetMs, rateLimit });
+  await registerImports(app, {
+    dataSource: opts.dataSource, tokens: auth.tokens, cursors: services.cursors, rateLimit, timeBudgetMs: limits.importTimeBudgetMs, limits: limits.imports,
+  });
   if (opts.graphiql) registerGraphiqlAssets(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));

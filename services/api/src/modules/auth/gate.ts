@@ -49,7 +49,7 @@ const orgInScope = rule({ cache: 'no_cache' })(async (org: OrgRecord, _args, ctx
 export function protect(schema: GraphQLSchema): GraphQLSchema {
   const rules: Record<string, IRules> = {
     Query: { me: isAuthenticated, labels: isAuthenticated, node: isAuthenticated, export: isAuthenticated, org: isAuthenticated, orgs: isAuthenticated, exports: isAuthenticated, exportSchedules: isAuthenticated,
-      notifications: isAuthenticated, unreadNotificationCount: isAuthenticated },
+      notifications: isAuthenticated, unreadNotificationCount: isAuthenticated, imports: isAuthenticated },
     // each also checks the org against the viewer's roles (admins only), and the database again
     Mutation: {
       login: allow, requestExport: isAuthenticated, createExportSchedule: isAuthenticated,

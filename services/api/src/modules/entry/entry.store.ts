@@ -1,4 +1,5 @@
-import { columnNameOf, ConflictError, entityColumns, entityRowParser, ORG_COLUMNS, OrgRecord, parseOrgRecord, ReportLockedError, sqlStateOf } from '@ggw/domain';
+import crypto from 'node:crypto';
+import { columnNameOf, columnTypeOf, ConflictError, entityColumns, entityRowParser, ORG_COLUMNS, OrgRecord, parseOrgRecord, ReportLockedError, sqlStateOf } from '@ggw/domain';
 import { queryPrepared } from '@ggw/rollup';
 import { RECORD_KINDS, RecordRow } from '../records/records.loaders';
 import { RequestSession } from '../../common/session';
@@ -63,6 +64,65 @@ export async function translated<T>(what: { unique?: string }, write: () => Prom
     }
     throw error;
   }
+}
+
+/** Rows per statement of a bulk write: the aggregate and audit triggers fire once per statement. */
+const BATCH = 5000;
+
+/**
+ * Inserts many records of one kind (an import), `BATCH` rows per statement, each a set of
+ * column arrays (`unnest`); `fields` are the properties every row's values hold. Returns the
+ * new ids in the order of `rows`.
+ */
+export async function insertRecords(
+  session: RequestSession, kind: WritableKind, fields: string[], rows: Array<{ tenantId: string; orgId: string; values: Record<string, unknown> }>,
+): Promise<string[]> {
+  const columns = fields.map((f) => columnNameOf(kind.entity, f));
+  const casts = fields.map((f, i) => `$${i + 4}::${columnTypeOf(kind.entity, f)}[]`);
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    const fresh = chunk.map(() => crypto.randomUUID());
+    await translated(kind, () => session.query(
+      `INSERT INTO ${kind.table} (tenant_id, id, org_id${columns.map((c) => `, ${c}`).join('')})
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]${casts.map((c) => `, ${c}`).join('')})`,
+      [chunk.map((r) => r.tenantId), fresh, chunk.map((r) => r.orgId), ...fields.map((f) => chunk.map((r) => r.values[f] ?? null))]));
+    ids.push(...fresh);
+  }
+  return ids;
+}
+
+/**
+ * Updates many records of one kind to new values (an import), `BATCH` per statement, each only
+ * if it still has the version read; returns how many were updated (fewer: someone else changed
+ * one meanwhile).
+ */
+export async function updateRecords(
+  session: RequestSession, kind: WritableKind, fields: string[], rows: Array<{ tenantId: string; id: string; version: number; values: Record<string, unknown> }>,
+): Promise<number> {
+  const columns = fields.map((f) => columnNameOf(kind.entity, f));
+  const casts = fields.map((f, i) => `$${i + 4}::${columnTypeOf(kind.entity, f)}[]`);
+  let updated = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    const [{ n }] = await translated(kind, () => session.query<{ n: number }>(
+      `WITH u AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[]${casts.map((c) => `, ${c}`).join('')}) AS u(tenant_id, id, version${columns.map((c) => `, ${c}`).join('')})),
+       w AS (UPDATE ${kind.table} r SET ${columns.map((c) => `${c} = u.${c}`).join(', ')} FROM u
+              WHERE r.tenant_id = u.tenant_id AND r.id = u.id AND r.version = u.version RETURNING 1)
+       SELECT count(*)::int AS n FROM w`,
+      [chunk.map((r) => r.tenantId), chunk.map((r) => r.id), chunk.map((r) => r.version), ...fields.map((f) => chunk.map((r) => r.values[f] ?? null))]));
+    updated += n;
+  }
+  return updated;
+}
+
+/** Every record of a kind at the given orgs, as stored (what an import matches its rows against). */
+export async function recordsAt(session: RequestSession, kind: WritableKind, orgs: Array<{ tenantId: string; id: string }>): Promise<StoredRecord[]> {
+  const rows = await session.query(
+    `SELECT ${entityColumns(kind.entity, 'r')} FROM ${kind.table} r
+      WHERE (r.tenant_id, r.org_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+    [orgs.map((o) => o.tenantId), orgs.map((o) => o.id)]);
+  return rows.map(parserOf(kind));
 }
 
 /** Inserts a record with a fresh id; returns it as its list shows it (before masking), in the same statement. */

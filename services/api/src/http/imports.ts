@@ -1,0 +1,155 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import multipart from '@fastify/multipart';
+import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { canWrite, TokenService } from '@ggw/authz';
+import { AppError, ORG_COLUMNS, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
+import { CursorCodec } from '../common/cursor';
+import { RequestSession } from '../common/session';
+import { createLoaders, ServiceContext } from '../context';
+import { IMPORT_KINDS } from '../modules/imports/import.columns';
+import { runImport } from '../modules/imports/import.service';
+import { writeTemplate } from '../modules/imports/import.template';
+import { DEFAULT_READER_LIMITS, ReaderLimits } from '../modules/imports/sheet-reader';
+import { bearerToken } from './bearer';
+import { RequestRateLimit } from './rate-limit';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, TIMEOUT: 503 };
+
+export interface ImportRouteDeps {
+  dataSource: DataSource;
+  tokens: TokenService;
+  cursors: CursorCodec;
+  rateLimit: RequestRateLimit;
+  /** an import is one transaction: it gets this long, not a query's budget */
+  timeBudgetMs: number;
+  limits: ReaderLimits;
+}
+
+/**
+ * Spreadsheets in, over HTTP (a file is not GraphQL):
+ *
+ * - `GET /templates/<kind>.xlsx[?orgCode=]`: the workbook to fill in for a kind of record, with
+ *   the org codes the user may write to (under `orgCode` when given);
+ * - `POST /imports?orgCode=&kind=&dryRun=true|false`, multipart with one file (XLSX or CSV):
+ *   streamed to a temporary file (hashing it on the way) and checked or imported for the org's
+ *   subtree, in one transaction under the user's rights. The answer is the import's outcome:
+ *   what was (or would be) created, updated and left unchanged, and every problem with its row
+ *   and column. A file refused as a whole is 400 with its `reason`.
+ */
+export async function registerImports(app: FastifyInstance, deps: ImportRouteDeps): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: deps.limits.maxBytes + 1, files: 1, fields: 10, parts: 12 } });
+
+  /** The signed-in user of a request, or an answer already sent. */
+  async function userOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
+    let userId: string;
+    try {
+      const token = bearerToken(request.headers.authorization);
+      if (!token) throw new UnauthenticatedError('请带上 Authorization: Bearer <令牌>');
+      userId = await deps.tokens.verify(token);
+    } catch (error) {
+      await reply.code(401).send({ code: 'UNAUTHENTICATED', message: error instanceof UnauthenticatedError ? error.message : '令牌无效' });
+      return null;
+    }
+    const wait = deps.rateLimit.take(`u:${userId}`);
+    if (wait > 0) {
+      await reply.code(429).header('retry-after', String(wait)).send({ code: 'RATE_LIMITED', message: `请求过于频繁,请 ${wait} 秒后再试` });
+      return null;
+    }
+    return userId;
+  }
+
+  /** Runs `work` in a session of the user (one transaction), answering an AppError with its code; never anything internal. */
+  async function inSession<T>(request: FastifyRequest, reply: FastifyReply, userId: string, requestId: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T | undefined> {
+    const session = new RequestSession(deps.dataSource, userId, { timeBudgetMs: deps.timeBudgetMs, requestId });
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) session.abort();
+    });
+    const ctx: ServiceContext = { requestId, session, viewer: () => session.viewer(), cursors: deps.cursors, loaders: createLoaders(session, deps.cursors) };
+    try {
+      const result = await work(ctx);
+      await session.close();
+      return result;
+    } catch (error) {
+      session.markFailed();
+      await session.close().catch((e) => (request.log as Logger).error({ err: e }, 'closing the session failed'));
+      if (error instanceof AppError) {
+        await reply.code(STATUS[error.code] ?? 400).send({ ...error.details, code: error.code, message: error.message });
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  app.get<{ Params: { file: string }; Querystring: { orgCode?: string } }>('/templates/:file', async (request, reply) => {
+    const slug = request.params.file.replace(/\.xlsx$/, '');
+    const kind = IMPORT_KINDS.get(slug);
+    if (!kind || !request.params.file.endsWith('.xlsx')) {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: `没有这种模板;可用的模板:${[...IMPORT_KINDS.keys()].map((k) => `${k}.xlsx`).join('、')}` });
+    }
+    const userId = await userOf(request, reply);
+    if (!userId) return reply;
+    const content = await inSession(request, reply, userId, String(request.id), async (ctx) => {
+      const viewer = (await ctx.viewer())!;
+      const under = request.query.orgCode ? (await ctx.session.query(`SELECT path::text AS path FROM org WHERE code = $1`, [request.query.orgCode]))[0]?.path : null;
+      const orgs = (await ctx.session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE ($1::ltree IS NULL OR o.path <@ $1::ltree) ORDER BY o.path`, [under ?? null]))
+        .map(parseOrgRecord).filter((o) => canWrite(viewer, o.path));
+      return writeTemplate(kind, orgs);
+    });
+    if (content === undefined) return reply;
+    return reply.header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="${slug}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${kind.kind.label}导入模板.xlsx`)}`)
+      .header('cache-control', 'private, no-store')
+      .send(content);
+  });
+
+  app.post<{ Querystring: { orgCode?: string; kind?: string; dryRun?: string } }>('/imports', async (request, reply) => {
+    const userId = await userOf(request, reply);
+    if (!userId) return reply;
+    const kind = IMPORT_KINDS.get(request.query.kind ?? '');
+    if (!kind) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'kind', message: `kind 应为以下之一:${[...IMPORT_KINDS.keys()].join('、')}` });
+    if (!request.query.orgCode) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'orgCode', message: '请给出 orgCode:导入到哪个组织(及其下级)' });
+    if (!['true', 'false', undefined].includes(request.query.dryRun)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'dryRun', message: 'dryRun 应为 true 或 false' });
+    if (!request.isMultipart()) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'file', message: '请以 multipart/form-data 上传一个文件(字段名 file)' });
+
+    const dir = await mkdtemp(join(tmpdir(), 'ggw-import-'));
+    try {
+      const part = await request.file();
+      if (!part) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'file', message: '没有收到文件' });
+      const path = join(dir, 'upload');
+      const hash = createHash('sha256');
+      let size = 0;
+      await pipeline(part.file, new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          size += chunk.length;
+          done(null, chunk);
+        },
+      }), createWriteStream(path));
+      if (part.file.truncated || size > deps.limits.maxBytes) {
+        return reply.code(400).send({ code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE', message: `文件超过 ${Math.round(deps.limits.maxBytes / 1048576)} MB 的上限:请分成几个文件导入` });
+      }
+      const id = randomUUID();
+      const fileName = (part.filename || 'upload.xlsx').slice(0, 255);
+      const outcome = await inSession(request, reply, userId, id, (ctx) => runImport(ctx, {
+        id, orgCode: request.query.orgCode!, kind, dryRun: request.query.dryRun !== 'false',
+        file: { path, fileName, sha256: hash.digest('hex'), sizeBytes: size }, limits: deps.limits,
+      }));
+      if (outcome === undefined) return reply;
+      return reply.header('cache-control', 'no-store').send(outcome);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+export { DEFAULT_READER_LIMITS };

@@ -1,0 +1,130 @@
+import { FieldSpec } from '../entry/entry.fields';
+import { kindByName, WritableKind } from '../entry/entry.kinds';
+import { labelsOf } from '../../common/enums';
+import { metric, METRICS } from '@ggw/rollup';
+import { parseChineseDate, CellValue } from './sheet-reader';
+
+/**
+ * What a spreadsheet of each kind of record holds: its columns (the org's code, then the
+ * kind's writable fields, headed by their Chinese labels), how a clerk's cell becomes the value
+ * the data-entry checks expect (enums by their Chinese names, 是/否, dates in the common Chinese
+ * forms), and the natural keys a row is matched by, so that importing the same file twice
+ * changes nothing. The template, the dry run and the import are all made from this.
+ */
+export interface ImportKind {
+  /** in the URL: /templates/volunteers.xlsx */
+  slug: string;
+  kind: WritableKind;
+  columns: ImportColumn[];
+  /** alternative natural keys, in order: the first whose fields are all filled identifies the row (with its org) */
+  keys: string[][];
+}
+
+export interface ImportColumn {
+  header: string;
+  /** `orgCode`, or a field of the kind */
+  field: string;
+  spec: FieldSpec | null;
+  /** how to fill it in, for the 填表说明 sheet */
+  help: string;
+}
+
+export const ORG_CODE_HEADER = '组织代码';
+
+const KINDS: Array<[slug: string, name: string, keys: string[][]]> = [
+  ['volunteers', 'Volunteer', [['idNumber'], ['name', 'joinedOn']]],
+  ['beneficiaries', 'Beneficiary', [['idNumber'], ['name', 'category']]],
+  ['activities', 'Activity', [['heldOn', 'title']]],
+  ['donations', 'Donation', [['receivedOn', 'donorName', 'amountYuan']]],
+  ['disbursements', 'Disbursement', [['paidOn', 'recipientName', 'amountYuan']]],
+  ['articles', 'Article', [['submittedOn', 'title']]],
+  ['guarantees', 'Guarantee', [['year']]],
+  ['plan-targets', 'PlanTarget', [['year', 'metricKey']]],
+];
+
+function helpOf(spec: FieldSpec): string {
+  const must = spec.required ? '必填' : spec.default !== undefined ? `可不填(不填为 ${spec.default === false ? '否' : String(spec.default)})` : '可不填';
+  const how: Record<FieldSpec['type'], string> = {
+    text: `文字${spec.type === 'text' ? `,最多 ${spec.max} 个字` : ''}`,
+    enum: spec.type === 'enum' ? `从下拉列表中选:${Object.values(labelsOf(spec.values)).join('、')}` : '',
+    date: '日期,如 2021-03-01(也可写 2021.3.1、2021/3/1、2021年3月1日);不晚于今天,不早于组织成立',
+    money: '金额(元),最多两位小数,如 1500.50',
+    int: spec.type === 'int' ? `整数,${spec.min} 到 ${spec.max}` : '',
+    year: '年份,如 2021',
+    decimal: '数字,最多六位小数',
+    metric: '指标名称或代码,如 五老志愿者 或 volunteerCount',
+    period: '期间:2020、2020Q3 或 2020-06',
+    bool: '是 或 否',
+    phone: '11 位手机号(单元格设为文本)',
+    idNumber: '18 位居民身份证号(单元格设为文本,否则 Excel 会丢掉后几位)',
+    ref: '',
+  };
+  return `${must};${how[spec.type]}`;
+}
+
+/** Every kind a spreadsheet can bring in, by its slug. Records that point at others by id (pairs) are entered in the forms for now. */
+export const IMPORT_KINDS: ReadonlyMap<string, ImportKind> = new Map(KINDS.map(([slug, name, keys]) => {
+  const kind = kindByName.get(name)!;
+  const fields = Object.entries(kind.fields).filter(([, spec]) => spec.type !== 'ref');
+  const columns: ImportColumn[] = [
+    { header: ORG_CODE_HEADER, field: 'orgCode', spec: null, help: '必填;本单位或下级单位的组织代码,从下拉列表中选' },
+    ...fields.map(([field, spec]) => ({ header: spec.label, field, spec, help: helpOf(spec) })),
+  ];
+  return [slug, { slug, kind, columns, keys }];
+}));
+
+const TRUE = new Set(['是', '有', 'true', 'TRUE', '1', '√', 'Y', 'y', 'yes']);
+const FALSE = new Set(['否', '无', 'false', 'FALSE', '0', '×', 'N', 'n', 'no']);
+
+/**
+ * A cell as the value the entry checks take, or `{ problem }` when the cell cannot be one (the
+ * checks then word everything else: ranges, lengths, dates in the future).
+ */
+export function cellToInput(spec: FieldSpec, cell: CellValue): { value: unknown } | { problem: string } {
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { value: null };
+  const text = typeof cell === 'string' ? cell.trim() : String(cell);
+  switch (spec.type) {
+    case 'enum': {
+      const labels = labelsOf(spec.values);
+      const value = Object.keys(labels).find((v) => labels[v] === text) ?? (text in labels ? text : undefined);
+      return value ? { value } : { problem: `${spec.label}必须是 ${Object.values(labels).join('/')} 之一` };
+    }
+    case 'date': {
+      const day = parseChineseDate(cell);
+      return day ? { value: day } : { problem: `${spec.label}不是日期:请写成 2021-03-01 或 2021年3月1日` };
+    }
+    case 'money':
+    case 'decimal':
+      if (typeof cell === 'number' && !Number.isFinite(cell)) return { problem: `${spec.label}不是数字` };
+      return { value: typeof cell === 'number' ? String(Math.round(cell * 1e6) / 1e6) : text.replace(/[,,]/g, '') };
+    case 'int':
+    case 'year':
+      return /^-?\d+$/.test(text) ? { value: Number(text) } : { problem: `${spec.label}应为整数` };
+    case 'bool':
+      if (typeof cell === 'boolean') return { value: cell };
+      return TRUE.has(text) ? { value: true } : FALSE.has(text) ? { value: false } : { problem: `${spec.label}应填 是 或 否` };
+    case 'metric': {
+      const byLabel = METRICS.find((m) => m.label === text);
+      if (byLabel) return { value: byLabel.key };
+      try {
+        return { value: metric(text).key };
+      } catch {
+        return { problem: `${spec.label}"${text}"不是平台的指标;请写指标名称(如 五老志愿者)或代码` };
+      }
+    }
+    case 'idNumber':
+      // an 18-digit number typed into a number cell has lost its last digits already
+      if (typeof cell === 'number') return { problem: `${spec.label}被 Excel 当成了数字,后几位已丢失:请把该列设为文本后重新填写` };
+      return { value: text };
+    default:
+      return { value: text };
+  }
+}
+
+/** The value of a checked field as a cell shows it (the error workbook, the template's example). */
+export function inputToCell(spec: FieldSpec, value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (spec.type === 'enum') return labelsOf(spec.values)[String(value)] ?? String(value);
+  if (spec.type === 'bool') return value ? '是' : '否';
+  return value as CellValue;
+}

@@ -1,0 +1,209 @@
+import { canWrite } from '@ggw/authz';
+import { AppError, FieldErrors, ForbiddenError, ORG_COLUMNS, OrgRecord, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
+import { ServiceContext } from '../../context';
+import { checkFields } from '../entry/entry.fields';
+import { RULES, Violation } from '../entry/entry.rules';
+import { findViolations, insertRecords, recordsAt, StoredRecord, updateRecords } from '../entry/entry.store';
+import { findOrg } from '../org/org.service';
+import { cellToInput, ImportKind, ORG_CODE_HEADER } from './import.columns';
+import { CellValue, DEFAULT_READER_LIMITS, ReaderLimits, readSheetRows } from './sheet-reader';
+
+/**
+ * Imports a spreadsheet of one kind of record for an org's subtree: every row goes through the
+ * same field checks as the forms, rows are matched to existing records by the kind's natural
+ * keys (so the same file twice changes nothing), and then either a dry run says what would
+ * happen, or the whole file is written in the request's one transaction (set-based, a few
+ * statements per 5,000 rows), with the rule catalogue checked afterwards: any problem and
+ * nothing is written. The import is kept (`import_job`) with its counts and problems, and its
+ * id is the audit trail's request id of every record it writes.
+ */
+
+/** One thing wrong with a file, where a clerk finds it: the sheet, the row, the column and what is in the cell. */
+export interface ImportProblem {
+  row: number | null;
+  column: string | null;
+  header: string | null;
+  value: CellValue;
+  message: string;
+}
+
+export interface ImportOutcome {
+  id: string;
+  kind: string;
+  orgCode: string;
+  dryRun: boolean;
+  status: 'CHECKED' | 'IMPORTED' | 'REJECTED';
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  rowCount: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problemCount: number;
+  /** the first 1,000 problems (all of them in the error workbook) */
+  problems: ImportProblem[];
+}
+
+export interface ImportRequest {
+  id: string;
+  orgCode: string;
+  kind: ImportKind;
+  dryRun: boolean;
+  file: { path: string; fileName: string; sha256: string; sizeBytes: number };
+  limits?: ReaderLimits;
+}
+
+const KEPT_PROBLEMS = 1000;
+
+/** A field value as compared between a row and a stored record (money and numbers by their amount). */
+function comparable(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return String(Number(value));
+  return String(value);
+}
+
+interface CheckedRow {
+  row: number;
+  org: OrgRecord;
+  values: Record<string, unknown>;
+  key: string | null;
+}
+
+export async function runImport(ctx: ServiceContext, req: ImportRequest): Promise<ImportOutcome> {
+  const viewer = await ctx.viewer();
+  if (!viewer) throw new UnauthenticatedError('请先登录');
+  const root = await findOrg(ctx, { code: req.orgCode });
+  if (!canWrite(viewer, root.path)) throw new ForbiddenError(`您在${root.name}只有查看权限,不能导入数据`);
+  const { kind } = req;
+  const orgs = new Map((await ctx.session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.path <@ $1::ltree ORDER BY o.path`, [root.path]))
+    .map(parseOrgRecord).filter((o) => canWrite(viewer, o.path)).map((o) => [o.code, o]));
+  const fields = kind.columns.filter((c) => c.spec !== null).map((c) => c.field);
+  const specs = Object.fromEntries(kind.columns.filter((c) => c.spec !== null).map((c) => [c.field, c.spec!]));
+  const today = new Date().toISOString().slice(0, 10);
+
+  const problems: ImportProblem[] = [];
+  const rows: CheckedRow[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  const keyOf = (org: OrgRecord, values: Record<string, unknown>) => {
+    const key = kind.keys.find((k) => k.every((f) => values[f] !== null && values[f] !== undefined));
+    return key ? `${org.id}|${key.map((f) => `${f}=${comparable(values[f])}`).join('|')}` : null;
+  };
+  let rowCount = 0;
+  for await (const r of readSheetRows(req.file.path, req.file.fileName, kind.columns.map((c) => c.header),
+    kind.columns.filter((c) => c.spec && !c.spec.required).map((c) => c.header), req.limits ?? DEFAULT_READER_LIMITS)) {
+    rowCount++;
+    const at = (header: string) => ({ row: r.row, column: r.columns[header] ?? null, header, value: r.values[header] ?? null });
+    const code = r.values[ORG_CODE_HEADER];
+    const org = code === null || code === undefined ? undefined : orgs.get(String(code).trim());
+    if (!org) {
+      problems.push({ ...at(ORG_CODE_HEADER), message: code === null || code === undefined ? '组织代码不能为空' : `组织代码 "${code}" 不是${root.name}或其下级单位(或您无权录入)` });
+      continue;
+    }
+    const input: Record<string, unknown> = {};
+    let bad = false;
+    for (const c of kind.columns) {
+      if (c.spec === null) continue;
+      const converted = cellToInput(c.spec, r.values[c.header] ?? null);
+      if ('problem' in converted) {
+        problems.push({ ...at(c.header), message: converted.problem });
+        bad = true;
+      } else input[c.field] = converted.value;
+    }
+    if (bad) continue;
+    let values: Record<string, unknown>;
+    try {
+      values = checkFields(specs, input, 'create', { today, foundedOn: org.foundedOn });
+    } catch (error) {
+      if (!(error instanceof FieldErrors)) throw error;
+      for (const e of error.fieldErrors) {
+        const header = kind.columns.find((c) => c.field === e.field)?.header ?? e.field;
+        problems.push({ ...at(header), message: e.message });
+      }
+      continue;
+    }
+    const key = keyOf(org, values);
+    if (key !== null) {
+      const first = firstRowOfKey.get(key);
+      if (first !== undefined) {
+        problems.push({ row: r.row, column: null, header: null, value: null, message: `与第 ${first} 行是同一条记录,请删去重复的一行` });
+        continue;
+      }
+      firstRowOfKey.set(key, r.row);
+    }
+    rows.push({ row: r.row, org, values, key });
+  }
+
+  // match the rows to what the orgs already have
+  const touched = [...new Map(rows.map((r) => [r.org.id, r.org])).values()];
+  const existing = new Map<string, StoredRecord>();
+  if (touched.length) {
+    const byId = new Map(touched.map((o) => [o.id, o]));
+    for (const record of await recordsAt(ctx.session, kind.kind, touched)) {
+      const key = keyOf(byId.get(record.orgId)!, record);
+      if (key !== null && !existing.has(key)) existing.set(key, record);
+    }
+  }
+  const creates: CheckedRow[] = [];
+  const updates: Array<CheckedRow & { record: StoredRecord }> = [];
+  let unchanged = 0;
+  for (const r of rows) {
+    const record = r.key === null ? undefined : existing.get(r.key);
+    if (!record) creates.push(r);
+    else if (fields.every((f) => comparable(record[f]) === comparable(r.values[f]))) unchanged++;
+    else updates.push({ ...r, record });
+  }
+
+  let status: ImportOutcome['status'] = req.dryRun ? 'CHECKED' : problems.length ? 'REJECTED' : 'IMPORTED';
+  if (status === 'IMPORTED') {
+    // written in a savepoint: a locked period or a broken rule takes back every row, and the import's record stays
+    try {
+      await ctx.session.savepoint(() => writeRows(ctx, kind, fields, creates, updates, touched));
+    } catch (error) {
+      if (!(error instanceof ImportRejected) && !(error instanceof AppError)) throw error;
+      problems.push(...(error instanceof ImportRejected ? error.problems : [{ row: null, column: null, header: null, value: null, message: error.message }]));
+      status = 'REJECTED';
+    }
+  }
+  const outcome: ImportOutcome = {
+    id: req.id, kind: kind.slug, orgCode: root.code, dryRun: req.dryRun, status,
+    fileName: req.file.fileName, sha256: req.file.sha256, sizeBytes: req.file.sizeBytes, rowCount,
+    created: status === 'REJECTED' ? 0 : creates.length, updated: status === 'REJECTED' ? 0 : updates.length, unchanged: status === 'REJECTED' ? 0 : unchanged,
+    problemCount: problems.length, problems: problems.slice(0, KEPT_PROBLEMS),
+  };
+  await ctx.session.query(
+    `INSERT INTO import_job (tenant_id, id, org_id, user_id, kind, file_name, sha256, size_bytes, dry_run, status, row_count, created, updated, unchanged, problem_count, problems)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [root.tenantId, req.id, root.id, viewer.userId, kind.slug, req.file.fileName, req.file.sha256, req.file.sizeBytes, req.dryRun, status, rowCount,
+      outcome.created, outcome.updated, outcome.unchanged, problems.length, JSON.stringify(outcome.problems)]);
+  return outcome;
+}
+
+/** Problems found while writing (rules broken by the rows), which take back the whole file. */
+class ImportRejected extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super('import rejected');
+  }
+}
+
+/**
+ * Writes the rows set-based, then checks the hard rules at the touched orgs: a violation the
+ * import brought (not there before) rejects the file, pointing at the row where it can.
+ */
+async function writeRows(
+  ctx: ServiceContext, kind: ImportKind, fields: string[], creates: CheckedRow[], updates: Array<CheckedRow & { record: StoredRecord }>, touched: OrgRecord[],
+): Promise<void> {
+  const hard = RULES.filter((r) => r.severity === 'HARD' && r.tables.includes(kind.kind.table));
+  const key = (v: Violation) => `${v.rule}|${v.orgId}|${v.recordId ?? ''}|${v.subject}`;
+  const before = new Set((await findViolations(ctx.session, hard, touched, null, null)).map(key));
+  const ids = await insertRecords(ctx.session, kind.kind, fields, creates.map((r) => ({ tenantId: r.org.tenantId, orgId: r.org.id, values: r.values })));
+  const updated = await updateRecords(ctx.session, kind.kind, fields, updates.map((r) => ({ tenantId: r.org.tenantId, id: r.record.id, version: r.record.version, values: r.values })));
+  if (updated !== updates.length) {
+    throw new ImportRejected([{ row: null, column: null, header: null, value: null, message: '导入期间有记录被他人修改,请重新导入' }]);
+  }
+  const rowOf = new Map<string, number>([...ids.map((id, i) => [id, creates[i].row] as const), ...updates.map((u) => [u.record.id, u.row] as const)]);
+  const broken = (await findViolations(ctx.session, hard, touched, null, null)).filter((v) => !before.has(key(v)));
+  if (broken.length) {
+    throw new ImportRejected(broken.map((v) => ({ row: v.recordId ? rowOf.get(v.recordId) ?? null : null, column: null, header: null, value: null, message: v.detail })));
+  }
+}

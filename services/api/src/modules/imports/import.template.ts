@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import { labelsOf } from '../../common/enums';
+import { ImportKind, ORG_CODE_HEADER } from './import.columns';
+
+/** How many rows of a template carry the drop-downs and formats (a clerk pasting more keeps the first row's). */
+const TEMPLATE_ROWS = 5000;
+
+const letter = (i: number) => {
+  let n = i + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+/**
+ * The workbook a clerk fills in for a kind of record: one sheet headed in Chinese (frozen
+ * header row), a drop-down on every enum column (in Chinese) and on the org code (the orgs the
+ * user may write to, listed on the 组织代码 sheet with their names), date, money and text
+ * formats, and a 填表说明 sheet explaining each column and the checks an import makes.
+ */
+export async function writeTemplate(kind: ImportKind, orgs: Array<{ code: string; name: string }>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '关工委工作报表平台';
+  const sheet = workbook.addWorksheet(kind.kind.label, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const codes = workbook.addWorksheet(ORG_CODE_HEADER);
+  const help = workbook.addWorksheet('填表说明');
+
+  sheet.columns = kind.columns.map((c) => ({
+    header: c.header, key: c.field, width: Math.max(12, [...c.header].length * 2 + 4),
+    style: {
+      numFmt: c.spec?.type === 'date' ? 'yyyy-mm-dd' : c.spec?.type === 'money' ? '0.00' : c.spec === null || c.spec.type === 'idNumber' || c.spec.type === 'phone' ? '@' : undefined,
+    } as Partial<ExcelJS.Style>,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  const rows = `2:${TEMPLATE_ROWS + 1}`;
+  const validations = (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  kind.columns.forEach((c, i) => {
+    const range = `${letter(i)}${rows.replace(':', `:${letter(i)}`)}`;
+    const list = c.spec === null ? [`'${ORG_CODE_HEADER}'!$A$2:$A$${orgs.length + 1}`]
+      : c.spec.type === 'enum' ? [`"${Object.values(labelsOf(c.spec.values)).join(',')}"`]
+        : c.spec.type === 'bool' ? ['"是,否"'] : null;
+    if (list) {
+      validations.add(range, {
+        type: 'list', allowBlank: !c.spec?.required && c.spec !== null, formulae: list,
+        showErrorMessage: true, errorStyle: 'stop', errorTitle: c.header, error: `请从下拉列表中选择${c.header}`,
+      });
+    }
+  });
+
+  codes.columns = [{ header: '组织代码', key: 'code', width: 18, style: { numFmt: '@' } }, { header: '组织名称', key: 'name', width: 30 }];
+  codes.getRow(1).font = { bold: true };
+  for (const o of orgs) codes.addRow(o);
+
+  help.columns = [{ header: '列', width: 6 }, { header: '表头', width: 20 }, { header: '填写说明', width: 90 }];
+  help.getRow(1).font = { bold: true };
+  kind.columns.forEach((c, i) => help.addRow([letter(i), c.header, c.help]));
+  help.addRow([]);
+  for (const line of [
+    `每行一条${kind.kind.label}记录,从第 2 行开始填写;不要改动、合并或隐藏表头,不要增删列。`,
+    '先“试导入”(只检查、不写入):所有问题一次列出,写明第几行、哪一列、填的是什么、错在哪里;改好后再正式导入。',
+    '正式导入要么全部成功,要么一条都不写入;已上报、已审核或已结账期间的数据不能导入,请先由上级退回或重开。',
+    `同一条记录重复导入不会重复计数:按 ${kind.keys.map((k) => k.map((f) => kind.columns.find((c) => c.field === f)!.header).join(' + ')).join(',或 ')} 识别已有记录,内容相同的不变,不同的更新。`,
+  ]) help.addRow(['', '', line]);
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export { letter as columnLetter };
