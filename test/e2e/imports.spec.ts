@@ -88,6 +88,19 @@ describe('importing from Excel', () => {
       { row: 8, column: null, header: null, value: null, message: '与第 2 行是同一条记录,请删去重复的一行' },
     ]);
     expect(await volunteersAt(villages)).toBe(before);
+    // the file comes back with a 错误 column and its bad cells filled red
+    const back = await fetch(`${api.url}${res.body.errorFileUrl}`, { headers: { authorization: `Bearer ${await api.login('taishang-admin')}` } });
+    expect(back.status).toBe(200);
+    const marked = new ExcelJS.Workbook();
+    await marked.xlsx.load(Buffer.from(await back.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = marked.getWorksheet('五老志愿者')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, '错误']);
+    expect(sheet.getCell('C5').value).toBe('老教师1');
+    expect(sheet.getCell('H5').value).toBe('C列:五老类别必须是 老干部/老党员/老战士/老教师/老模范 之一');
+    expect(sheet.getCell('C5').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
+    expect(sheet.getCell('H2').value).toBeNull();
+    expect(marked.getWorksheet('问题')!.rowCount).toBe(6);
+    expect((await fetch(`${api.url}${res.body.errorFileUrl}`, { headers: { authorization: `Bearer ${await api.login('shihu-editor')}` } })).status).toBe(404);
     // and a real import of the same file changes nothing either
     const rejected = await upload(file, { dryRun: false });
     expect(rejected.body).toMatchObject({ status: 'REJECTED', created: 0, problemCount: 5 });

@@ -28,6 +28,8 @@ export class Imports1732000001400 implements MigrationInterface {
         unchanged   int         NOT NULL DEFAULT 0,
         problem_count int       NOT NULL DEFAULT 0,
         problems    jsonb       NOT NULL DEFAULT '[]',
+        -- the file given back with a 错误 column and the bad cells marked (when it had problems)
+        error_file  bytea,
         created_at  timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (tenant_id, id),
         FOREIGN KEY (tenant_id, org_id) REFERENCES org (tenant_id, id)

@@ -10,12 +10,12 @@ import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { canWrite, TokenService } from '@ggw/authz';
-import { AppError, ORG_COLUMNS, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
+import { AppError, isUuid, ORG_COLUMNS, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
 import { CursorCodec } from '../common/cursor';
 import { RequestSession } from '../common/session';
 import { createLoaders, ServiceContext } from '../context';
 import { IMPORT_KINDS } from '../modules/imports/import.columns';
-import { runImport } from '../modules/imports/import.service';
+import { importErrorFile, runImport } from '../modules/imports/import.service';
 import { writeTemplate } from '../modules/imports/import.template';
 import { DEFAULT_READER_LIMITS, ReaderLimits } from '../modules/imports/sheet-reader';
 import { bearerToken } from './bearer';
@@ -40,6 +40,8 @@ export interface ImportRouteDeps {
  *
  * - `GET /templates/<kind>.xlsx[?orgCode=]`: the workbook to fill in for a kind of record, with
  *   the org codes the user may write to (under `orgCode` when given);
+ * - `GET /imports/<id>/errors.xlsx`: the file of an import with problems, given back with a 错误
+ *   column and its bad cells filled red;
  * - `POST /imports?orgCode=&kind=&dryRun=true|false`, multipart with one file (XLSX or CSV):
  *   streamed to a temporary file (hashing it on the way) and checked or imported for the org's
  *   subtree, in one transaction under the user's rights. The answer is the import's outcome:
@@ -110,6 +112,21 @@ export async function registerImports(app: FastifyInstance, deps: ImportRouteDep
       .header('content-disposition', `attachment; filename="${slug}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${kind.kind.label}导入模板.xlsx`)}`)
       .header('cache-control', 'private, no-store')
       .send(content);
+  });
+
+  app.get<{ Params: { id: string } }>('/imports/:id/errors.xlsx', async (request, reply) => {
+    const missing = { code: 'NOT_FOUND', message: '没有这次导入的问题文件(导入没有问题,或您无权查看)' };
+    if (!isUuid(request.params.id)) return reply.code(404).send(missing);
+    const userId = await userOf(request, reply);
+    if (!userId) return reply;
+    const file = await inSession(request, reply, userId, String(request.id), (ctx) => importErrorFile(ctx, request.params.id));
+    if (file === undefined) return reply;
+    if (file === null) return reply.code(404).send(missing);
+    const name = `${file.fileName.replace(/\.(xlsx|csv)$/i, '')}_错误.xlsx`;
+    return reply.header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="${request.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
   });
 
   app.post<{ Querystring: { orgCode?: string; kind?: string; dryRun?: string } }>('/imports', async (request, reply) => {

@@ -6,6 +6,7 @@ import { RULES, Violation } from '../entry/entry.rules';
 import { findViolations, insertRecords, recordsAt, StoredRecord, updateRecords } from '../entry/entry.store';
 import { findOrg } from '../org/org.service';
 import { cellToInput, ImportKind, ORG_CODE_HEADER } from './import.columns';
+import { writeErrorWorkbook } from './import.template';
 import { CellValue, DEFAULT_READER_LIMITS, ReaderLimits, readSheetRows } from './sheet-reader';
 
 /**
@@ -43,6 +44,8 @@ export interface ImportOutcome {
   problemCount: number;
   /** the first 1,000 problems (all of them in the error workbook) */
   problems: ImportProblem[];
+  /** where the file with its problems marked is (GET, with the bearer token), when it had any */
+  errorFileUrl: string | null;
 }
 
 export interface ImportRequest {
@@ -90,8 +93,9 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
     return key ? `${org.id}|${key.map((f) => `${f}=${comparable(values[f])}`).join('|')}` : null;
   };
   let rowCount = 0;
-  for await (const r of readSheetRows(req.file.path, req.file.fileName, kind.columns.map((c) => c.header),
-    kind.columns.filter((c) => c.spec && !c.spec.required).map((c) => c.header), req.limits ?? DEFAULT_READER_LIMITS)) {
+  const read = () => readSheetRows(req.file.path, req.file.fileName, kind.columns.map((c) => c.header),
+    kind.columns.filter((c) => c.spec && !c.spec.required).map((c) => c.header), req.limits ?? DEFAULT_READER_LIMITS);
+  for await (const r of read()) {
     rowCount++;
     const at = (header: string) => ({ row: r.row, column: r.columns[header] ?? null, header, value: r.values[header] ?? null });
     const code = r.values[ORG_CODE_HEADER];
@@ -169,13 +173,15 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
     id: req.id, kind: kind.slug, orgCode: root.code, dryRun: req.dryRun, status,
     fileName: req.file.fileName, sha256: req.file.sha256, sizeBytes: req.file.sizeBytes, rowCount,
     created: status === 'REJECTED' ? 0 : creates.length, updated: status === 'REJECTED' ? 0 : updates.length, unchanged: status === 'REJECTED' ? 0 : unchanged,
-    problemCount: problems.length, problems: problems.slice(0, KEPT_PROBLEMS),
+    problemCount: problems.length, problems: problems.slice(0, KEPT_PROBLEMS), errorFileUrl: problems.length ? `/imports/${req.id}/errors.xlsx` : null,
   };
+  const errorFile = problems.length ? await writeErrorWorkbook(kind, read(), problems) : null;
   await ctx.session.query(
-    `INSERT INTO import_job (tenant_id, id, org_id, user_id, kind, file_name, sha256, size_bytes, dry_run, status, row_count, created, updated, unchanged, problem_count, problems)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    `INSERT INTO import_job (tenant_id, id, org_id, user_id, kind, file_name, sha256, size_bytes, dry_run, status, row_count, created, updated, unchanged,
+                             problem_count, problems, error_file)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [root.tenantId, req.id, root.id, viewer.userId, kind.slug, req.file.fileName, req.file.sha256, req.file.sizeBytes, req.dryRun, status, rowCount,
-      outcome.created, outcome.updated, outcome.unchanged, problems.length, JSON.stringify(outcome.problems)]);
+      outcome.created, outcome.updated, outcome.unchanged, problems.length, JSON.stringify(outcome.problems), errorFile]);
   return outcome;
 }
 
@@ -206,4 +212,11 @@ async function writeRows(
   if (broken.length) {
     throw new ImportRejected(broken.map((v) => ({ row: v.recordId ? rowOf.get(v.recordId) ?? null : null, column: null, header: null, value: null, message: v.detail })));
   }
+}
+
+/** The file of an import given back with its problems marked, if the viewer may read the import and it had problems. */
+export async function importErrorFile(ctx: ServiceContext, id: string): Promise<{ fileName: string; content: Buffer } | null> {
+  const [row] = await ctx.session.query<{ fileName: string; content: Buffer | null }>(
+    `SELECT file_name AS "fileName", error_file AS content FROM import_job WHERE id = $1`, [id]);
+  return row?.content ? { fileName: row.fileName, content: row.content } : null;
 }

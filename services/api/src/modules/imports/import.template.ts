@@ -69,3 +69,53 @@ export async function writeTemplate(kind: ImportKind, orgs: Array<{ code: string
 }
 
 export { letter as columnLetter };
+
+const BAD_CELL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+
+/**
+ * The file given back with its problems: every row as it was read, a 错误 column saying what is
+ * wrong with it, its bad cells filled red; and a 问题 sheet listing every problem (those of the
+ * whole file too). Written as a stream, row by row.
+ */
+export async function writeErrorWorkbook(
+  kind: ImportKind,
+  rows: AsyncIterable<{ row: number; values: Record<string, unknown> }>,
+  problems: Array<{ row: number | null; column: string | null; header: string | null; value: unknown; message: string }>,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const { PassThrough } = await import('node:stream');
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(kind.kind.label, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const headers = kind.columns.map((c) => c.header);
+  sheet.columns = [...headers.map((h) => ({ header: h, width: Math.max(12, [...h].length * 2 + 4) })), { header: '错误', width: 60 }];
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  const byRow = new Map<number, typeof problems>();
+  for (const p of problems) if (p.row !== null) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  let next = 2;
+  for await (const r of rows) {
+    // keep the clerk's row numbers: a skipped empty row stays empty here too
+    while (next < r.row) sheet.getRow(next++).commit();
+    const row = sheet.getRow(r.row);
+    headers.forEach((h, i) => { row.getCell(i + 1).value = (r.values[h] ?? null) as ExcelJS.CellValue; });
+    const mine = byRow.get(r.row) ?? [];
+    row.getCell(headers.length + 1).value = mine.map((p) => (p.column ? `${p.column}列:${p.message}` : p.message)).join(';') || null;
+    for (const p of mine) {
+      const i = p.header ? headers.indexOf(p.header) : -1;
+      if (i >= 0) row.getCell(i + 1).fill = BAD_CELL;
+    }
+    row.commit();
+    next = r.row + 1;
+  }
+  sheet.commit();
+  const list = workbook.addWorksheet('问题');
+  list.columns = [{ header: '行', width: 8 }, { header: '列', width: 6 }, { header: '表头', width: 16 }, { header: '填写内容', width: 24 }, { header: '问题', width: 80 }];
+  for (const p of problems) list.addRow([p.row, p.column, p.header, p.value === null || p.value === undefined ? null : String(p.value), p.message]).commit();
+  list.commit();
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
