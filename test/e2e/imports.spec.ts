@@ -153,6 +153,27 @@ describe('importing from Excel', () => {
     expect(await volunteersAt(villages)).toBe(before);
   });
 
+  it('imports 五好 assessments with one 是/否 column per criterion of the county, and the figures follow', async () => {
+    const criteria: Array<{ name: string }> = await api.db.dataSource.query(
+      `SELECT name FROM assessment_criterion WHERE tenant_id = (SELECT tenant_id FROM org WHERE code = $1) ORDER BY position`, [TAISHANG]);
+    const res = await fetch(`${api.url}/templates/assessments.xlsx?orgCode=${TAISHANG}`, { headers: { authorization: `Bearer ${await api.login('taishang-admin')}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const headers = ['组织代码', '评定年度', ...criteria.map((c) => c.name)];
+    expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(headers);
+    const file = await workbook([
+      [villages[0], 2021, ...criteria.map(() => '是')],
+      [villages[1], 2021, ...criteria.map((_c, i) => (i === 0 ? '否' : '是'))],
+    ], headers);
+    const fiveGood = async () => (await api.gql(`{ org(code: "${TAISHANG}") { rollup(period: "2021") { fiveGoodCount } } }`)).body.data.org.rollup.fiveGoodCount as number;
+    const before = await fiveGood();
+    expect((await upload(file, { kind: 'assessments', dryRun: false })).body).toMatchObject({ status: 'IMPORTED', created: 2, problemCount: 0 });
+    expect(await fiveGood()).toBe(before + 1);
+    expect((await upload(file, { kind: 'assessments', dryRun: false })).body).toMatchObject({ status: 'IMPORTED', created: 0, updated: 0, unchanged: 2 });
+    // a city's subtree spans counties with different criteria
+    expect((await upload(file, { kind: 'assessments', as: 'tonghua-admin', org: '220500' })).body).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orgCode' });
+  });
+
   it('accepts CSV (the reader\'s own tests cover GB18030), and refuses rows in a period whose report is approved', async () => {
     const header = '组织代码,活动日期,活动主题,活动名称,场次,参加人数,受教育青少年人次';
     const theme = ((await api.gql(`{ labels { activityTheme { label } } }`)).body.data.labels.activityTheme as Array<{ label: string }>)[0].label;

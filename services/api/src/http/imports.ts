@@ -14,8 +14,8 @@ import { AppError, isUuid, ORG_COLUMNS, parseOrgRecord, UnauthenticatedError } f
 import { CursorCodec } from '../common/cursor';
 import { RequestSession } from '../common/session';
 import { createLoaders, ServiceContext } from '../context';
-import { IMPORT_KINDS } from '../modules/imports/import.columns';
-import { importErrorFile, runImport } from '../modules/imports/import.service';
+import { IMPORT_SLUGS } from '../modules/imports/import.columns';
+import { importErrorFile, importKindFor, runImport } from '../modules/imports/import.service';
 import { writeTemplate } from '../modules/imports/import.template';
 import { DEFAULT_READER_LIMITS, ReaderLimits } from '../modules/imports/sheet-reader';
 import { bearerToken } from './bearer';
@@ -94,13 +94,15 @@ export async function registerImports(app: FastifyInstance, deps: ImportRouteDep
 
   app.get<{ Params: { file: string }; Querystring: { orgCode?: string } }>('/templates/:file', async (request, reply) => {
     const slug = request.params.file.replace(/\.xlsx$/, '');
-    const kind = IMPORT_KINDS.get(slug);
-    if (!kind || !request.params.file.endsWith('.xlsx')) {
-      return reply.code(404).send({ code: 'NOT_FOUND', message: `没有这种模板;可用的模板:${[...IMPORT_KINDS.keys()].map((k) => `${k}.xlsx`).join('、')}` });
+    if (!IMPORT_SLUGS.includes(slug) || !request.params.file.endsWith('.xlsx')) {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: `没有这种模板;可用的模板:${IMPORT_SLUGS.map((k) => `${k}.xlsx`).join('、')}` });
     }
     const userId = await userOf(request, reply);
     if (!userId) return reply;
+    let label = '';
     const content = await inSession(request, reply, userId, String(request.id), async (ctx) => {
+      const kind = await importKindFor(ctx, slug, request.query.orgCode ?? null);
+      label = kind.label;
       const viewer = (await ctx.viewer())!;
       const under = request.query.orgCode ? (await ctx.session.query(`SELECT path::text AS path FROM org WHERE code = $1`, [request.query.orgCode]))[0]?.path : null;
       const orgs = (await ctx.session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE ($1::ltree IS NULL OR o.path <@ $1::ltree) ORDER BY o.path`, [under ?? null]))
@@ -109,7 +111,7 @@ export async function registerImports(app: FastifyInstance, deps: ImportRouteDep
     });
     if (content === undefined) return reply;
     return reply.header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="${slug}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${kind.kind.label}导入模板.xlsx`)}`)
+      .header('content-disposition', `attachment; filename="${slug}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${label}导入模板.xlsx`)}`)
       .header('cache-control', 'private, no-store')
       .send(content);
   });
@@ -132,8 +134,8 @@ export async function registerImports(app: FastifyInstance, deps: ImportRouteDep
   app.post<{ Querystring: { orgCode?: string; kind?: string; dryRun?: string } }>('/imports', async (request, reply) => {
     const userId = await userOf(request, reply);
     if (!userId) return reply;
-    const kind = IMPORT_KINDS.get(request.query.kind ?? '');
-    if (!kind) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'kind', message: `kind 应为以下之一:${[...IMPORT_KINDS.keys()].join('、')}` });
+    const slug = request.query.kind ?? '';
+    if (!IMPORT_SLUGS.includes(slug)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'kind', message: `kind 应为以下之一:${IMPORT_SLUGS.join('、')}` });
     if (!request.query.orgCode) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'orgCode', message: '请给出 orgCode:导入到哪个组织(及其下级)' });
     if (!['true', 'false', undefined].includes(request.query.dryRun)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'dryRun', message: 'dryRun 应为 true 或 false' });
     if (!request.isMultipart()) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'file', message: '请以 multipart/form-data 上传一个文件(字段名 file)' });
@@ -157,9 +159,10 @@ export async function registerImports(app: FastifyInstance, deps: ImportRouteDep
       }
       const id = randomUUID();
       const fileName = (part.filename || 'upload.xlsx').slice(0, 255);
-      const outcome = await inSession(request, reply, userId, id, (ctx) => runImport(ctx, {
-        id, orgCode: request.query.orgCode!, kind, dryRun: request.query.dryRun !== 'false',
-        file: { path, fileName, sha256: hash.digest('hex'), sizeBytes: size }, limits: deps.limits,
+      const sha256 = hash.digest('hex');
+      const outcome = await inSession(request, reply, userId, id, async (ctx) => runImport(ctx, {
+        id, orgCode: request.query.orgCode!, kind: await importKindFor(ctx, slug, request.query.orgCode!), dryRun: request.query.dryRun !== 'false',
+        file: { path, fileName, sha256, sizeBytes: size }, limits: deps.limits,
       }));
       if (outcome === undefined) return reply;
       return reply.header('cache-control', 'no-store').send(outcome);

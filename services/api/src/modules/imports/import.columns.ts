@@ -14,7 +14,10 @@ import { parseChineseDate, CellValue } from './sheet-reader';
 export interface ImportKind {
   /** in the URL: /templates/volunteers.xlsx */
   slug: string;
-  kind: WritableKind;
+  /** what a row is, in Chinese (the data sheet's name) */
+  label: string;
+  /** the records of a writable kind, or an org's 五好 assessment of a year (one 是/否 column per criterion of its county) */
+  target: { records: WritableKind } | { assessments: Array<{ key: string; name: string }> };
   columns: ImportColumn[];
   /** alternative natural keys, in order: the first whose fields are all filled identifies the row (with its org) */
   keys: string[][];
@@ -62,16 +65,38 @@ function helpOf(spec: FieldSpec): string {
   return `${must};${how[spec.type]}`;
 }
 
-/** Every kind a spreadsheet can bring in, by its slug. Records that point at others by id (pairs) are entered in the forms for now. */
-export const IMPORT_KINDS: ReadonlyMap<string, ImportKind> = new Map(KINDS.map(([slug, name, keys]) => {
+const ORG_CODE_COLUMN: ImportColumn = { header: ORG_CODE_HEADER, field: 'orgCode', spec: null, help: '必填;本单位或下级单位的组织代码,从下拉列表中选' };
+const column = (field: string, spec: FieldSpec): ImportColumn => ({ header: spec.label, field, spec, help: helpOf(spec) });
+
+/** The record kinds a spreadsheet can bring in, by slug. Records that point at others by id (pairs) are entered in the forms for now. */
+const RECORD_IMPORTS: ReadonlyMap<string, ImportKind> = new Map(KINDS.map(([slug, name, keys]) => {
   const kind = kindByName.get(name)!;
   const fields = Object.entries(kind.fields).filter(([, spec]) => spec.type !== 'ref');
-  const columns: ImportColumn[] = [
-    { header: ORG_CODE_HEADER, field: 'orgCode', spec: null, help: '必填;本单位或下级单位的组织代码,从下拉列表中选' },
-    ...fields.map(([field, spec]) => ({ header: spec.label, field, spec, help: helpOf(spec) })),
-  ];
-  return [slug, { slug, kind, columns, keys }];
+  return [slug, { slug, label: kind.label, target: { records: kind }, columns: [ORG_CODE_COLUMN, ...fields.map(([f, spec]) => column(f, spec))], keys }];
 }));
+
+/** Every slug, for the messages that list them. */
+export const IMPORT_SLUGS = [...RECORD_IMPORTS.keys(), 'assessments'];
+
+/** The column of an assessment's criterion: `met:<criterion key>`. */
+export const CRITERION_FIELD = 'met:';
+
+/**
+ * The kind a slug names; the assessments' columns are the criteria of a county (`criteria`,
+ * asked for only then), so one workbook of assessments is one county's.
+ */
+export async function importKind(slug: string, criteria: () => Promise<Array<{ key: string; name: string }>>): Promise<ImportKind | null> {
+  if (slug !== 'assessments') return RECORD_IMPORTS.get(slug) ?? null;
+  const list = await criteria();
+  return {
+    slug, label: '"五好"评定', target: { assessments: list }, keys: [['year']],
+    columns: [
+      ORG_CODE_COLUMN,
+      column('year', { type: 'year', label: '评定年度', required: true }),
+      ...list.map((c) => column(`${CRITERION_FIELD}${c.key}`, { type: 'bool', label: c.name, required: true })),
+    ],
+  };
+}
 
 const TRUE = new Set(['是', '有', 'true', 'TRUE', '1', '√', 'Y', 'y', 'yes']);
 const FALSE = new Set(['否', '无', 'false', 'FALSE', '0', '×', 'N', 'n', 'no']);

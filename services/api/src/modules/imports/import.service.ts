@@ -1,11 +1,11 @@
 import { canWrite } from '@ggw/authz';
-import { AppError, FieldErrors, ForbiddenError, ORG_COLUMNS, OrgRecord, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
+import { AppError, BadUserInputError, FieldErrors, ForbiddenError, ORG_COLUMNS, OrgLevel, OrgRecord, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
 import { ServiceContext } from '../../context';
 import { checkFields } from '../entry/entry.fields';
 import { RULES, Violation } from '../entry/entry.rules';
-import { findViolations, insertRecords, recordsAt, StoredRecord, updateRecords } from '../entry/entry.store';
+import { criteriaOf, findViolations, insertRecords, putAssessment, recordsAt, StoredRecord, updateRecords } from '../entry/entry.store';
 import { findOrg } from '../org/org.service';
-import { cellToInput, ImportKind, ORG_CODE_HEADER } from './import.columns';
+import { cellToInput, CRITERION_FIELD, ImportKind, importKind, IMPORT_SLUGS, ORG_CODE_HEADER } from './import.columns';
 import { writeErrorWorkbook } from './import.template';
 import { CellValue, DEFAULT_READER_LIMITS, ReaderLimits, readSheetRows } from './sheet-reader';
 
@@ -143,7 +143,7 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
   const existing = new Map<string, StoredRecord>();
   if (touched.length) {
     const byId = new Map(touched.map((o) => [o.id, o]));
-    for (const record of await recordsAt(ctx.session, kind.kind, touched)) {
+    for (const record of await existingOf(ctx, kind, touched)) {
       const key = keyOf(byId.get(record.orgId)!, record);
       if (key !== null && !existing.has(key)) existing.set(key, record);
     }
@@ -199,13 +199,24 @@ class ImportRejected extends Error {
 async function writeRows(
   ctx: ServiceContext, kind: ImportKind, fields: string[], creates: CheckedRow[], updates: Array<CheckedRow & { record: StoredRecord }>, touched: OrgRecord[],
 ): Promise<void> {
-  const hard = RULES.filter((r) => r.severity === 'HARD' && r.tables.includes(kind.kind.table));
+  const table = 'records' in kind.target ? kind.target.records.table : 'assessment';
+  const hard = RULES.filter((r) => r.severity === 'HARD' && r.tables.includes(table));
   const key = (v: Violation) => `${v.rule}|${v.orgId}|${v.recordId ?? ''}|${v.subject}`;
   const before = new Set((await findViolations(ctx.session, hard, touched, null, null)).map(key));
-  const ids = await insertRecords(ctx.session, kind.kind, fields, creates.map((r) => ({ tenantId: r.org.tenantId, orgId: r.org.id, values: r.values })));
-  const updated = await updateRecords(ctx.session, kind.kind, fields, updates.map((r) => ({ tenantId: r.org.tenantId, id: r.record.id, version: r.record.version, values: r.values })));
-  if (updated !== updates.length) {
-    throw new ImportRejected([{ row: null, column: null, header: null, value: null, message: '导入期间有记录被他人修改,请重新导入' }]);
+  let ids: string[] = [];
+  if ('records' in kind.target) {
+    ids = await insertRecords(ctx.session, kind.target.records, fields, creates.map((r) => ({ tenantId: r.org.tenantId, orgId: r.org.id, values: r.values })));
+    const updated = await updateRecords(ctx.session, kind.target.records, fields,
+      updates.map((r) => ({ tenantId: r.org.tenantId, id: r.record.id, version: r.record.version, values: r.values })));
+    if (updated !== updates.length) {
+      throw new ImportRejected([{ row: null, column: null, header: null, value: null, message: '导入期间有记录被他人修改,请重新导入' }]);
+    }
+  } else {
+    // an assessment is an org's year: its criteria are set together (a few rows per org)
+    for (const r of [...creates, ...updates]) {
+      const results = kind.target.assessments.map((c) => ({ criterionKey: c.key, met: r.values[`${CRITERION_FIELD}${c.key}`] === true }));
+      await putAssessment(ctx.session, r.org, r.values.year as number, results);
+    }
   }
   const rowOf = new Map<string, number>([...ids.map((id, i) => [id, creates[i].row] as const), ...updates.map((u) => [u.record.id, u.row] as const)]);
   const broken = (await findViolations(ctx.session, hard, touched, null, null)).filter((v) => !before.has(key(v)));
@@ -219,4 +230,37 @@ export async function importErrorFile(ctx: ServiceContext, id: string): Promise<
   const [row] = await ctx.session.query<{ fileName: string; content: Buffer | null }>(
     `SELECT file_name AS "fileName", error_file AS content FROM import_job WHERE id = $1`, [id]);
   return row?.content ? { fileName: row.fileName, content: row.content } : null;
+}
+
+/** What the touched orgs already have, as rows of the import's fields (what its rows are matched and compared against). */
+async function existingOf(ctx: ServiceContext, kind: ImportKind, orgs: OrgRecord[]): Promise<StoredRecord[]> {
+  if ('records' in kind.target) return recordsAt(ctx.session, kind.target.records, orgs);
+  const rows = await ctx.session.query<{ tenantId: string; orgId: string; year: number; version: number; met: Record<string, boolean> }>(
+    `SELECT a.tenant_id AS "tenantId", a.org_id AS "orgId", a.year, max(a.version)::int AS version, jsonb_object_agg(a.criterion_key, a.met) AS met
+       FROM assessment a WHERE (a.tenant_id, a.org_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[])) GROUP BY 1, 2, 3`,
+    [orgs.map((o) => o.tenantId), orgs.map((o) => o.id)]);
+  return rows.map((r) => ({
+    tenantId: r.tenantId, id: `${r.orgId}|${r.year}`, orgId: r.orgId, version: r.version, year: r.year,
+    ...Object.fromEntries(Object.entries(r.met).map(([k, met]) => [`${CRITERION_FIELD}${k}`, met])),
+  }));
+}
+
+/**
+ * The kind a slug names for an import into `orgCode`: an assessment's columns are the criteria
+ * of the org's county, so assessments are imported a county (or less) at a time.
+ */
+export async function importKindFor(ctx: ServiceContext, slug: string, orgCode: string | null): Promise<ImportKind> {
+  const kind = await importKind(slug, async () => {
+    const viewer = await ctx.viewer();
+    const org = orgCode ? await findOrg(ctx, { code: orgCode }) : viewer?.roles[0] ? await findOrg(ctx, { id: viewer.roles[0].orgId }) : null;
+    if (!org) throw new BadUserInputError('请给出 orgCode', 'orgCode');
+    if (org.level === OrgLevel.CITY || org.level === OrgLevel.PROVINCE) {
+      throw new BadUserInputError('"五好"评定按县导入(各县的评定标准不同):请给出一个县(市、区)或其下级的 orgCode', 'orgCode');
+    }
+    const criteria = await criteriaOf(ctx.session, org.tenantId);
+    if (!criteria.length) throw new BadUserInputError(`${org.name}所在的县还没有设置"五好"评定标准`, 'orgCode');
+    return criteria;
+  });
+  if (!kind) throw new BadUserInputError(`kind 应为以下之一:${IMPORT_SLUGS.join('、')}`, 'kind');
+  return kind;
 }

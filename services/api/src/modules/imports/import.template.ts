@@ -24,7 +24,7 @@ const letter = (i: number) => {
 export async function writeTemplate(kind: ImportKind, orgs: Array<{ code: string; name: string }>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '关工委工作报表平台';
-  const sheet = workbook.addWorksheet(kind.kind.label, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(kind.label, { views: [{ state: 'frozen', ySplit: 1 }] });
   const codes = workbook.addWorksheet(ORG_CODE_HEADER);
   const help = workbook.addWorksheet('填表说明');
 
@@ -59,7 +59,7 @@ export async function writeTemplate(kind: ImportKind, orgs: Array<{ code: string
   kind.columns.forEach((c, i) => help.addRow([letter(i), c.header, c.help]));
   help.addRow([]);
   for (const line of [
-    `每行一条${kind.kind.label}记录,从第 2 行开始填写;不要改动、合并或隐藏表头,不要增删列。`,
+    `每行一条${kind.label}记录,从第 2 行开始填写;不要改动、合并或隐藏表头,不要增删列。`,
     '先“试导入”(只检查、不写入):所有问题一次列出,写明第几行、哪一列、填的是什么、错在哪里;改好后再正式导入。',
     '正式导入要么全部成功,要么一条都不写入;已上报、已审核或已结账期间的数据不能导入,请先由上级退回或重开。',
     `同一条记录重复导入不会重复计数:按 ${kind.keys.map((k) => k.map((f) => kind.columns.find((c) => c.field === f)!.header).join(' + ')).join(',或 ')} 识别已有记录,内容相同的不变,不同的更新。`,
@@ -88,7 +88,7 @@ export async function writeErrorWorkbook(
   out.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(kind.kind.label, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(kind.label, { views: [{ state: 'frozen', ySplit: 1 }] });
   const headers = kind.columns.map((c) => c.header);
   sheet.columns = [...headers.map((h) => ({ header: h, width: Math.max(12, [...h].length * 2 + 4) })), { header: '错误', width: 60 }];
   sheet.getRow(1).font = { bold: true };
