@@ -153,6 +153,24 @@ describe('importing from Excel', () => {
     expect(await volunteersAt(villages)).toBe(before);
   });
 
+  it('imports pairs naming their volunteer and beneficiary by 身份证号 or name', async () => {
+    const category = ((await api.gql(`{ labels { beneficiaryCategory { label } } }`)).body.data.labels.beneficiaryCategory as Array<{ label: string }>)[0].label;
+    const people = await workbook([[villages[0], '刘小明', category, null], [villages[0], '刘小红', category, null]], ['组织代码', '姓名', '帮扶对象类别', '身份证号']);
+    expect((await upload(people, { kind: 'beneficiaries', dryRun: false })).body).toMatchObject({ status: 'IMPORTED', created: 2 });
+    const headers = ['组织代码', '五老志愿者姓名', '五老志愿者身份证号', '帮扶对象姓名', '帮扶对象身份证号', '结对日期'];
+    const pairs = await workbook([
+      [villages[0], '张桂兰', null, '刘小明', null, '2021-06-01'],
+      [villages[0], '无此人', null, '刘小红', null, '2021-06-01'],
+    ], headers);
+    const checked = await upload(pairs, { kind: 'pairs' });
+    expect(checked.body).toMatchObject({ status: 'CHECKED', created: 1, problemCount: 1 });
+    expect(checked.body.problems[0]).toMatchObject({ row: 3, column: 'B', header: '五老志愿者姓名', value: '无此人' });
+    expect(checked.body.problems[0].message).toContain('没有名为“无此人”的五老志愿者');
+    const good = await workbook([[villages[0], '张桂兰', null, '刘小明', null, '2021-06-01']], headers);
+    expect((await upload(good, { kind: 'pairs', dryRun: false })).body).toMatchObject({ status: 'IMPORTED', created: 1 });
+    expect((await upload(good, { kind: 'pairs', dryRun: false })).body).toMatchObject({ status: 'IMPORTED', created: 0, unchanged: 1 });
+  });
+
   it('imports 五好 assessments with one 是/否 column per criterion of the county, and the figures follow', async () => {
     const criteria: Array<{ name: string }> = await api.db.dataSource.query(
       `SELECT name FROM assessment_criterion WHERE tenant_id = (SELECT tenant_id FROM org WHERE code = $1) ORDER BY position`, [TAISHANG]);

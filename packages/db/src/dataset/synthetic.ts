@@ -115,7 +115,9 @@ function addSyntheticRecords(
         });
         // of those who had joined by October, when the last pair of the year starts
         const joined = volunteers.filter((v) => v.joinedOn <= `${year}-10-01` && (!v.leftOn || v.leftOn > `${year}-10-01`));
-        const volunteer = rng.pick(joined.length ? joined : volunteers);
+        // nobody yet: the beneficiary waits for a volunteer
+        if (!joined.length) continue;
+        const volunteer = rng.pick(joined);
         const day = rng.date(`${year}-01-01`, `${year}-10-01`);
         // a pair starts once its volunteer has joined (the entry rules hold the data to it)
         b.add('assistance_pair', org, {

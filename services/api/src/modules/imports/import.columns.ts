@@ -21,6 +21,14 @@ export interface ImportKind {
   columns: ImportColumn[];
   /** alternative natural keys, in order: the first whose fields are all filled identifies the row (with its org) */
   keys: string[][];
+  /**
+   * Records a row points at by a person's 身份证号 or name instead of an id (a pair's volunteer
+   * and beneficiary): the field that gets the id, and the columns that find the person, at the
+   * row's org (or an org above it, where `above`).
+   */
+  refs?: Array<{ field: string; table: 'volunteer' | 'beneficiary'; label: string; idNumber: string; name: string; above: boolean }>;
+  /** the properties written (the columns' fields when absent) */
+  writes?: string[];
 }
 
 export interface ImportColumn {
@@ -68,12 +76,32 @@ function helpOf(spec: FieldSpec): string {
 const ORG_CODE_COLUMN: ImportColumn = { header: ORG_CODE_HEADER, field: 'orgCode', spec: null, help: '必填;本单位或下级单位的组织代码,从下拉列表中选' };
 const column = (field: string, spec: FieldSpec): ImportColumn => ({ header: spec.label, field, spec, help: helpOf(spec) });
 
-/** The record kinds a spreadsheet can bring in, by slug. Records that point at others by id (pairs) are entered in the forms for now. */
-const RECORD_IMPORTS: ReadonlyMap<string, ImportKind> = new Map(KINDS.map(([slug, name, keys]) => {
+/** The record kinds a spreadsheet can bring in, by slug (a field that points at another record by id is left to the forms). */
+const RECORD_IMPORTS = new Map<string, ImportKind>(KINDS.map(([slug, name, keys]) => {
   const kind = kindByName.get(name)!;
   const fields = Object.entries(kind.fields).filter(([, spec]) => spec.type !== 'ref');
   return [slug, { slug, label: kind.label, target: { records: kind }, columns: [ORG_CODE_COLUMN, ...fields.map(([f, spec]) => column(f, spec))], keys }];
 }));
+
+/** A pair names its volunteer (of the org or one above it) and its beneficiary (of the org) by 身份证号, or by name where that is unique. */
+const PAIR = kindByName.get('Pair')!;
+RECORD_IMPORTS.set('pairs', {
+  slug: 'pairs', label: PAIR.label, target: { records: PAIR },
+  columns: [
+    ORG_CODE_COLUMN,
+    column('volunteerName', { type: 'text', max: 50, label: '五老志愿者姓名', required: true }),
+    column('volunteerIdNumber', { type: 'idNumber', label: '五老志愿者身份证号' }),
+    column('beneficiaryName', { type: 'text', max: 50, label: '帮扶对象姓名', required: true }),
+    column('beneficiaryIdNumber', { type: 'idNumber', label: '帮扶对象身份证号' }),
+    column('startedOn', PAIR.fields.startedOn),
+  ],
+  keys: [['volunteerId', 'beneficiaryId', 'startedOn']],
+  refs: [
+    { field: 'volunteerId', table: 'volunteer', label: '五老志愿者', idNumber: 'volunteerIdNumber', name: 'volunteerName', above: true },
+    { field: 'beneficiaryId', table: 'beneficiary', label: '帮扶对象', idNumber: 'beneficiaryIdNumber', name: 'beneficiaryName', above: false },
+  ],
+  writes: ['volunteerId', 'beneficiaryId', 'startedOn'],
+});
 
 /** Every slug, for the messages that list them. */
 export const IMPORT_SLUGS = [...RECORD_IMPORTS.keys(), 'assessments'];

@@ -71,6 +71,7 @@ interface CheckedRow {
   org: OrgRecord;
   values: Record<string, unknown>;
   key: string | null;
+  cells: { values: Record<string, CellValue>; columns: Record<string, string> };
 }
 
 export async function runImport(ctx: ServiceContext, req: ImportRequest): Promise<ImportOutcome> {
@@ -81,7 +82,7 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
   const { kind } = req;
   const orgs = new Map((await ctx.session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.path <@ $1::ltree ORDER BY o.path`, [root.path]))
     .map(parseOrgRecord).filter((o) => canWrite(viewer, o.path)).map((o) => [o.code, o]));
-  const fields = kind.columns.filter((c) => c.spec !== null).map((c) => c.field);
+  const fields = kind.writes ?? kind.columns.filter((c) => c.spec !== null).map((c) => c.field);
   const specs = Object.fromEntries(kind.columns.filter((c) => c.spec !== null).map((c) => [c.field, c.spec!]));
   const today = new Date().toISOString().slice(0, 10);
 
@@ -126,16 +127,18 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
       }
       continue;
     }
-    const key = keyOf(org, values);
-    if (key !== null) {
-      const first = firstRowOfKey.get(key);
-      if (first !== undefined) {
-        problems.push({ row: r.row, column: null, header: null, value: null, message: `与第 ${first} 行是同一条记录,请删去重复的一行` });
-        continue;
-      }
-      firstRowOfKey.set(key, r.row);
-    }
-    rows.push({ row: r.row, org, values, key });
+    rows.push({ row: r.row, org, values, key: null, cells: r });
+  }
+  // a row points at people by 身份证号 or name: found among the orgs' records, then keyed
+  if (kind.refs) await resolveRefs(ctx, kind, rows, problems);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    r.key = keyOf(r.org, r.values);
+    const first = r.key === null ? undefined : firstRowOfKey.get(r.key);
+    if (first !== undefined) {
+      problems.push({ row: r.row, column: null, header: null, value: null, message: `与第 ${first} 行是同一条记录,请删去重复的一行` });
+      rows.splice(i--, 1);
+    } else if (r.key !== null) firstRowOfKey.set(r.key, r.row);
   }
 
   // match the rows to what the orgs already have
@@ -263,4 +266,46 @@ export async function importKindFor(ctx: ServiceContext, slug: string, orgCode: 
   });
   if (!kind) throw new BadUserInputError(`kind 应为以下之一:${IMPORT_SLUGS.join('、')}`, 'kind');
   return kind;
+}
+
+/**
+ * Finds the records the rows name (a pair's volunteer and beneficiary): by 身份证号 where given,
+ * else by a name that is unique among the candidates (the row's org, and for a volunteer the
+ * orgs above it). A row whose person is not found, or not found once, gets a problem and is
+ * dropped; the others get the ids in place of the names.
+ */
+async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedRow[], problems: ImportProblem[]): Promise<void> {
+  const orgIds = [...new Set(rows.map((r) => r.org.id))];
+  const paths = [...new Set(rows.map((r) => r.org.path))];
+  for (const ref of kind.refs ?? []) {
+    // candidates: the records of the rows' orgs, and of the orgs above them where allowed
+    const candidates = await ctx.session.query<{ id: string; orgId: string; path: string; name: string; idNumber: string | null }>(
+      `SELECT p.id, p.org_id AS "orgId", o.path::text AS path, p.name, p.id_number AS "idNumber"
+         FROM ${ref.table} p JOIN org o ON o.tenant_id = p.tenant_id AND o.id = p.org_id
+        WHERE ${ref.above ? 'o.path @> ANY($1::ltree[])' : 'p.org_id = ANY($1::uuid[])'}`,
+      [ref.above ? paths : orgIds]);
+    const header = (field: string) => kind.columns.find((c) => c.field === field)!.header;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const mine = candidates.filter((c) => (ref.above ? r.org.path === c.path || r.org.path.startsWith(`${c.path}.`) : c.orgId === r.org.id));
+      const idNumber = r.values[ref.idNumber] as string | null;
+      const name = r.values[ref.name] as string;
+      const found = idNumber ? mine.filter((c) => c.idNumber === idNumber) : mine.filter((c) => c.name === name);
+      const by = idNumber ? ref.idNumber : ref.name;
+      const at = { row: r.row, column: r.cells.columns[header(by)] ?? null, header: header(by), value: r.cells.values[header(by)] ?? null };
+      const where = ref.above ? `${r.org.name}或其上级` : r.org.name;
+      if (found.length !== 1) {
+        problems.push({ ...at, message: found.length === 0
+          ? `${where}没有${idNumber ? `身份证号为 ${idNumber} ` : `名为“${name}”`}的${ref.label};请先录入${ref.label}`
+          : `${where}有 ${found.length} 位名为“${name}”的${ref.label};请填写${ref.label}身份证号以区分` });
+        rows.splice(i--, 1);
+        continue;
+      }
+      r.values[ref.field] = found[0].id;
+    }
+  }
+  for (const r of rows) for (const ref of kind.refs ?? []) {
+    delete r.values[ref.name];
+    delete r.values[ref.idNumber];
+  }
 }
