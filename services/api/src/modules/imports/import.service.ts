@@ -59,6 +59,23 @@ export interface ImportRequest {
 
 const KEPT_PROBLEMS = 1000;
 
+/** Problems as they are found: every one counted, the first 100,000 held (a file wrong in every cell stays small in memory). */
+class Problems {
+  readonly items: ImportProblem[] = [];
+  private count = 0;
+
+  push(...found: ImportProblem[]): void {
+    for (const p of found) {
+      this.count++;
+      if (this.items.length < 100_000) this.items.push(p);
+    }
+  }
+
+  get length(): number {
+    return this.count;
+  }
+}
+
 /** A field value as compared between a row and a stored record (money and numbers by their amount). */
 function comparable(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -86,7 +103,7 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
   const specs = Object.fromEntries(kind.columns.filter((c) => c.spec !== null).map((c) => [c.field, c.spec!]));
   const today = new Date().toISOString().slice(0, 10);
 
-  const problems: ImportProblem[] = [];
+  const problems = new Problems();
   const rows: CheckedRow[] = [];
   const firstRowOfKey = new Map<string, number>();
   const keyOf = (org: OrgRecord, values: Record<string, unknown>) => {
@@ -176,9 +193,9 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
     id: req.id, kind: kind.slug, orgCode: root.code, dryRun: req.dryRun, status,
     fileName: req.file.fileName, sha256: req.file.sha256, sizeBytes: req.file.sizeBytes, rowCount,
     created: status === 'REJECTED' ? 0 : creates.length, updated: status === 'REJECTED' ? 0 : updates.length, unchanged: status === 'REJECTED' ? 0 : unchanged,
-    problemCount: problems.length, problems: problems.slice(0, KEPT_PROBLEMS), errorFileUrl: problems.length ? `/imports/${req.id}/errors.xlsx` : null,
+    problemCount: problems.length, problems: problems.items.slice(0, KEPT_PROBLEMS), errorFileUrl: problems.length ? `/imports/${req.id}/errors.xlsx` : null,
   };
-  const errorFile = problems.length ? await writeErrorWorkbook(kind, read(), problems) : null;
+  const errorFile = problems.length ? await writeErrorWorkbook(kind, read(), problems.items) : null;
   await ctx.session.query(
     `INSERT INTO import_job (tenant_id, id, org_id, user_id, kind, file_name, sha256, size_bytes, dry_run, status, row_count, created, updated, unchanged,
                              problem_count, problems, error_file)
@@ -274,7 +291,7 @@ export async function importKindFor(ctx: ServiceContext, slug: string, orgCode: 
  * orgs above it). A row whose person is not found, or not found once, gets a problem and is
  * dropped; the others get the ids in place of the names.
  */
-async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedRow[], problems: ImportProblem[]): Promise<void> {
+async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedRow[], problems: Problems): Promise<void> {
   const orgIds = [...new Set(rows.map((r) => r.org.id))];
   const paths = [...new Set(rows.map((r) => r.org.path))];
   for (const ref of kind.refs ?? []) {
