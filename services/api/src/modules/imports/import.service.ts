@@ -88,7 +88,7 @@ interface CheckedRow {
   org: OrgRecord;
   values: Record<string, unknown>;
   key: string | null;
-  cells: { values: Record<string, CellValue>; columns: Record<string, string> };
+  cells: { values: Record<string, CellValue>; columns: Record<string, string> } | null;
 }
 
 export async function runImport(ctx: ServiceContext, req: ImportRequest): Promise<ImportOutcome> {
@@ -115,6 +115,8 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
     kind.columns.filter((c) => c.spec && !c.spec.required).map((c) => c.header), req.limits ?? DEFAULT_READER_LIMITS);
   for await (const r of read()) {
     rowCount++;
+    // parsing and checking is the API's own CPU: let other requests in every few hundred rows
+    if (rowCount % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
     const at = (header: string) => ({ row: r.row, column: r.columns[header] ?? null, header, value: r.values[header] ?? null });
     const code = r.values[ORG_CODE_HEADER];
     const org = code === null || code === undefined ? undefined : orgs.get(String(code).trim());
@@ -144,7 +146,8 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
       }
       continue;
     }
-    rows.push({ row: r.row, org, values, key: null, cells: r });
+    // the cells are kept only where a later step points at them (a person named in a pair)
+    rows.push({ row: r.row, org, values, key: null, cells: kind.refs ? { values: r.values, columns: r.columns } : null });
   }
   // a row points at people by 身份证号 or name: found among the orgs' records, then keyed
   if (kind.refs) await resolveRefs(ctx, kind, rows, problems);
@@ -309,7 +312,7 @@ async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedR
       const name = r.values[ref.name] as string;
       const found = idNumber ? mine.filter((c) => c.idNumber === idNumber) : mine.filter((c) => c.name === name);
       const by = idNumber ? ref.idNumber : ref.name;
-      const at = { row: r.row, column: r.cells.columns[header(by)] ?? null, header: header(by), value: r.cells.values[header(by)] ?? null };
+      const at = { row: r.row, column: r.cells?.columns[header(by)] ?? null, header: header(by), value: r.cells?.values[header(by)] ?? null };
       const where = ref.above ? `${r.org.name}或其上级` : r.org.name;
       if (found.length !== 1) {
         problems.push({ ...at, message: found.length === 0
