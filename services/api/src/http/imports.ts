@@ -48,8 +48,18 @@ export interface ImportRouteDeps {
  *   what was (or would be) created, updated and left unchanged, and every problem with its row
  *   and column. A file refused as a whole is 400 with its `reason`.
  */
-export async function registerImports(app: FastifyInstance, deps: ImportRouteDeps): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: deps.limits.maxBytes + 1, files: 1, fields: 10, parts: 12 } });
+export async function registerImports(root: FastifyInstance, deps: ImportRouteDeps): Promise<void> {
+  await root.register(async (app) => {
+    // these routes read bodies their own way: a multipart upload, and anything else handed to
+    // the route untouched, so that it answers in Chinese with its code (not Fastify's 415)
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+    await app.register(multipart, { limits: { fileSize: deps.limits.maxBytes + 1, files: 1, fields: 10, parts: 12 } });
+    routes(app, deps);
+  });
+}
+
+function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
 
   /** The signed-in user of a request, or an answer already sent. */
   async function userOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {

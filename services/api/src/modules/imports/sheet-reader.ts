@@ -3,6 +3,12 @@ import { extname } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
+// exceljs's parser of the workbook part (not in its typings): pinned with exceljs 4.4.0
+const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => {
+  parseStream(stream: Readable): Promise<unknown>;
+  model: { sheets?: { name: string; state?: string }[] };
+  map: { workbookPr: { model?: { date1904?: boolean } } };
+};
 import { AppError } from '@ggw/domain';
 
 /**
@@ -279,6 +285,8 @@ interface ZipEntry {
 /** What the pre-pass learnt: the ranges merged across row 1, by sheet number (xl/worksheets/sheetN.xml). */
 interface ZipFacts {
   mergedHeader: Map<string, string[]>;
+  /** the workbook part (sheet names, states, 1904 dates), read before any sheet */
+  workbookXml: Buffer;
 }
 
 /**
@@ -300,6 +308,10 @@ async function inspectZip(path: string, size: number, limits: ReaderLimits): Pro
     const directory = await centralDirectory(handle, size);
     entries = directory.entries;
     await checkLayout(handle, entries, directory.offset);
+  } catch (error) {
+    // lengths that point past the end of the directory (a RangeError of Buffer's, from another
+    // realm under jest): a damaged file, not a fault of ours
+    throw error instanceof ImportFileError ? error : corrupt(error);
   } finally {
     await handle.close();
   }
@@ -312,6 +324,7 @@ async function inspectZip(path: string, size: number, limits: ReaderLimits): Pro
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw corrupt();
 
   const mergedHeader = new Map<string, string[]>();
+  const workbook: Buffer[] = [];
   for (const entry of entries) {
     const sheet = SHEET_XML.exec(entry.name)?.[1];
     const scan = sheet === undefined ? undefined : mergeScanner();
@@ -321,13 +334,14 @@ async function inspectZip(path: string, size: number, limits: ReaderLimits): Pro
         inflated += chunk.length;
         if (inflated > entry.uncompressed) throw bomb();
         scan?.push(chunk);
+        if (entry.name === 'xl/workbook.xml') workbook.push(chunk);
       }
     } catch (e) {
       throw e instanceof ImportFileError ? e : corrupt(e);
     }
     if (sheet !== undefined && scan!.refs.length) mergedHeader.set(sheet, scan!.refs);
   }
-  return { mergedHeader };
+  return { mergedHeader, workbookXml: Buffer.concat(workbook) };
 }
 
 const corrupt = (cause?: unknown) => refuse('CORRUPT', `文件已损坏,无法读取:请在 Excel 中打开并另存为 .xlsx 后再上传`, {}, cause);
@@ -467,6 +481,7 @@ interface StreamSheet extends AsyncIterable<StreamRow> {
 interface StreamBook extends AsyncIterable<StreamSheet> {
   model?: { sheets?: { name: string; state?: string }[] };
   properties?: { model?: { date1904?: boolean } };
+  workbookRels?: unknown;
   on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
 }
 
@@ -485,6 +500,13 @@ async function* xlsxRows(path: string, facts: ZipFacts): AsyncGenerator<RawRow> 
     // sheet; it is how a sheet is matched to the merges found by inspectZip
     entries: 'emit',
   }) as unknown as StreamBook;
+  // exceljs parses a sheet as soon as it has the shared strings and the relationships, and reads
+  // the workbook part's sheet list then: a zip with xl/workbook.xml after the sheets (as exceljs
+  // itself writes them) failed at random. The workbook part is read here first, with exceljs's own parser.
+  const part = new WorkbookXform();
+  await part.parseStream(Readable.from([facts.workbookXml])).catch((e: unknown) => Promise.reject(corrupt(e)));
+  book.model = part.model;
+  book.properties = part.map.workbookPr;
   let sheetNo = '';
   book.on('entry', (entry) => {
     if (entry.type === 'worksheet') sheetNo = String(entry.id);
@@ -524,10 +546,16 @@ async function* xlsxRows(path: string, facts: ZipFacts): AsyncGenerator<RawRow> 
   } finally {
     // Run exceljs to its end without parsing what is left: it removes the temp files it wrote for
     // sheets it set aside only when its own loop goes on; an unread sheet's file stream is closed.
+    // An unread sheet is read through, not destroyed: destroying its stream while exceljs removes
+    // its temp file raced (ENOENT at random); the sheets after the data are small (the template's lists).
     for (;;) {
       const next = await sheets.next().catch(() => ({ done: true }) as const);
       if (next.done) break;
-      next.value.iterator?.destroy?.();
+      try {
+        for await (const _row of next.value) { /* drained */ }
+      } catch {
+        // a damaged sheet after the data changes nothing now
+      }
     }
   }
 }
