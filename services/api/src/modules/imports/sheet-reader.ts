@@ -98,7 +98,15 @@ export async function* readSheetRows(
   const ext = extname(fileName).toLowerCase();
   let source: AsyncIterable<RawRow>;
   if (ext === '.csv') source = csvRows(path);
-  else if (ext === '.xlsx') source = xlsxRows(path, await inspectZip(path, size, limits));
+  else if (ext === '.xlsx') {
+    const facts = await inspectZip(path, size, limits);
+    try {
+      yield* shapeRows(xlsxRows(facts.ordered ?? path, facts), expected, optional, limits, false);
+    } finally {
+      if (facts.ordered) await fs.promises.rm(facts.ordered, { force: true });
+    }
+    return;
+  }
   else if (ext === '.xls') throw refuse('NOT_A_SPREADSHEET', `不支持旧版 Excel 文件(.xls):${RESAVE}`);
   else throw refuse('NOT_A_SPREADSHEET', `只能上传 Excel 工作簿(.xlsx)或 CSV 文件:${RESAVE}`);
   yield* shapeRows(source, expected, optional, limits, ext === '.csv');
@@ -287,6 +295,8 @@ interface ZipFacts {
   mergedHeader: Map<string, string[]>;
   /** the workbook part (sheet names, states, 1904 dates), read before any sheet */
   workbookXml: Buffer;
+  /** a copy of the file with the sheets after every other part (see partsBeforeSheets), to read instead */
+  ordered: string | null;
 }
 
 /**
@@ -301,11 +311,12 @@ interface ZipFacts {
 async function inspectZip(path: string, size: number, limits: ReaderLimits): Promise<ZipFacts> {
   const handle = await fs.promises.open(path, 'r');
   let entries: ZipEntry[];
+  let directory: Directory;
   try {
     const head = await readAt(handle, 0, Math.min(size, 8));
     if (head.equals(OLE_SIGNATURE)) throw await oleProblem(path);
     if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) throw refuse('NOT_A_SPREADSHEET', `文件不是 Excel 工作簿(.xlsx):${RESAVE}`);
-    const directory = await centralDirectory(handle, size);
+    directory = await centralDirectory(handle, size);
     entries = directory.entries;
     await checkLayout(handle, entries, directory.offset);
   } catch (error) {
@@ -341,7 +352,49 @@ async function inspectZip(path: string, size: number, limits: ReaderLimits): Pro
     }
     if (sheet !== undefined && scan!.refs.length) mergedHeader.set(sheet, scan!.refs);
   }
-  return { mergedHeader, workbookXml: Buffer.concat(workbook) };
+  return { mergedHeader, workbookXml: Buffer.concat(workbook), ordered: await partsBeforeSheets(path, directory) };
+}
+
+/**
+ * exceljs's streaming reader parses a sheet at once only when the workbook's other parts came
+ * before it in the zip; otherwise it parks the sheet in a temp file, and that path failed good
+ * files at random (a header read empty, a temp file gone). Excel and exceljs both write some
+ * parts after the sheets, so the zip is rewritten with the sheets last: each entry's bytes copied
+ * as they are (local header, data, descriptor), the directory's offsets moved. Null when the zip
+ * is already so ordered, or uses ZIP64 (then it is read as it is).
+ */
+async function partsBeforeSheets(path: string, directory: Directory): Promise<string | null> {
+  const { entries, raw } = directory;
+  if (!raw) return null;
+  const isSheet = (e: ZipEntry) => SHEET_XML.test(e.name);
+  const order = [...entries.keys()].sort((a, b) => Number(isSheet(entries[a])) - Number(isSheet(entries[b])) || entries[a].offset - entries[b].offset);
+  const byOffset = [...entries.keys()].sort((a, b) => entries[a].offset - entries[b].offset);
+  if (order.every((i, k) => i === byOffset[k])) return null;
+  // an entry's stored bytes run to the next entry's local header (checkLayout saw nothing between)
+  const spanEnd = new Map(byOffset.map((i, k) => [i, k + 1 < byOffset.length ? entries[byOffset[k + 1]].offset : directory.offset]));
+  const target = `${path}.ordered`;
+  const out = await fs.promises.open(target, 'w');
+  const source = await fs.promises.open(path, 'r');
+  try {
+    let at = 0;
+    const moved: Buffer[] = [];
+    for (const i of order) {
+      const bytes = await readAt(source, entries[i].offset, spanEnd.get(i)! - entries[i].offset);
+      await out.write(bytes, 0, bytes.length, at);
+      const header = Buffer.from(raw.cd.subarray(raw.headers[i][0], raw.headers[i][1]));
+      header.writeUInt32LE(at, 42);
+      moved.push(header);
+      at += bytes.length;
+    }
+    const cd = Buffer.concat(moved);
+    const eocd = Buffer.from(raw.eocd);
+    eocd.writeUInt32LE(at, 16);
+    await out.write(Buffer.concat([cd, eocd]), 0, cd.length + eocd.length, at);
+  } finally {
+    await source.close();
+    await out.close();
+  }
+  return target;
 }
 
 const corrupt = (cause?: unknown) => refuse('CORRUPT', `文件已损坏,无法读取:请在 Excel 中打开并另存为 .xlsx 后再上传`, {}, cause);
@@ -364,7 +417,14 @@ async function readAt(handle: fs.promises.FileHandle, position: number, length: 
 }
 
 /** The End Of Central Directory record (ZIP64 when its fields are saturated), then every central directory header. */
-async function centralDirectory(handle: fs.promises.FileHandle, size: number): Promise<{ entries: ZipEntry[]; offset: number }> {
+interface Directory {
+  entries: ZipEntry[];
+  offset: number;
+  /** the directory as stored, each entry's header at `headers[i]` (start, end), and the end record; null with ZIP64 */
+  raw: { cd: Buffer; headers: Array<[number, number]>; eocd: Buffer } | null;
+}
+
+async function centralDirectory(handle: fs.promises.FileHandle, size: number): Promise<Directory> {
   const tailStart = Math.max(0, size - (22 + 0xffff));
   const tail = await readAt(handle, tailStart, size - tailStart);
   let eocd = -1;
@@ -373,7 +433,9 @@ async function centralDirectory(handle: fs.promises.FileHandle, size: number): P
   let count = tail.readUInt16LE(eocd + 10);
   let cdSize = tail.readUInt32LE(eocd + 12);
   let cdOffset = tail.readUInt32LE(eocd + 16);
+  let zip64 = false;
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    zip64 = true;
     const locator = eocd - 20;
     if (locator < 0 || tail.readUInt32LE(locator) !== 0x07064b50) throw corrupt();
     const record = await readAt(handle, Number(tail.readBigUInt64LE(locator + 8)), 56);
@@ -386,6 +448,7 @@ async function centralDirectory(handle: fs.promises.FileHandle, size: number): P
   if (cdOffset + cdSize > size) throw corrupt();
   const cd = await readAt(handle, cdOffset, cdSize);
   const entries: ZipEntry[] = [];
+  const headers: Array<[number, number]> = [];
   for (let p = 0, n = 0; n < count; n++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw corrupt();
     const nameLength = cd.readUInt16LE(p + 28);
@@ -406,12 +469,17 @@ async function centralDirectory(handle: fs.promises.FileHandle, size: number): P
       const next = () => (v + 8 <= cd.length ? Number(cd.readBigUInt64LE((v += 8) - 8)) : Infinity);
       if (entry.uncompressed === 0xffffffff) entry.uncompressed = next();
       if (entry.compressed === 0xffffffff) entry.compressed = next();
-      if (entry.offset === 0xffffffff) entry.offset = next();
+      if (entry.offset === 0xffffffff) {
+        entry.offset = next();
+        zip64 = true;
+      }
     }
     entries.push(entry);
-    p += 46 + nameLength + extraLength + cd.readUInt16LE(p + 32);
+    const end = p + 46 + nameLength + extraLength + cd.readUInt16LE(p + 32);
+    headers.push([p, end]);
+    p = end;
   }
-  return { entries, offset: cdOffset };
+  return { entries, offset: cdOffset, raw: zip64 ? null : { cd, headers, eocd: tail.subarray(eocd) } };
 }
 
 /**
