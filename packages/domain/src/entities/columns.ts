@@ -70,3 +70,8 @@ export function columnTypeOf(entity: abstract new () => unknown, property: strin
   if (!column) throw new Error(`${entity.name} has no column ${property}`);
   return String(column.options.type);
 }
+
+/** Every property an entity declares (to select all but some: `entityColumns(entity, alias, except)`). */
+export function propertiesOf(entity: abstract new () => unknown): string[] {
+  return columnsOf(entity, []).map((c) => c.propertyName);
+}

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { columnNameOf, columnTypeOf, ConflictError, entityColumns, entityRowParser, ORG_COLUMNS, OrgRecord, parseOrgRecord, ReportLockedError, sqlStateOf } from '@ggw/domain';
+import { columnNameOf, columnTypeOf, propertiesOf, ConflictError, entityColumns, entityRowParser, ORG_COLUMNS, OrgRecord, parseOrgRecord, ReportLockedError, sqlStateOf } from '@ggw/domain';
 import { queryPrepared } from '@ggw/rollup';
 import { RECORD_KINDS, RecordRow } from '../records/records.loaders';
 import { RequestSession } from '../../common/session';
@@ -116,13 +116,19 @@ export async function updateRecords(
   return updated;
 }
 
-/** Every record of a kind at the given orgs, as stored (what an import matches its rows against). */
-export async function recordsAt(session: RequestSession, kind: WritableKind, orgs: Array<{ tenantId: string; id: string }>): Promise<StoredRecord[]> {
+/**
+ * Every record of a kind at the given orgs, with its keys, its version and the `fields` asked
+ * for only (what an import matches its rows against: a county's 100,000 whole records would not
+ * fit an import's memory).
+ */
+export async function recordsAt(session: RequestSession, kind: WritableKind, orgs: Array<{ tenantId: string; id: string }>, fields: string[]): Promise<StoredRecord[]> {
+  const keep = new Set(['tenantId', 'id', 'orgId', 'version', ...fields]);
+  const except = propertiesOf(kind.entity).filter((p) => !keep.has(p));
   const rows = await session.query(
-    `SELECT ${entityColumns(kind.entity, 'r')} FROM ${kind.table} r
+    `SELECT ${entityColumns(kind.entity, 'r', except)} FROM ${kind.table} r
       WHERE (r.tenant_id, r.org_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
     [orgs.map((o) => o.tenantId), orgs.map((o) => o.id)]);
-  return rows.map(parserOf(kind));
+  return rows.map(entityRowParser<StoredRecord>(kind.entity, except));
 }
 
 /** Inserts a record with a fresh id; returns it as its list shows it (before masking), in the same statement. */

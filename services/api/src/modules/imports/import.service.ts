@@ -168,7 +168,10 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
     const byId = new Map(touched.map((o) => [o.id, o]));
     for (const record of await existingOf(ctx, kind, touched)) {
       const key = keyOf(byId.get(record.orgId)!, record);
-      if (key !== null && !existing.has(key)) existing.set(key, record);
+      // only what the rows are compared with and an update names: 100,000 whole records would not fit the budget
+      if (key !== null && !existing.has(key)) {
+        existing.set(key, { tenantId: record.tenantId, id: record.id, orgId: record.orgId, version: record.version, ...Object.fromEntries(fields.map((f) => [f, record[f]])) });
+      }
     }
   }
   const creates: CheckedRow[] = [];
@@ -241,9 +244,9 @@ async function writeRows(
       await putAssessment(ctx.session, r.org, r.values.year as number, results);
     }
   }
-  const rowOf = new Map<string, number>([...ids.map((id, i) => [id, creates[i].row] as const), ...updates.map((u) => [u.record.id, u.row] as const)]);
   const broken = (await findViolations(ctx.session, hard, touched, null, null)).filter((v) => !before.has(key(v)));
   if (broken.length) {
+    const rowOf = new Map<string, number>([...ids.map((id, i) => [id, creates[i].row] as const), ...updates.map((u) => [u.record.id, u.row] as const)]);
     throw new ImportRejected(broken.map((v) => ({ row: v.recordId ? rowOf.get(v.recordId) ?? null : null, column: null, header: null, value: null, message: v.detail })));
   }
 }
@@ -257,7 +260,7 @@ export async function importErrorFile(ctx: ServiceContext, id: string): Promise<
 
 /** What the touched orgs already have, as rows of the import's fields (what its rows are matched and compared against). */
 async function existingOf(ctx: ServiceContext, kind: ImportKind, orgs: OrgRecord[]): Promise<StoredRecord[]> {
-  if ('records' in kind.target) return recordsAt(ctx.session, kind.target.records, orgs);
+  if ('records' in kind.target) return recordsAt(ctx.session, kind.target.records, orgs, kind.writes ?? kind.columns.filter((c) => c.spec !== null).map((c) => c.field));
   const rows = await ctx.session.query<{ tenantId: string; orgId: string; year: number; version: number; met: Record<string, boolean> }>(
     `SELECT a.tenant_id AS "tenantId", a.org_id AS "orgId", a.year, max(a.version)::int AS version, jsonb_object_agg(a.criterion_key, a.met) AS met
        FROM assessment a WHERE (a.tenant_id, a.org_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[])) GROUP BY 1, 2, 3`,
