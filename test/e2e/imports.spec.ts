@@ -54,7 +54,7 @@ describe('importing from Excel', () => {
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['五老志愿者', '组织代码', '填表说明']);
     const sheet = wb.getWorksheet('五老志愿者')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, '退出日期']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"老干部,老党员,老战士,老教师,老模范"'] });
     expect(sheet.getCell('A2').dataValidation.formulae?.[0]).toMatch(/组织代码/);
@@ -94,11 +94,11 @@ describe('importing from Excel', () => {
     const marked = new ExcelJS.Workbook();
     await marked.xlsx.load(Buffer.from(await back.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = marked.getWorksheet('五老志愿者')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, '错误']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, '退出日期', '错误']);
     expect(sheet.getCell('C5').value).toBe('老教师1');
-    expect(sheet.getCell('H5').value).toBe('C列:五老类别必须是 老干部/老党员/老战士/老教师/老模范 之一');
+    expect(sheet.getCell('I5').value).toBe('C列:五老类别必须是 老干部/老党员/老战士/老教师/老模范 之一');
     expect(sheet.getCell('C5').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
-    expect(sheet.getCell('H2').value).toBeNull();
+    expect(sheet.getCell('I2').value).toBeNull();
     expect(marked.getWorksheet('问题')!.rowCount).toBe(6);
     expect((await fetch(`${api.url}${res.body.errorFileUrl}`, { headers: { authorization: `Bearer ${await api.login('shihu-editor')}` } })).status).toBe(404);
     // and a real import of the same file changes nothing either
@@ -135,6 +135,16 @@ describe('importing from Excel', () => {
     const listed = await api.gql(`{ imports(orgCode: "${TAISHANG}") { id kind fileName sha256 status created updated unchanged userName dryRun } }`);
     expect(listed.body.data.imports[0]).toMatchObject({ kind: 'volunteers', fileName: '志愿者.xlsx', status: 'IMPORTED', updated: 1, userName: '台上镇关工委管理员', dryRun: false });
     expect(listed.body.data.imports[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('takes a span\'s end (退出日期) where the ledger has it, after its start', async () => {
+    const headers = [...HEADERS, '退出日期'];
+    const res = await upload(await workbook([
+      [villages[0], '周德胜', '老干部', '否', '2021-03-01', null, null, '2021-09-30'],
+      [villages[0], '吴长林', '老干部', '否', '2021-03-01', null, null, '2021-02-01'],
+    ], headers));
+    expect(res.body).toMatchObject({ status: 'CHECKED', created: 1, problemCount: 1 });
+    expect(res.body.problems[0]).toMatchObject({ row: 3, column: 'H', header: '退出日期', message: '退出日期应晚于加入日期(2021-03-01)' });
   });
 
   it('refuses a whole file for what it is, saying why, and writes nothing', async () => {

@@ -73,6 +73,11 @@ function helpOf(spec: FieldSpec): string {
   return `${must};${how[spec.type]}`;
 }
 
+/** A span's end (a volunteer's 退出日期, a pair's 结束日期): a ledger carries it, so an import may set it (after the start). */
+function endColumn(kind: WritableKind): ImportColumn[] {
+  return kind.end ? [column(kind.end.field, { type: 'date', label: kind.end.label })] : [];
+}
+
 const ORG_CODE_COLUMN: ImportColumn = { header: ORG_CODE_HEADER, field: 'orgCode', spec: null, help: '必填;本单位或下级单位的组织代码,从下拉列表中选' };
 const column = (field: string, spec: FieldSpec): ImportColumn => ({ header: spec.label, field, spec, help: helpOf(spec) });
 
@@ -80,7 +85,8 @@ const column = (field: string, spec: FieldSpec): ImportColumn => ({ header: spec
 const RECORD_IMPORTS = new Map<string, ImportKind>(KINDS.map(([slug, name, keys]) => {
   const kind = kindByName.get(name)!;
   const fields = Object.entries(kind.fields).filter(([, spec]) => spec.type !== 'ref');
-  return [slug, { slug, label: kind.label, target: { records: kind }, columns: [ORG_CODE_COLUMN, ...fields.map(([f, spec]) => column(f, spec))], keys }];
+  const columns = [ORG_CODE_COLUMN, ...fields.map(([f, spec]) => column(f, spec)), ...endColumn(kind)];
+  return [slug, { slug, label: kind.label, target: { records: kind }, columns, keys }];
 }));
 
 /** A pair names its volunteer (of the org or one above it) and its beneficiary (of the org) by 身份证号, or by name where that is unique. */
@@ -94,13 +100,14 @@ RECORD_IMPORTS.set('pairs', {
     column('beneficiaryName', { type: 'text', max: 50, label: '帮扶对象姓名', required: true }),
     column('beneficiaryIdNumber', { type: 'idNumber', label: '帮扶对象身份证号' }),
     column('startedOn', PAIR.fields.startedOn),
+    ...endColumn(PAIR),
   ],
   keys: [['volunteerId', 'beneficiaryId', 'startedOn']],
   refs: [
     { field: 'volunteerId', table: 'volunteer', label: '五老志愿者', idNumber: 'volunteerIdNumber', name: 'volunteerName', above: true },
     { field: 'beneficiaryId', table: 'beneficiary', label: '帮扶对象', idNumber: 'beneficiaryIdNumber', name: 'beneficiaryName', above: false },
   ],
-  writes: ['volunteerId', 'beneficiaryId', 'startedOn'],
+  writes: ['volunteerId', 'beneficiaryId', 'startedOn', 'endedOn'],
 });
 
 /** Every slug, for the messages that list them. */

@@ -137,7 +137,7 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
     if (bad) continue;
     let values: Record<string, unknown>;
     try {
-      values = checkFields(specs, input, 'create', { today, foundedOn: org.foundedOn });
+      values = checkFields(specs, input, 'create', { today, foundedOn: org.foundedOn }, endProblems(kind, input));
     } catch (error) {
       if (!(error instanceof FieldErrors)) throw error;
       for (const e of error.fieldErrors) {
@@ -331,4 +331,13 @@ async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedR
     delete r.values[ref.name];
     delete r.values[ref.idNumber];
   }
+}
+
+/** A span that ends must end after it starts (as the forms check). */
+function endProblems(kind: ImportKind, input: Record<string, unknown>): Array<{ field: string; message: string }> {
+  const end = 'records' in kind.target ? kind.target.records.end : undefined;
+  if (!end) return [];
+  const [start, stop] = [input[end.after], input[end.field]];
+  const startLabel = kind.columns.find((c) => c.field === end.after)?.header ?? end.after;
+  return typeof start === 'string' && typeof stop === 'string' && stop <= start ? [{ field: end.field, message: `${end.label}应晚于${startLabel}(${start})` }] : [];
 }
