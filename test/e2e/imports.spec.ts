@@ -208,7 +208,10 @@ describe('importing from Excel', () => {
     // 2020 is approved everywhere in 集安市: the whole file is refused, with the reason
     const locked = await upload(Buffer.from(`\ufeff${header}\r\n${villages[0]},2020-05-04,${theme},五四宣讲,1,30,20\r\n`, 'utf8'), { kind: 'activities', dryRun: false, name: '活动.csv' });
     expect(locked.body).toMatchObject({ status: 'REJECTED', created: 0 });
-    expect(locked.body.problems[0].message).toContain('锁定');
+    expect(locked.body.problems[0]).toMatchObject({ row: 2, column: 'B', header: '活动日期', value: '2020-05-04', message: '2020 的报表已审核,这一期的数据已锁定;如需修改,请上级退回或重开报表' });
+    // a dry run says so too, before anyone tries
+    expect((await upload(Buffer.from(`${header}\r\n${villages[0]},2020-05-04,${theme},五四宣讲,1,30,20\r\n`, 'utf8'), { kind: 'activities', name: '活动.csv' })).body)
+      .toMatchObject({ status: 'CHECKED', created: 0, problemCount: 1 });
     const ok = await upload(Buffer.from(`${header}\r\n${villages[0]},2021-05-04,${theme},五四宣讲,1,30,20\r\n`, 'utf8'), { kind: 'activities', dryRun: false, name: '活动.csv' });
     expect(ok.body).toMatchObject({ status: 'IMPORTED', created: 1 });
   });

@@ -15,20 +15,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   written only by `ggw_send_report_reminders()`, which the scheduler calls once a day.
  */
 
-/** A closed period holds every record of the closing org's subtree in it (checked first: the wider hold is the one to name). */
-const CLOSURE_CHECK = `            SELECT c.period, a.name INTO held FROM period_close c
-              JOIN org a ON a.tenant_id = c.tenant_id AND a.id = c.org_id
-              JOIN org o ON o.tenant_id = (row_json ->> 'tenant_id')::uuid AND o.id = (row_json ->> 'org_id')::uuid
-             WHERE c.reopened_at IS NULL AND a.path @> o.path AND ggw_period_range(c.period) @> day
-             LIMIT 1;
-            IF FOUND THEN
-              RAISE EXCEPTION '% is closed by %: its records are read-only', held.period, held.name
-                USING ERRCODE = 'GG001', DETAIL = json_build_object('period', held.period, 'status', 'CLOSED', 'closedBy', held.name)::text;
-            END IF;
-`;
-
-/** The row trigger function of the lock (migration 1100's), with or without what closed periods hold. */
-function reportLockFunctionSql(closures: boolean): string {
+/** Migration 1100's row trigger function of the lock (what `down` puts back). */
+function reportLockFunctionSql(): string {
   return `
       CREATE OR REPLACE FUNCTION ggw_check_report_lock() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -51,7 +39,7 @@ function reportLockFunctionSql(closures: boolean): string {
             value := row_json ->> col;
             CONTINUE WHEN value IS NULL;
             day := CASE col WHEN 'year' THEN make_date(value::int, 1, 1) WHEN 'period' THEN lower(ggw_period_range(value)) ELSE value::date END;
-${closures ? CLOSURE_CHECK : ''}            SELECT p.period, p.status INTO held FROM report p
+            SELECT p.period, p.status INTO held FROM report p
              WHERE p.tenant_id = (row_json ->> 'tenant_id')::uuid AND p.org_id = (row_json ->> 'org_id')::uuid
                AND p.status IN ('SUBMITTED', 'APPROVED') AND ggw_period_range(p.period) @> day
              LIMIT 1;
@@ -175,7 +163,49 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
     await q.query(`CREATE TRIGGER ggw_audit_update AFTER UPDATE ON period_close REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_audit()`);
 
     // the record lock also holds what a closed period covers: the closing org's whole subtree
-    await q.query(reportLockFunctionSql(true));
+    // what holds the records of an org on a day, in one place: the trigger below and an import's
+    // dry run (which points at the row) both ask it. A closure is named first: it is the wider
+    // hold. Definer: a village's editor cannot read its county's closure, but is told of it.
+    await q.query(`
+      CREATE FUNCTION ggw_record_lock(tenant uuid, org uuid, day date) RETURNS jsonb
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT coalesce(
+          (SELECT jsonb_build_object('period', c.period, 'status', 'CLOSED', 'closedBy', a.name)
+             FROM period_close c JOIN org a ON a.tenant_id = c.tenant_id AND a.id = c.org_id
+             JOIN org o ON o.tenant_id = tenant AND o.id = org
+            WHERE c.reopened_at IS NULL AND a.path @> o.path AND ggw_period_range(c.period) @> day LIMIT 1),
+          (SELECT jsonb_build_object('period', p.period, 'status', p.status) FROM report p
+            WHERE p.tenant_id = tenant AND p.org_id = org AND p.status IN ('SUBMITTED', 'APPROVED') AND ggw_period_range(p.period) @> day LIMIT 1)) $$`);
+    await q.query(`REVOKE ALL ON FUNCTION ggw_record_lock(uuid, uuid, date) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION ggw_record_lock(uuid, uuid, date) TO ggw_app`);
+    await q.query(`
+      CREATE OR REPLACE FUNCTION ggw_check_report_lock() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      DECLARE
+        r record;
+        col text;
+        value text;
+        day date;
+        held jsonb;
+      BEGIN
+        -- only the application role is held; the owner loads and repairs
+        IF session_user <> 'ggw_app' THEN
+          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END IF;
+        FOR r IN SELECT * FROM (VALUES (CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END), (CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END)) v(j) WHERE j IS NOT NULL
+        LOOP
+          FOREACH col IN ARRAY TG_ARGV LOOP
+            value := r.j ->> col;
+            CONTINUE WHEN value IS NULL;
+            day := CASE col WHEN 'year' THEN make_date(value::int, 1, 1) WHEN 'period' THEN lower(ggw_period_range(value)) ELSE value::date END;
+            held := ggw_record_lock((r.j ->> 'tenant_id')::uuid, (r.j ->> 'org_id')::uuid, day);
+            IF held IS NOT NULL THEN
+              RAISE EXCEPTION 'records of % are read-only (%)', held ->> 'period', held ->> 'status' USING ERRCODE = 'GG001', DETAIL = held::text;
+            END IF;
+          END LOOP;
+        END LOOP;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $$`);
 
     await q.query(`
       CREATE TABLE notification (
@@ -249,7 +279,8 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
     await q.query(`DROP FUNCTION ggw_jsonb_add(jsonb, jsonb, int)`);
     await q.query(`DROP TABLE approved_subtree`);
     await q.query(`DROP TABLE notification`);
-    await q.query(reportLockFunctionSql(false));
+    await q.query(reportLockFunctionSql());
+    await q.query(`DROP FUNCTION ggw_record_lock(uuid, uuid, date)`);
     await q.query(`DROP TABLE period_close`);
     await q.query(`DROP FUNCTION ggw_report_due_at(uuid, text, text)`);
     await q.query(`ALTER TABLE export_job DROP COLUMN figure_state`);

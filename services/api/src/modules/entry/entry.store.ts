@@ -45,6 +45,28 @@ export async function findRecord(session: RequestSession, kind: WritableKind, id
 
 const STATUS_TEXT: Record<string, string> = { SUBMITTED: '已上报,等待上级审核', APPROVED: '已审核' };
 
+/** What holds an org's records on a day (`ggw_record_lock`): a submitted or approved report, or a closed period. */
+export interface RecordLock {
+  period?: string;
+  status?: string;
+  closedBy?: string;
+}
+
+/** Why a record cannot be written, in the clerk's words, and what to do. */
+export function lockMessage(held: RecordLock): string {
+  if (held.status === 'CLOSED') return `${held.closedBy ?? '上级'} ${held.period ?? ''} 已结账,这一期的数据已锁定;如需修改,请${held.closedBy ?? '上级'}管理员重开该期间`;
+  return `${held.period ?? ''} 的报表${STATUS_TEXT[held.status ?? ''] ?? '已上报'},这一期的数据已锁定;如需修改,请上级退回或重开报表`;
+}
+
+/** What holds each (org, day) asked about, or null where nothing does: one statement for all. */
+export async function recordLocks(session: RequestSession, at: Array<{ tenantId: string; orgId: string; day: string }>): Promise<Array<RecordLock | null>> {
+  if (!at.length) return [];
+  const rows = await session.query<{ held: RecordLock | null }>(
+    `SELECT ggw_record_lock(t, o, d) AS held FROM unnest($1::uuid[], $2::uuid[], $3::date[]) WITH ORDINALITY AS x(t, o, d, n) ORDER BY n`,
+    [at.map((a) => a.tenantId), at.map((a) => a.orgId), at.map((a) => a.day)]);
+  return rows.map((r) => r.held);
+}
+
 /**
  * A write refused by the database, in the clerk's words: a repeated unique key (an org's year)
  * is CONFLICT; a record of a period whose report is submitted or approved is REPORT_LOCKED.
@@ -56,11 +78,8 @@ export async function translated<T>(what: { unique?: string }, write: () => Prom
     const state = sqlStateOf(error);
     if (state === '23505' && what.unique) throw new ConflictError(what.unique);
     if (state === 'GG001') {
-      const held = JSON.parse((error as { driverError?: { detail?: string } }).driverError?.detail ?? '{}') as { period?: string; status?: string; closedBy?: string };
-      if (held.status === 'CLOSED') {
-        throw new ReportLockedError(`${held.closedBy ?? '上级'} ${held.period ?? ''} 已结账,这一期的数据已锁定;如需修改,请${held.closedBy ?? '上级'}管理员重开该期间`, held);
-      }
-      throw new ReportLockedError(`${held.period ?? ''} 的报表${STATUS_TEXT[held.status ?? ''] ?? '已上报'},这一期的数据已锁定;如需修改,请上级退回或重开报表`, held);
+      const held = JSON.parse((error as { driverError?: { detail?: string } }).driverError?.detail ?? '{}') as RecordLock;
+      throw new ReportLockedError(lockMessage(held), { ...held });
     }
     throw error;
   }

@@ -1,9 +1,9 @@
 import { canWrite } from '@ggw/authz';
-import { AppError, BadUserInputError, FieldErrors, ForbiddenError, ORG_COLUMNS, OrgLevel, OrgRecord, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
+import { AppError, BadUserInputError, FieldErrors, ForbiddenError, ORG_COLUMNS, OrgLevel, OrgRecord, parseOrgRecord, parsePeriod, UnauthenticatedError } from '@ggw/domain';
 import { ServiceContext } from '../../context';
 import { checkFields } from '../entry/entry.fields';
 import { RULES, Violation } from '../entry/entry.rules';
-import { criteriaOf, findViolations, insertRecords, putAssessment, recordsAt, StoredRecord, updateRecords } from '../entry/entry.store';
+import { criteriaOf, findViolations, insertRecords, lockMessage, putAssessment, recordLocks, recordsAt, StoredRecord, updateRecords } from '../entry/entry.store';
 import { findOrg } from '../org/org.service';
 import { cellToInput, CRITERION_FIELD, ImportKind, importKind, IMPORT_SLUGS, ORG_CODE_HEADER } from './import.columns';
 import { writeErrorWorkbook } from './import.template';
@@ -88,7 +88,7 @@ interface CheckedRow {
   org: OrgRecord;
   values: Record<string, unknown>;
   key: string | null;
-  cells: { values: Record<string, CellValue>; columns: Record<string, string> } | null;
+  cells: { values: Record<string, CellValue> | null; columns: Record<string, string> };
 }
 
 export async function runImport(ctx: ServiceContext, req: ImportRequest): Promise<ImportOutcome> {
@@ -146,8 +146,9 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
       }
       continue;
     }
-    // the cells are kept only where a later step points at them (a person named in a pair)
-    rows.push({ row: r.row, org, values, key: null, cells: kind.refs ? { values: r.values, columns: r.columns } : null });
+    // the cell values are kept only where a later step points at them (a person named in a pair);
+    // the columns are one object the reader shares between rows
+    rows.push({ row: r.row, org, values, key: null, cells: { values: kind.refs ? r.values : null, columns: r.columns } });
   }
   // a row points at people by 身份证号 or name: found among the orgs' records, then keyed
   if (kind.refs) await resolveRefs(ctx, kind, rows, problems);
@@ -160,6 +161,8 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
       rows.splice(i--, 1);
     } else if (r.key !== null) firstRowOfKey.set(r.key, r.row);
   }
+
+  await dropLockedRows(ctx, kind, rows, problems);
 
   // match the rows to what the orgs already have
   const touched = [...new Map(rows.map((r) => [r.org.id, r.org])).values()];
@@ -315,7 +318,7 @@ async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedR
       const name = r.values[ref.name] as string;
       const found = idNumber ? mine.filter((c) => c.idNumber === idNumber) : mine.filter((c) => c.name === name);
       const by = idNumber ? ref.idNumber : ref.name;
-      const at = { row: r.row, column: r.cells?.columns[header(by)] ?? null, header: header(by), value: r.cells?.values[header(by)] ?? null };
+      const at = { row: r.row, column: r.cells.columns[header(by)] ?? null, header: header(by), value: r.cells.values?.[header(by)] ?? null };
       const where = ref.above ? `${r.org.name}或其上级` : r.org.name;
       if (found.length !== 1) {
         problems.push({ ...at, message: found.length === 0
@@ -340,4 +343,33 @@ function endProblems(kind: ImportKind, input: Record<string, unknown>): Array<{ 
   const [start, stop] = [input[end.after], input[end.field]];
   const startLabel = kind.columns.find((c) => c.field === end.after)?.header ?? end.after;
   return typeof start === 'string' && typeof stop === 'string' && stop <= start ? [{ field: end.field, message: `${end.label}应晚于${startLabel}(${start})` }] : [];
+}
+
+/**
+ * Rows dated in a period whose records are held (a submitted or approved report, a closed
+ * period): each gets a problem at its date, in a dry run too, and is dropped. The database
+ * refuses such a write anyway; this only says which row.
+ */
+async function dropLockedRows(ctx: ServiceContext, kind: ImportKind, rows: CheckedRow[], problems: Problems): Promise<void> {
+  const dated = kind.columns.filter((c) => c.spec && ['date', 'year', 'period'].includes(c.spec.type));
+  const dayOf = (type: string, value: unknown) => (type === 'year' ? `${value}-01-01` : type === 'period' ? parsePeriod(String(value)).start : String(value));
+  const asks = new Map<string, { tenantId: string; orgId: string; day: string }>();
+  for (const r of rows) {
+    for (const c of dated) {
+      const value = r.values[c.field];
+      if (value === null || value === undefined) continue;
+      const day = dayOf(c.spec!.type, value);
+      asks.set(`${r.org.id}|${day}`, { tenantId: r.org.tenantId, orgId: r.org.id, day });
+    }
+  }
+  const list = [...asks.values()];
+  const held = new Map((await recordLocks(ctx.session, list)).map((h, i) => [`${list[i].orgId}|${list[i].day}`, h]));
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const c = dated.find((d) => r.values[d.field] !== null && r.values[d.field] !== undefined && held.get(`${r.org.id}|${dayOf(d.spec!.type, r.values[d.field])}`));
+    if (!c) continue;
+    const lock = held.get(`${r.org.id}|${dayOf(c.spec!.type, r.values[c.field])}`)!;
+    problems.push({ row: r.row, column: r.cells.columns[c.header] ?? null, header: c.header, value: String(r.values[c.field]), message: lockMessage(lock) });
+    rows.splice(i--, 1);
+  }
 }
