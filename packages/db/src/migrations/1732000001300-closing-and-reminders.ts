@@ -163,19 +163,26 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
     await q.query(`CREATE TRIGGER ggw_audit_update AFTER UPDATE ON period_close REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_audit()`);
 
     // the record lock also holds what a closed period covers: the closing org's whole subtree
-    // what holds the records of an org on a day, in one place: the trigger below and an import's
-    // dry run (which points at the row) both ask it. A closure is named first: it is the wider
-    // hold. Definer: a village's editor cannot read its county's closure, but is told of it.
+    // what holds the records of an org, in one place: the periods of its submitted or approved
+    // reports and of closures above it. The trigger below asks for a day (a closure named first:
+    // the wider hold), an import's dry run for an org's periods once. Definer: a village's editor
+    // cannot read its county's closure, but is told of it.
+    await q.query(`
+      CREATE FUNCTION ggw_record_locks(tenant uuid, org uuid) RETURNS TABLE (days daterange, held jsonb)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT ggw_period_range(c.period), jsonb_build_object('period', c.period, 'status', 'CLOSED', 'closedBy', a.name)
+          FROM period_close c JOIN org a ON a.tenant_id = c.tenant_id AND a.id = c.org_id
+          JOIN org o ON o.tenant_id = tenant AND o.id = org
+         WHERE c.reopened_at IS NULL AND a.path @> o.path
+        UNION ALL
+        SELECT ggw_period_range(p.period), jsonb_build_object('period', p.period, 'status', p.status) FROM report p
+         WHERE p.tenant_id = tenant AND p.org_id = org AND p.status IN ('SUBMITTED', 'APPROVED') $$`);
     await q.query(`
       CREATE FUNCTION ggw_record_lock(tenant uuid, org uuid, day date) RETURNS jsonb
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-        SELECT coalesce(
-          (SELECT jsonb_build_object('period', c.period, 'status', 'CLOSED', 'closedBy', a.name)
-             FROM period_close c JOIN org a ON a.tenant_id = c.tenant_id AND a.id = c.org_id
-             JOIN org o ON o.tenant_id = tenant AND o.id = org
-            WHERE c.reopened_at IS NULL AND a.path @> o.path AND ggw_period_range(c.period) @> day LIMIT 1),
-          (SELECT jsonb_build_object('period', p.period, 'status', p.status) FROM report p
-            WHERE p.tenant_id = tenant AND p.org_id = org AND p.status IN ('SUBMITTED', 'APPROVED') AND ggw_period_range(p.period) @> day LIMIT 1)) $$`);
+        SELECT l.held FROM ggw_record_locks(tenant, org) l WHERE l.days @> day ORDER BY l.held ->> 'status' = 'CLOSED' DESC LIMIT 1 $$`);
+    await q.query(`REVOKE ALL ON FUNCTION ggw_record_locks(uuid, uuid) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION ggw_record_locks(uuid, uuid) TO ggw_app`);
     await q.query(`REVOKE ALL ON FUNCTION ggw_record_lock(uuid, uuid, date) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ggw_record_lock(uuid, uuid, date) TO ggw_app`);
     await q.query(`
@@ -281,6 +288,7 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
     await q.query(`DROP TABLE notification`);
     await q.query(reportLockFunctionSql());
     await q.query(`DROP FUNCTION ggw_record_lock(uuid, uuid, date)`);
+    await q.query(`DROP FUNCTION ggw_record_locks(uuid, uuid)`);
     await q.query(`DROP TABLE period_close`);
     await q.query(`DROP FUNCTION ggw_report_due_at(uuid, text, text)`);
     await q.query(`ALTER TABLE export_job DROP COLUMN figure_state`);

@@ -60,6 +60,9 @@ export async function registerImports(root: FastifyInstance, deps: ImportRouteDe
 }
 
 function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
+  const tooLarge = (reply: FastifyReply) => reply.code(400).send({
+    code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE', message: `文件超过 ${Math.round(deps.limits.maxBytes / 1048576)} MB 的上限:请分成几个文件导入`,
+  });
 
   /** The signed-in user of a request, or an answer already sent. */
   async function userOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
@@ -152,21 +155,29 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
 
     const dir = await mkdtemp(join(tmpdir(), 'ggw-import-'));
     try {
-      const part = await request.file();
-      if (!part) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'file', message: '没有收到文件' });
       const path = join(dir, 'upload');
       const hash = createHash('sha256');
       let size = 0;
-      await pipeline(part.file, new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        },
-      }), createWriteStream(path));
-      if (part.file.truncated || size > deps.limits.maxBytes) {
-        return reply.code(400).send({ code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE', message: `文件超过 ${Math.round(deps.limits.maxBytes / 1048576)} MB 的上限:请分成几个文件导入` });
+      let part: Awaited<ReturnType<typeof request.file>>;
+      try {
+        part = await request.file();
+        if (part) {
+          await pipeline(part.file, new Transform({
+            transform(chunk: Buffer, _enc, done) {
+              hash.update(chunk);
+              size += chunk.length;
+              done(null, chunk);
+            },
+          }), createWriteStream(path));
+        }
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(reply);
+        // a body that is not the multipart it says it is (no boundary, cut short, too many parts)
+        request.log.info({ err: error }, 'upload refused');
+        return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'file', message: '上传的内容不是有效的 multipart/form-data:请用表单上传一个文件(字段名 file)' });
       }
+      if (!part) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'file', message: '没有收到文件' });
+      if (part.file.truncated || size > deps.limits.maxBytes) return tooLarge(reply);
       const id = randomUUID();
       const fileName = (part.filename || 'upload.xlsx').slice(0, 255);
       const sha256 = hash.digest('hex');

@@ -58,13 +58,16 @@ export function lockMessage(held: RecordLock): string {
   return `${held.period ?? ''} 的报表${STATUS_TEXT[held.status ?? ''] ?? '已上报'},这一期的数据已锁定;如需修改,请上级退回或重开报表`;
 }
 
-/** What holds each (org, day) asked about, or null where nothing does: one statement for all. */
-export async function recordLocks(session: RequestSession, at: Array<{ tenantId: string; orgId: string; day: string }>): Promise<Array<RecordLock | null>> {
-  if (!at.length) return [];
-  const rows = await session.query<{ held: RecordLock | null }>(
-    `SELECT ggw_record_lock(t, o, d) AS held FROM unnest($1::uuid[], $2::uuid[], $3::date[]) WITH ORDINALITY AS x(t, o, d, n) ORDER BY n`,
-    [at.map((a) => a.tenantId), at.map((a) => a.orgId), at.map((a) => a.day)]);
-  return rows.map((r) => r.held);
+/** The periods whose records are held at each org (`ggw_record_locks`), as [first day, day after] with what holds them. */
+export async function recordLocks(session: RequestSession, orgs: Array<{ tenantId: string; id: string }>): Promise<Map<string, Array<{ from: string; to: string; held: RecordLock }>>> {
+  const rows = await session.query<{ orgId: string; from: string; to: string; held: RecordLock }>(
+    `SELECT x.o AS "orgId", lower(l.days)::text AS "from", upper(l.days)::text AS "to", l.held
+       FROM unnest($1::uuid[], $2::uuid[]) AS x(t, o) CROSS JOIN LATERAL ggw_record_locks(x.t, x.o) l
+      ORDER BY l.held ->> 'status' = 'CLOSED' DESC`,
+    [orgs.map((o) => o.tenantId), orgs.map((o) => o.id)]);
+  const byOrg = new Map<string, Array<{ from: string; to: string; held: RecordLock }>>();
+  for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
+  return byOrg;
 }
 
 /**

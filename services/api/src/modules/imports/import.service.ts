@@ -152,15 +152,16 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
   }
   // a row points at people by 身份证号 or name: found among the orgs' records, then keyed
   if (kind.refs) await resolveRefs(ctx, kind, rows, problems);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
+  keepRows(rows, (r) => {
     r.key = keyOf(r.org, r.values);
     const first = r.key === null ? undefined : firstRowOfKey.get(r.key);
     if (first !== undefined) {
       problems.push({ row: r.row, column: null, header: null, value: null, message: `与第 ${first} 行是同一条记录,请删去重复的一行` });
-      rows.splice(i--, 1);
-    } else if (r.key !== null) firstRowOfKey.set(r.key, r.row);
-  }
+      return false;
+    }
+    if (r.key !== null) firstRowOfKey.set(r.key, r.row);
+    return true;
+  });
 
   await dropLockedRows(ctx, kind, rows, problems);
 
@@ -311,9 +312,13 @@ async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedR
         WHERE ${ref.above ? 'o.path @> ANY($1::ltree[])' : 'p.org_id = ANY($1::uuid[])'}`,
       [ref.above ? paths : orgIds]);
     const header = (field: string) => kind.columns.find((c) => c.field === field)!.header;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const mine = candidates.filter((c) => (ref.above ? r.org.path === c.path || r.org.path.startsWith(`${c.path}.`) : c.orgId === r.org.id));
+    const byPath = new Map<string, typeof candidates>();
+    for (const c of candidates) byPath.set(c.path, [...(byPath.get(c.path) ?? []), c]);
+    keepRows(rows, (r) => {
+      // the row's org, and every org above it where allowed (paths are codes joined by dots)
+      const parts = r.org.path.split('.');
+      const reach = ref.above ? parts.map((_p, k) => parts.slice(0, k + 1).join('.')) : [r.org.path];
+      const mine = reach.flatMap((path) => byPath.get(path) ?? []);
       const idNumber = r.values[ref.idNumber] as string | null;
       const name = r.values[ref.name] as string;
       const found = idNumber ? mine.filter((c) => c.idNumber === idNumber) : mine.filter((c) => c.name === name);
@@ -324,11 +329,11 @@ async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedR
         problems.push({ ...at, message: found.length === 0
           ? `${where}没有${idNumber ? `身份证号为 ${idNumber} ` : `名为“${name}”`}的${ref.label};请先录入${ref.label}`
           : `${where}有 ${found.length} 位名为“${name}”的${ref.label};请填写${ref.label}身份证号以区分` });
-        rows.splice(i--, 1);
-        continue;
+        return false;
       }
       r.values[ref.field] = found[0].id;
-    }
+      return true;
+    });
   }
   for (const r of rows) for (const ref of kind.refs ?? []) {
     delete r.values[ref.name];
@@ -352,24 +357,29 @@ function endProblems(kind: ImportKind, input: Record<string, unknown>): Array<{ 
  */
 async function dropLockedRows(ctx: ServiceContext, kind: ImportKind, rows: CheckedRow[], problems: Problems): Promise<void> {
   const dated = kind.columns.filter((c) => c.spec && ['date', 'year', 'period'].includes(c.spec.type));
+  if (!dated.length || !rows.length) return;
+  const locks = await recordLocks(ctx.session, [...new Map(rows.map((r) => [r.org.id, r.org])).values()]);
+  if (!locks.size) return;
   const dayOf = (type: string, value: unknown) => (type === 'year' ? `${value}-01-01` : type === 'period' ? parsePeriod(String(value)).start : String(value));
-  const asks = new Map<string, { tenantId: string; orgId: string; day: string }>();
-  for (const r of rows) {
+  keepRows(rows, (r) => {
+    const held = locks.get(r.org.id);
+    if (!held) return true;
     for (const c of dated) {
       const value = r.values[c.field];
       if (value === null || value === undefined) continue;
       const day = dayOf(c.spec!.type, value);
-      asks.set(`${r.org.id}|${day}`, { tenantId: r.org.tenantId, orgId: r.org.id, day });
+      const lock = held.find((l) => l.from <= day && day < l.to);
+      if (!lock) continue;
+      problems.push({ row: r.row, column: r.cells.columns[c.header] ?? null, header: c.header, value: String(value), message: lockMessage(lock.held) });
+      return false;
     }
-  }
-  const list = [...asks.values()];
-  const held = new Map((await recordLocks(ctx.session, list)).map((h, i) => [`${list[i].orgId}|${list[i].day}`, h]));
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const c = dated.find((d) => r.values[d.field] !== null && r.values[d.field] !== undefined && held.get(`${r.org.id}|${dayOf(d.spec!.type, r.values[d.field])}`));
-    if (!c) continue;
-    const lock = held.get(`${r.org.id}|${dayOf(c.spec!.type, r.values[c.field])}`)!;
-    problems.push({ row: r.row, column: r.cells.columns[c.header] ?? null, header: c.header, value: String(r.values[c.field]), message: lockMessage(lock) });
-    rows.splice(i--, 1);
-  }
+    return true;
+  });
+}
+
+/** Keeps, in order and in place, the rows `keep` says yes to (a file's 100,000 rows: no splicing one at a time). */
+function keepRows(rows: CheckedRow[], keep: (r: CheckedRow) => boolean): void {
+  let kept = 0;
+  for (const r of rows) if (keep(r)) rows[kept++] = r;
+  rows.length = kept;
 }
