@@ -2,7 +2,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { idNumberCheckChar } from '@ggw/domain';
 import { GraphQLResponse, startTestApi, TestApi } from '@ggw/testing';
-import { hashString, Rng } from './fuzz-random';
+import { failureReport, hashString, Rng } from './fuzz-random';
 
 /**
  * A deterministic (seeded) fuzz suite of bad inputs to every data-entry mutation, end to end
@@ -1304,13 +1304,7 @@ describe('fuzz: bad inputs to every data-entry mutation', () => {
   });
 
   it.each(FAMILIES.map((f) => [f]))('%s: only coded errors of the allowed set (the expected one where known), no SQL or stack in a message', (family) => {
-    const failed = failures.filter((x) => x.family === family);
-    const report: string[] = [];
-    for (const check of [...new Set(failed.map((x) => x.check))]) {
-      const ofCheck = failed.filter((x) => x.check === check);
-      report.push(`[${family}] ${check}: ${ofCheck.length} failure(s); first examples:`);
-      for (const x of ofCheck.slice(0, 3)) report.push(`    ${x.detail}\n      request:  ${x.request}\n      response: ${x.response}`);
-    }
+    const report = failureReport(family, failures.filter((x) => x.family === family), 3);
     expect({ family, sent: sent[family] ?? 0, failures: report }).toEqual({ family, sent: sent[family] ?? 0, failures: [] });
   });
 

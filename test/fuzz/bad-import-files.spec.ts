@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { startTestApi, TestApi } from '@ggw/testing';
-import { hashString, Rng } from './fuzz-random';
+import { failureReport, hashString, Rng } from './fuzz-random';
 
 /**
  * A deterministic (seeded) fuzz suite of bad spreadsheet files for `POST /imports`, end to end
@@ -1019,13 +1019,7 @@ describe('bad spreadsheet files for POST /imports (seeded fuzz)', () => {
   });
 
   it.each(FAMILIES.map((f) => [f]))('%s: every answer 200/400/401/403/404 in time, coded, without leaks, problems where a clerk finds them (the expected outcome where known)', (family) => {
-    const failed = failures.filter((x) => x.family === family);
-    const report: string[] = [];
-    for (const check of [...new Set(failed.map((x) => x.check))]) {
-      const ofCheck = failed.filter((x) => x.check === check);
-      report.push(`[${family}] ${check}: ${ofCheck.length} failure(s); first examples:`);
-      for (const x of ofCheck.slice(0, 4)) report.push(`    ${x.detail}\n      request:  ${x.request}\n      response: ${x.response}`);
-    }
+    const report = failureReport(family, failures.filter((x) => x.family === family), 4);
     expect({ family, sent: sent[family] ?? 0, failures: report }).toEqual({ family, sent: sent[family] ?? 0, failures: [] });
   });
 

@@ -27,3 +27,14 @@ export function hashString(s: string): number {
   for (const c of s) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
   return h >>> 0;
 }
+
+/** A family's failed checks, grouped by check with a few examples each (what a fuzz test asserts is empty). */
+export function failureReport(family: string, failed: Array<{ check: string; detail: string; request: string; response: string }>, examples: number): string[] {
+  const report: string[] = [];
+  for (const check of [...new Set(failed.map((x) => x.check))]) {
+    const ofCheck = failed.filter((x) => x.check === check);
+    report.push(`[${family}] ${check}: ${ofCheck.length} failure(s); first examples:`);
+    for (const x of ofCheck.slice(0, examples)) report.push(`    ${x.detail}\n      request:  ${x.request}\n      response: ${x.response}`);
+  }
+  return report;
+}
