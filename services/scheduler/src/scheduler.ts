@@ -34,7 +34,7 @@ export interface Scheduler {
  *   timeout is taken for dead (its worker was killed) and retried;
  * - `export-failed` (the export queue's dead letters): exports that failed for good are FAILED;
  * - `export-retention`, daily at 03:30 Beijing time: expired exports and their files go;
- * - `report-reminders`, daily at 08:00 Beijing time: every org past a reporting deadline
+ * - `report-reminders`, daily at 08:00 Beijing time and once at start: every org past a reporting deadline
  *   without a submitted report gets a 催报 message for each of its editors and admins (once a
  *   day, however often it runs).
  *
@@ -91,6 +91,8 @@ export async function startScheduler(opts: SchedulerOptions): Promise<Scheduler>
     const [{ sent }] = await opts.dataSource.query(`SELECT ggw_send_report_reminders() AS sent`);
     log.info({ sent }, 'report reminders sent');
   });
+  // once at start too: a platform started after 08:00 reminds today, not tomorrow (once a day per user, org and period)
+  await boss.send(QUEUES.reportReminders, {});
   log.info({ settings }, 'scheduler started');
 
   return {
