@@ -66,7 +66,11 @@ export async function recordLocks(session: RequestSession, orgs: Array<{ tenantI
       ORDER BY l.held ->> 'status' = 'CLOSED' DESC`,
     [orgs.map((o) => o.tenantId), orgs.map((o) => o.id)]);
   const byOrg = new Map<string, Array<{ from: string; to: string; held: RecordLock }>>();
-  for (const r of rows) byOrg.set(r.orgId, [...(byOrg.get(r.orgId) ?? []), r]);
+  for (const r of rows) {
+    const list = byOrg.get(r.orgId);
+    if (list) list.push(r);
+    else byOrg.set(r.orgId, [r]);
+  }
   return byOrg;
 }
 

@@ -59,6 +59,9 @@ export interface ImportRequest {
 
 const KEPT_PROBLEMS = 1000;
 
+/** Orgs whose existing records are read and matched at once (a county's villages: a few thousand records). */
+const MATCH_ORGS = 20;
+
 /** Problems as they are found: every one counted, the first 100,000 held (a file wrong in every cell stays small in memory). */
 class Problems {
   readonly items: ImportProblem[] = [];
@@ -165,28 +168,37 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
 
   await dropLockedRows(ctx, kind, rows, problems);
 
-  // match the rows to what the orgs already have
+  // match the rows to what the orgs already have, a few orgs at a time: a county's 100,000
+  // existing records are never held at once next to the file's 100,000 rows
   const touched = [...new Map(rows.map((r) => [r.org.id, r.org])).values()];
-  const existing = new Map<string, StoredRecord>();
-  if (touched.length) {
-    const byId = new Map(touched.map((o) => [o.id, o]));
-    for (const record of await existingOf(ctx, kind, touched)) {
-      const key = keyOf(byId.get(record.orgId)!, record);
-      // only what the rows are compared with and an update names: 100,000 whole records would not fit the budget
-      if (key !== null && !existing.has(key)) {
-        existing.set(key, { tenantId: record.tenantId, id: record.id, orgId: record.orgId, version: record.version, ...Object.fromEntries(fields.map((f) => [f, record[f]])) });
-      }
-    }
+  const rowsOf = new Map<string, CheckedRow[]>();
+  for (const r of rows) {
+    const list = rowsOf.get(r.org.id);
+    if (list) list.push(r);
+    else rowsOf.set(r.org.id, [r]);
   }
   const creates: CheckedRow[] = [];
   const updates: Array<CheckedRow & { record: StoredRecord }> = [];
   let unchanged = 0;
-  for (const r of rows) {
-    const record = r.key === null ? undefined : existing.get(r.key);
-    if (!record) creates.push(r);
-    else if (fields.every((f) => comparable(record[f]) === comparable(r.values[f]))) unchanged++;
-    else updates.push({ ...r, record });
+  for (let i = 0; i < touched.length; i += MATCH_ORGS) {
+    const orgs = touched.slice(i, i + MATCH_ORGS);
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const existing = new Map<string, StoredRecord>();
+    for (const record of await existingOf(ctx, kind, orgs)) {
+      const key = keyOf(byId.get(record.orgId)!, record);
+      if (key !== null && !existing.has(key)) existing.set(key, record);
+    }
+    for (const r of orgs.flatMap((o) => rowsOf.get(o.id)!)) {
+      const record = r.key === null ? undefined : existing.get(r.key);
+      if (!record) creates.push(r);
+      else if (fields.every((f) => comparable(record[f]) === comparable(r.values[f]))) unchanged++;
+      else updates.push({ ...r, record });
+    }
   }
+  rowsOf.clear();
+  // the rows again in file order (creates and updates were gathered org by org)
+  creates.sort((a, b) => a.row - b.row);
+  updates.sort((a, b) => a.row - b.row);
 
   let status: ImportOutcome['status'] = req.dryRun ? 'CHECKED' : problems.length ? 'REJECTED' : 'IMPORTED';
   if (status === 'IMPORTED') {
@@ -313,7 +325,11 @@ async function resolveRefs(ctx: ServiceContext, kind: ImportKind, rows: CheckedR
       [ref.above ? paths : orgIds]);
     const header = (field: string) => kind.columns.find((c) => c.field === field)!.header;
     const byPath = new Map<string, typeof candidates>();
-    for (const c of candidates) byPath.set(c.path, [...(byPath.get(c.path) ?? []), c]);
+    for (const c of candidates) {
+      const list = byPath.get(c.path);
+      if (list) list.push(c);
+      else byPath.set(c.path, [c]);
+    }
     keepRows(rows, (r) => {
       // the row's org, and every org above it where allowed (paths are codes joined by dots)
       const parts = r.org.path.split('.');

@@ -94,7 +94,12 @@ export async function writeErrorWorkbook(
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   const byRow = new Map<number, typeof problems>();
-  for (const p of problems) if (p.row !== null) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  for (const p of problems) {
+    if (p.row === null) continue;
+    const list = byRow.get(p.row);
+    if (list) list.push(p);
+    else byRow.set(p.row, [p]);
+  }
   let next = 2;
   for await (const r of rows) {
     // keep the clerk's row numbers: a skipped empty row stays empty here too
