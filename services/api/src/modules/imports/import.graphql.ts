@@ -71,7 +71,7 @@ class ImportObject {
 
 @Resolver(() => ImportObject)
 export class ImportResolver {
-  @Query(() => [ImportObject], { description: '某组织的导入记录(谁、何时、文件名、SHA-256、条数),最新的在前;本组织及上级的录入员、管理员可见' })
+  @Query(() => [ImportObject], { description: '某组织的导入记录(谁、何时、文件名、SHA-256、条数),最新的在前;能查看该组织的用户可见' })
   async imports(
     @Arg('orgCode', { description: '组织代码' }) orgCode: string,
     @Arg('first', () => Int, { defaultValue: 20, description: '最多几条(1–100)' }) first: number,
