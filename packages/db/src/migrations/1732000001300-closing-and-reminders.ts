@@ -276,9 +276,59 @@ export class ClosingAndReminders1732000001300 implements MigrationInterface {
         SELECT count(*)::int FROM sent $$`);
     await q.query(`REVOKE ALL ON FUNCTION ggw_send_report_reminders() FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ggw_send_report_reminders() TO ggw_app`);
+
+    // The cycle's transitions, held in the database as well as in the API (deny by default): as
+    // the application role a report moves only along the cycle, is submitted only by an editor
+    // or admin of its org or above, decided only by an admin strictly above it, keeps the
+    // figures frozen at its submission, and is never deleted. SQLSTATE GG002.
+    await q.query(`
+      CREATE FUNCTION ggw_check_report_transition() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      DECLARE
+        actor uuid := nullif(current_setting('ggw.actor', true), '')::uuid;
+        org_path ltree;
+        from_status text := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.status END;
+        ok boolean;
+      BEGIN
+        IF session_user <> 'ggw_app' THEN
+          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END IF;
+        IF TG_OP = 'DELETE' THEN
+          RAISE EXCEPTION 'a report is never deleted' USING ERRCODE = 'GG002';
+        END IF;
+        SELECT path INTO org_path FROM org WHERE tenant_id = NEW.tenant_id AND id = NEW.org_id;
+        IF TG_OP = 'UPDATE' AND NEW.status = OLD.status THEN
+          IF NEW.frozen IS DISTINCT FROM OLD.frozen OR NEW.first_submitted_at IS DISTINCT FROM OLD.first_submitted_at THEN
+            RAISE EXCEPTION 'frozen figures change only with a submission' USING ERRCODE = 'GG002';
+          END IF;
+          RETURN NEW;
+        END IF;
+        ok := CASE
+          WHEN NEW.status = 'SUBMITTED' THEN coalesce(from_status, 'DRAFT') IN ('DRAFT', 'RETURNED') AND EXISTS (
+            SELECT 1 FROM role_assignment ra JOIN org a ON a.tenant_id = ra.org_tenant_id AND a.id = ra.org_id
+             WHERE ra.user_id = actor AND ra.role IN ('EDITOR', 'ADMIN') AND a.path @> org_path)
+          WHEN NEW.status IN ('APPROVED', 'RETURNED') THEN
+            (from_status = 'SUBMITTED' OR (NEW.status = 'RETURNED' AND from_status = 'APPROVED')) AND EXISTS (
+            SELECT 1 FROM role_assignment ra JOIN org a ON a.tenant_id = ra.org_tenant_id AND a.id = ra.org_id
+             WHERE ra.user_id = actor AND ra.role = 'ADMIN' AND a.path @> org_path AND a.path <> org_path)
+          WHEN NEW.status = 'DRAFT' THEN from_status IS NULL
+          ELSE false
+        END;
+        IF NOT ok THEN
+          RAISE EXCEPTION 'report % -> %: not a move of the cycle for this user', coalesce(from_status, 'none'), NEW.status USING ERRCODE = 'GG002';
+        END IF;
+        IF TG_OP = 'UPDATE' AND NEW.status <> 'SUBMITTED' AND (NEW.frozen IS DISTINCT FROM OLD.frozen OR NEW.first_submitted_at IS DISTINCT FROM OLD.first_submitted_at) THEN
+          RAISE EXCEPTION 'frozen figures change only with a submission' USING ERRCODE = 'GG002';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`REVOKE ALL ON FUNCTION ggw_check_report_transition() FROM PUBLIC`);
+    await q.query(`CREATE TRIGGER ggw_report_transition BEFORE INSERT OR UPDATE OR DELETE ON report FOR EACH ROW EXECUTE FUNCTION ggw_check_report_transition()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER ggw_report_transition ON report`);
+    await q.query(`DROP FUNCTION ggw_check_report_transition()`);
     await q.query(`DROP FUNCTION ggw_send_report_reminders()`);
     for (const op of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ggw_approved_${op} ON report`);
     await q.query(`DROP FUNCTION ggw_approved_on_report()`);

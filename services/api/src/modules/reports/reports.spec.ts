@@ -83,6 +83,22 @@ describe('the reporting cycle', () => {
     expect((await activity('2021-05-01')).body.errors).toBeUndefined();
   });
 
+  it('holds the application role to the cycle in the database too: no skipped step, no approving one\'s own report, no deleting', async () => {
+    const app = await api.db.appDataSource();
+    const as = async (username: string, sql: string) => app.transaction(async (m) => {
+      await m.query(`SELECT * FROM ggw_apply_scopes($1)`, [(await api.db.dataSource.query(`SELECT id FROM app_user WHERE username = $1`, [username]))[0].id]);
+      return m.query(sql);
+    });
+    const county = `(SELECT id FROM org WHERE code = '220582')`;
+    // the county's own 2019 report (approved): its admin may not decide it, nor anyone delete it
+    await expect(as('jian-admin', `UPDATE report SET status = 'RETURNED', return_reason = 'x' WHERE org_id = ${county} AND period = '2019'`)).rejects.toThrow(/not a move of the cycle/);
+    await expect(as('jian-admin', `DELETE FROM report WHERE org_id = ${county} AND period = '2019'`)).rejects.toThrow(/never deleted/);
+    // an editor cannot approve, and nobody jumps from nothing to approved
+    await expect(as('shihu-editor', `INSERT INTO report (tenant_id, id, org_id, period, status) SELECT tenant_id, gen_random_uuid(), id, '2018', 'APPROVED' FROM org WHERE code = '${SHIHU}'`)).rejects.toThrow(/not a move of the cycle/);
+    // frozen figures change only with a submission
+    await expect(as('jian-admin', `UPDATE report SET frozen = '{}' WHERE org_id = (SELECT id FROM org WHERE code = '220582101') AND period = '2020'`)).rejects.toThrow(/frozen figures/);
+  });
+
   it('lets one of two approvers at once win; the other is told CONFLICT', async () => {
     const village = '220582106202';
     expect((await submit('jian-admin', village, '说明')).body.errors).toBeUndefined();
