@@ -128,6 +128,10 @@ describe('importing from Excel', () => {
     const again = await upload(file, { dryRun: false });
     expect(again.body).toMatchObject({ status: 'IMPORTED', created: 0, updated: 0, unchanged: 3 });
     expect(await volunteersAt(villages)).toBe(before + 3);
+    // a ledger without the optional columns (手机号, 身份证号) clears nothing
+    const narrow = await workbook(good().map((r) => r.slice(0, 5)), HEADERS.slice(0, 5));
+    expect((await upload(narrow, { dryRun: false })).body).toMatchObject({ status: 'IMPORTED', created: 0, updated: 0, unchanged: 3 });
+    expect((await api.db.dataSource.query(`SELECT phone FROM volunteer WHERE name = '张桂兰'`))[0].phone).toBe('13904351234');
     const changed = good();
     changed[1][3] = '是';
     expect((await upload(await workbook(changed), { dryRun: false })).body).toMatchObject({ status: 'IMPORTED', created: 0, updated: 1, unchanged: 2 });

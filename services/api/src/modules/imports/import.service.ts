@@ -165,6 +165,14 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
     if (r.key !== null) firstRowOfKey.set(r.key, r.row);
     return true;
   });
+  firstRowOfKey.clear();
+  // an optional column the file leaves out changes nothing on the records it matches (a ledger
+  // without 手机号 does not clear the phones); a new record gets its default
+  const present = rows[0]?.cells.columns ?? {};
+  const compared = fields.filter((f) => {
+    const c = kind.columns.find((x) => x.field === f);
+    return !c || c.header in present;
+  });
 
   await dropLockedRows(ctx, kind, rows, problems);
 
@@ -191,7 +199,7 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
     for (const r of orgs.flatMap((o) => rowsOf.get(o.id)!)) {
       const record = r.key === null ? undefined : existing.get(r.key);
       if (!record) creates.push(r);
-      else if (fields.every((f) => comparable(record[f]) === comparable(r.values[f]))) unchanged++;
+      else if (compared.every((f) => comparable(record[f]) === comparable(r.values[f]))) unchanged++;
       else updates.push({ ...r, record });
     }
   }
@@ -204,7 +212,7 @@ export async function runImport(ctx: ServiceContext, req: ImportRequest): Promis
   if (status === 'IMPORTED') {
     // written in a savepoint: a locked period or a broken rule takes back every row, and the import's record stays
     try {
-      await ctx.session.savepoint(() => writeRows(ctx, kind, fields, creates, updates, touched));
+      await ctx.session.savepoint(() => writeRows(ctx, kind, { created: fields, updated: compared }, creates, updates, touched));
     } catch (error) {
       if (!(error instanceof ImportRejected) && !(error instanceof AppError)) throw error;
       problems.push(...(error instanceof ImportRejected ? error.problems : [{ row: null, column: null, header: null, value: null, message: error.message }]));
@@ -239,7 +247,8 @@ class ImportRejected extends Error {
  * import brought (not there before) rejects the file, pointing at the row where it can.
  */
 async function writeRows(
-  ctx: ServiceContext, kind: ImportKind, fields: string[], creates: CheckedRow[], updates: Array<CheckedRow & { record: StoredRecord }>, touched: OrgRecord[],
+  ctx: ServiceContext, kind: ImportKind, fields: { created: string[]; updated: string[] }, creates: CheckedRow[],
+  updates: Array<CheckedRow & { record: StoredRecord }>, touched: OrgRecord[],
 ): Promise<void> {
   const table = 'records' in kind.target ? kind.target.records.table : 'assessment';
   const hard = RULES.filter((r) => r.severity === 'HARD' && r.tables.includes(table));
@@ -247,8 +256,8 @@ async function writeRows(
   const before = new Set((await findViolations(ctx.session, hard, touched, null, null)).map(key));
   let ids: string[] = [];
   if ('records' in kind.target) {
-    ids = await insertRecords(ctx.session, kind.target.records, fields, creates.map((r) => ({ tenantId: r.org.tenantId, orgId: r.org.id, values: r.values })));
-    const updated = await updateRecords(ctx.session, kind.target.records, fields,
+    ids = await insertRecords(ctx.session, kind.target.records, fields.created, creates.map((r) => ({ tenantId: r.org.tenantId, orgId: r.org.id, values: r.values })));
+    const updated = await updateRecords(ctx.session, kind.target.records, fields.updated,
       updates.map((r) => ({ tenantId: r.org.tenantId, id: r.record.id, version: r.record.version, values: r.values })));
     if (updated !== updates.length) {
       throw new ImportRejected([{ row: null, column: null, header: null, value: null, message: '导入期间有记录被他人修改,请重新导入' }]);
