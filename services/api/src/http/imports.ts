@@ -17,7 +17,7 @@ import { createLoaders, ServiceContext } from '../context';
 import { IMPORT_SLUGS } from '../modules/imports/import.columns';
 import { importErrorFile, importKindFor, runImport } from '../modules/imports/import.service';
 import { writeTemplate } from '../modules/imports/import.template';
-import { DEFAULT_READER_LIMITS, ReaderLimits } from '../modules/imports/sheet-reader';
+import { ReaderLimits } from '../modules/imports/sheet-reader';
 import { bearerToken } from './bearer';
 import { RequestRateLimit } from './rate-limit';
 
@@ -193,4 +193,3 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
   });
 }
 
-export { DEFAULT_READER_LIMITS };

@@ -1,19 +1,11 @@
 import ExcelJS from 'exceljs';
 import { labelsOf } from '../../common/enums';
 import { ImportKind, ORG_CODE_HEADER } from './import.columns';
+import { columnLetter } from './sheet-reader';
 
 /** How many rows of a template carry the drop-downs and formats (a clerk pasting more keeps the first row's). */
 const TEMPLATE_ROWS = 5000;
 
-const letter = (i: number) => {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
 
 /**
  * The workbook a clerk fills in for a kind of record: one sheet headed in Chinese (frozen
@@ -38,7 +30,7 @@ export async function writeTemplate(kind: ImportKind, orgs: Array<{ code: string
   const rows = `2:${TEMPLATE_ROWS + 1}`;
   const validations = (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   kind.columns.forEach((c, i) => {
-    const range = `${letter(i)}${rows.replace(':', `:${letter(i)}`)}`;
+    const range = `${columnLetter(i + 1)}${rows.replace(':', `:${columnLetter(i + 1)}`)}`;
     const list = c.spec === null ? [`'${ORG_CODE_HEADER}'!$A$2:$A$${orgs.length + 1}`]
       : c.spec.type === 'enum' ? [`"${Object.values(labelsOf(c.spec.values)).join(',')}"`]
         : c.spec.type === 'bool' ? ['"是,否"'] : null;
@@ -56,7 +48,7 @@ export async function writeTemplate(kind: ImportKind, orgs: Array<{ code: string
 
   help.columns = [{ header: '列', width: 6 }, { header: '表头', width: 20 }, { header: '填写说明', width: 90 }];
   help.getRow(1).font = { bold: true };
-  kind.columns.forEach((c, i) => help.addRow([letter(i), c.header, c.help]));
+  kind.columns.forEach((c, i) => help.addRow([columnLetter(i + 1), c.header, c.help]));
   help.addRow([]);
   for (const line of [
     `每行一条${kind.label}记录,从第 2 行开始填写;不要改动、合并或隐藏表头,不要增删列。`,
@@ -68,7 +60,6 @@ export async function writeTemplate(kind: ImportKind, orgs: Array<{ code: string
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export { letter as columnLetter };
 
 const BAD_CELL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 

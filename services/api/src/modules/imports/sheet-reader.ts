@@ -198,7 +198,7 @@ function checkHeader(cells: RawCell[], expected: string[], optional: string[]): 
 const quoted = (texts: string[]) => texts.map((t) => `“${t}”`).join('、');
 
 /** 1 → A, 26 → Z, 27 → AA */
-function columnLetter(col: number): string {
+export function columnLetter(col: number): string {
   let letters = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
