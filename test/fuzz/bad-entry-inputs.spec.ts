@@ -2,7 +2,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { idNumberCheckChar } from '@ggw/domain';
 import { GraphQLResponse, startTestApi, TestApi } from '@ggw/testing';
-import { failureReport, hashString, Rng } from './fuzz-random';
+import { failureReport, forEachConcurrently, hashString, Rng } from './fuzz-random';
 
 /**
  * A deterministic (seeded) fuzz suite of bad inputs to every data-entry mutation, end to end
@@ -1268,14 +1268,7 @@ describe('fuzz: bad inputs to every data-entry mutation', () => {
       const n = Math.ceil(REQUESTS_PER_FAMILY[family] * SCALE);
       for (let i = 0; i < n; i++) requests.push(GENERATORS[family](rng, ctx));
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < requests.length) {
-        const r = requests[next++];
-        judge(r, await send(r));
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await forEachConcurrently(requests, CONCURRENCY, async (r) => judge(r, await send(r)));
     after = await snapshot();
 
     const lines = [`bad entry inputs: ${total} requests in ${Date.now() - started} ms (seed ${SEED}), ${successes.length} succeeded, ${failures.length} failed checks`];

@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { startTestApi, TestApi } from '@ggw/testing';
-import { failureReport, hashString, Rng } from './fuzz-random';
+import { failureReport, forEachConcurrently, hashString, Rng } from './fuzz-random';
 
 /**
  * A deterministic (seeded) fuzz suite of bad spreadsheet files for `POST /imports`, end to end
@@ -988,14 +988,7 @@ describe('bad spreadsheet files for POST /imports (seeded fuzz)', () => {
       for (let i = 0; i < n; i++) requests.push(await GENERATORS[family](rng, ctx, i));
     }
     const started = Date.now();
-    let next = 0;
-    const worker = async () => {
-      while (next < requests.length) {
-        const r = requests[next++];
-        judge(r, await send(r));
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await forEachConcurrently(requests, CONCURRENCY, async (r) => judge(r, await send(r)));
     after = await counts();
 
     const lines = [`bad import files: ${total} requests in ${Date.now() - started} ms (files made in ${started - generating} ms; seed ${SEED}, scale ${SCALE}),`

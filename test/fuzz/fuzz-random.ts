@@ -38,3 +38,12 @@ export function failureReport(family: string, failed: Array<{ check: string; det
   }
   return report;
 }
+
+/** Runs `each` over `items`, at most `concurrency` at once, in order of start (the fuzz tests' request pool). */
+export async function forEachConcurrently<T>(items: T[], concurrency: number, each: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await each(items[next++]);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
