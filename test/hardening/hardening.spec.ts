@@ -47,7 +47,7 @@ const post = async (api: TestApi, body: unknown, headers: Record<string, string>
 };
 
 /** A token the server will accept as genuine, for any user id (its signature is right). */
-const signFor = async (sub: string) => (await new TokenService(TEST_JWT_SECRET).issue(sub)).token;
+const signFor = async (sub: string) => (await new TokenService(TEST_JWT_SECRET).issue({ userId: sub, tokenVersion: 1 })).token;
 
 describe('connections always go back to the pool, committed or rolled back', () => {
   let api: TestApi;
@@ -99,7 +99,7 @@ describe('connections always go back to the pool, committed or rolled back', () 
 
   it('a database failure while checking access is a masked internal error, not FORBIDDEN, and leaks nothing', async () => {
     await api.gqlAs('jian-admin', '{ org(code: "220582") { code } }'); // log in while the database works
-    await api.db.dataSource.query(`REVOKE EXECUTE ON FUNCTION ggw_apply_scopes(uuid) FROM ggw_app`);
+    await api.db.dataSource.query(`REVOKE EXECUTE ON FUNCTION ggw_apply_scopes(uuid, int) FROM ggw_app`);
     try {
       for (let i = 0; i < 3 * POOL; i++) {
         const res = await api.gqlAs('jian-admin', '{ org(code: "220582") { code } }');
@@ -108,7 +108,7 @@ describe('connections always go back to the pool, committed or rolled back', () 
         expect(JSON.stringify(res.body)).not.toMatch(/permission|function|ggw_/);
       }
     } finally {
-      await api.db.dataSource.query(`GRANT EXECUTE ON FUNCTION ggw_apply_scopes(uuid) TO ggw_app`);
+      await api.db.dataSource.query(`GRANT EXECUTE ON FUNCTION ggw_apply_scopes(uuid, int) TO ggw_app`);
     }
     expect(await stuckConnections(api)).toEqual([]);
     expect((await api.gqlAs('jian-admin', '{ org(code: "220582") { code } }')).body.data.org.code).toBe('220582');

@@ -448,4 +448,56 @@ describe('isolation matrix', () => {
       }
     }
   }, 300_000);
+
+  it('lets people and roles be administered only by the admins of the org, and never beyond their subtree', async () => {
+    // one account homed at each target, with no role: visible only to the admins of its home
+    const homed = new Map<string, string>();
+    for (const target of targets()) {
+      const id = stableId('user', `homed-${target.code}`);
+      await api.db.dataSource.query(`INSERT INTO app_user (id, username, display_name, home_tenant_id, home_org_id) VALUES ($1, $2, $2, $3, $4)`,
+        [id, `homed-${target.code}`.toLowerCase(), target.tenant_id, target.id]);
+      homed.set(target.code, id);
+    }
+    const people = async () => (await api.db.dataSource.query(`SELECT
+        (SELECT md5(string_agg(id::text || disabled::text || token_version::text || coalesce(password_hash, ''), ',' ORDER BY id)) FROM app_user) AS users,
+        (SELECT md5(string_agg(user_id::text || org_id::text || role, ',' ORDER BY user_id, org_id, role)) FROM role_assignment) AS roles`))[0];
+    const codeOf = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => String(res.body.errors?.[0]?.extensions?.code ?? 'OK');
+    const ids = new Map<string, string>();
+    for (const user of users) ids.set(user.username, (await api.gqlAs(user.username, '{ me { user { id } } }')).body.data.me.user.id);
+    let serial = 0;
+    const requests = (user: (typeof users)[number], target: OrgInfo): Array<[string, string, boolean]> => [
+      ['users', `{ users(orgCode: "${target.code}") { totalCount } }`, true],
+      ['createUser', `mutation { createUser(orgCode: "${target.code}", username: "iso-${++serial}", displayName: "隔离") { user { id } } }`, true],
+      // to oneself: an escalation when the org is above or beside one's own
+      ['grantRole', `mutation { grantRole(userId: "${ids.get(user.username)}", orgCode: "${target.code}", role: ADMIN) { id } }`, true],
+      ['revokeRole', `mutation { revokeRole(userId: "${homed.get(target.code)}", orgCode: "${target.code}", role: VIEWER) { id } }`, true],
+      ['resetPassword', `mutation { resetPassword(userId: "${homed.get(target.code)}") { user { id } } }`, false],
+      ['disableUser', `mutation { disableUser(userId: "${homed.get(target.code)}") { id } }`, false],
+      ['enableUser', `mutation { enableUser(userId: "${homed.get(target.code)}") { id } }`, false],
+    ];
+    // an account homed at the target is invisible to anyone but its admins: NOT_FOUND, never FORBIDDEN
+    const expected = (user: (typeof users)[number], target: OrgInfo, name: string, byOrg: boolean) => {
+      if (isAdminAt(user.viewer, target.path)) return name === 'revokeRole' ? 'NOT_FOUND' : 'OK';
+      return byOrg && canRead(user.viewer, target.path) ? 'FORBIDDEN' : 'NOT_FOUND';
+    };
+    const before = await people();
+    const allowed: Array<[(typeof users)[number], OrgInfo, string, string, boolean]> = [];
+    for (const user of users) {
+      for (const target of targets()) {
+        for (const [name, doc, byOrg] of requests(user, target)) {
+          if (isAdminAt(user.viewer, target.path)) { allowed.push([user, target, name, doc, byOrg]); continue; }
+          cases++;
+          expect({ user: user.username, target: target.code, name, got: codeOf(await api.gqlAs(user.username, doc)) })
+            .toEqual({ user: user.username, target: target.code, name, got: expected(user, target, name, byOrg) });
+        }
+      }
+    }
+    // nothing refused changed anyone's account or roles
+    expect(await people()).toEqual(before);
+    for (const [user, target, name, doc, byOrg] of allowed) {
+      cases++;
+      expect({ user: user.username, target: target.code, name, got: codeOf(await api.gqlAs(user.username, doc)) })
+        .toEqual({ user: user.username, target: target.code, name, got: expected(user, target, name, byOrg) });
+    }
+  }, 300_000);
 });

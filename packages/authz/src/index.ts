@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './throttle';
 export * from './viewer';
 export * from './scoped-transaction';
+export * from './password-policy';

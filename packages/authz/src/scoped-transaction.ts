@@ -6,14 +6,15 @@ import { RoleGrant, Viewer } from './viewer';
 /**
  * Sets a user's scopes for the runner's open transaction (`ggw_apply_scopes`: row-level security
  * binds every later statement to them) and returns the user's roles. An unknown or disabled
- * user is UNAUTHENTICATED. In the same statement it names the actor and the request (or job)
+ * user, or a token of an older `tokenVersion` (a job on a user's behalf passes none), is
+ * UNAUTHENTICATED. In the same statement it names the actor and the request (or job)
  * for the audit trail, which the database writes on every record change.
  */
-export async function applyUserScopes(runner: QueryRunner, userId: string, requestId = ''): Promise<Viewer> {
+export async function applyUserScopes(runner: QueryRunner, userId: string, requestId = '', tokenVersion: number | null = null): Promise<Viewer> {
   try {
     const rows: Array<{ org_id: string; tenant_id: string; path: string; level: OrgLevel; role: RoleGrant['role'] }> = await runner.query(
-      `SELECT s.* FROM set_config('ggw.actor', $1::uuid::text, true) a, set_config('ggw.request_id', $2, true) r, ggw_apply_scopes($1::uuid) s`,
-      [userId, requestId],
+      `SELECT s.* FROM set_config('ggw.actor', $1::uuid::text, true) a, set_config('ggw.request_id', $2, true) r, ggw_apply_scopes($1::uuid, $3::int) s`,
+      [userId, requestId, tokenVersion],
     );
     return { userId, roles: rows.map((r) => ({ orgId: r.org_id, tenantId: r.tenant_id, path: r.path, level: r.level, role: r.role })) };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { RateLimitedError, UnauthenticatedError } from '@ggw/domain';
 import { verifyLogin } from './passwords';
+import { Principal } from './tokens';
 
 /** How many failed logins are tolerated within the window, by what they are counted against. */
 export interface LoginThrottleLimits {
@@ -36,15 +37,16 @@ export class LoginService {
     this.windowSeconds = Math.max(1, Math.ceil(limits.windowMs / 1000));
   }
 
-  /** The user id for a correct username and password; UNAUTHENTICATED or RATE_LIMITED otherwise. */
-  async attempt(username: string, password: string, address: string): Promise<string> {
+  /** The user (and token version) for a correct username and password; UNAUTHENTICATED or RATE_LIMITED otherwise. */
+  async attempt(username: string, password: string, address: string): Promise<Principal> {
     const name = username.trim().toLowerCase();
     const keys = [`p:${address}:${name}`, `u:${name}`, `a:${address}`];
     const limits = [this.limits.perUserAndAddress, this.limits.perUser, this.limits.perAddress];
     const [{ wait }] = await this.dataSource.query('SELECT ggw_login_wait($1::text[], $2::int[], $3) AS wait', [keys, limits, this.windowSeconds]);
     if (wait > 0) throw new RateLimitedError(`登录失败次数过多,请 ${wait} 秒后再试`, { retryAfterSeconds: wait });
-    const [user]: Array<{ id: string; password_hash: string }> = await this.dataSource.query(
-      'SELECT id, password_hash FROM app_user WHERE username = $1 AND NOT disabled',
+    // the hash is readable only through this definer function (an enabled user with a password)
+    const [user]: Array<{ id: string; password_hash: string; token_version: number }> = await this.dataSource.query(
+      'SELECT id, password_hash, token_version FROM ggw_login_user($1)',
       [name],
     );
     // the same argon2 work whether or not the user exists
@@ -54,6 +56,6 @@ export class LoginService {
     }
     // a correct password clears what was counted against this user; the address keeps its count
     await this.dataSource.query('SELECT ggw_login_succeeded($1::text[])', [keys.slice(0, 2)]);
-    return user.id;
+    return { userId: user.id, tokenVersion: user.token_version };
   }
 }

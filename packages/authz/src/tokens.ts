@@ -5,7 +5,20 @@ const ISSUER = 'ggw-platform';
 const AUDIENCE = 'ggw-api';
 /** Download links carry a token of their own audience: it opens one file, never the API. */
 const DOWNLOAD_AUDIENCE = 'ggw-download';
+/** Activation and password-reset links: they set a password once, and open nothing else. */
+const PASSWORD_LINK_AUDIENCE = 'ggw-password-link';
+const PASSWORD_LINK_SECONDS = 72 * 3600;
 const ALGORITHM = 'HS256';
+
+/**
+ * Who a token speaks for: the user, and the token version they had when it was issued (a
+ * password change, a disabling or a revoked role raises the user's version in the database,
+ * and the request's scope statement refuses a token of an older one).
+ */
+export interface Principal {
+  userId: string;
+  tokenVersion: number;
+}
 
 export interface IssuedToken {
   token: string;
@@ -25,39 +38,61 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(userId: string): Promise<IssuedToken> {
-    return this.sign(userId, AUDIENCE, this.ttlSeconds, {});
+  async issue(principal: Principal): Promise<IssuedToken> {
+    return this.sign(principal, AUDIENCE, this.ttlSeconds, {});
   }
 
-  /** The user id of a valid token; anything else is UnauthenticatedError. */
-  async verify(token: string): Promise<string> {
+  /** The principal of a valid token; anything else is UnauthenticatedError. */
+  async verify(token: string): Promise<Principal> {
     try {
-      return (await this.check(token, AUDIENCE)).sub;
+      return principalOf(await this.check(token, AUDIENCE));
     } catch {
       throw new UnauthenticatedError('登录已失效或令牌无效,请重新登录');
     }
   }
 
   /** A short-lived token for downloading one export's file as `userId` (a link a browser can open). */
-  async issueDownload(userId: string, exportId: string, ttlSeconds = 300): Promise<IssuedToken> {
-    return this.sign(userId, DOWNLOAD_AUDIENCE, ttlSeconds, { exp_id: exportId });
+  async issueDownload(principal: Principal, exportId: string, ttlSeconds = 300): Promise<IssuedToken> {
+    return this.sign(principal, DOWNLOAD_AUDIENCE, ttlSeconds, { exp_id: exportId });
   }
 
-  /** The user of a valid download token for `exportId`; anything else is UnauthenticatedError. */
-  async verifyDownload(token: string, exportId: string): Promise<string> {
+  /** The principal of a valid download token for `exportId`; anything else is UnauthenticatedError. */
+  async verifyDownload(token: string, exportId: string): Promise<Principal> {
     try {
       const payload = await this.check(token, DOWNLOAD_AUDIENCE);
       if (payload.exp_id !== exportId) throw new errors.JWTInvalid('another export');
-      return payload.sub;
+      return principalOf(payload);
     } catch {
       throw new UnauthenticatedError('下载链接无效或已过期,请重新获取');
     }
   }
 
-  private async sign(subject: string, audience: string, ttlSeconds: number, claims: Record<string, string>): Promise<IssuedToken> {
+  /**
+   * A link that sets `principal`'s password once (activation of a new account, or a reset),
+   * valid 72 hours. It names the token version it was made at: setting the password raises the
+   * version, so the link (and any older one) stops working.
+   */
+  async issuePasswordLink(principal: Principal, username: string): Promise<IssuedToken> {
+    return this.sign(principal, PASSWORD_LINK_AUDIENCE, PASSWORD_LINK_SECONDS, { usr: username });
+  }
+
+  /** The principal (and username) a password link was made for; anything else is UnauthenticatedError. */
+  async verifyPasswordLink(token: string): Promise<Principal & { username: string }> {
+    try {
+      const payload = await this.check(token, PASSWORD_LINK_AUDIENCE);
+      if (typeof payload.usr !== 'string') throw new errors.JWTInvalid('no username');
+      return { ...principalOf(payload), username: payload.usr };
+    } catch {
+      throw new UnauthenticatedError('激活或重置链接无效或已过期,请联系管理员重新获取');
+    }
+  }
+
+  private async sign(principal: Principal, audience: string, ttlSeconds: number, claims: Record<string, string>): Promise<IssuedToken> {
+    const subject = principal.userId;
+    if (!Number.isSafeInteger(principal.tokenVersion) || principal.tokenVersion < 1) throw new Error('a token needs the user\'s token version');
     const issuedAt = Math.floor(this.now().getTime() / 1000);
     const expiresAt = new Date((issuedAt + ttlSeconds) * 1000);
-    const token = await new SignJWT(claims)
+    const token = await new SignJWT({ ...claims, ver: principal.tokenVersion })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(subject)
       .setIssuer(ISSUER)
@@ -75,9 +110,15 @@ export class TokenService {
       issuer: ISSUER,
       audience,
       currentDate: this.now(),
-      requiredClaims: ['sub', 'exp', 'iat'],
+      requiredClaims: ['sub', 'exp', 'iat', 'ver'],
     });
     if (typeof payload.sub !== 'string' || !isUuid(payload.sub)) throw new errors.JWTInvalid('bad subject');
     return payload as { sub: string };
   }
+}
+
+function principalOf(payload: { sub: string; [claim: string]: unknown }): Principal {
+  const version = payload.ver;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) throw new errors.JWTInvalid('bad version');
+  return { userId: payload.sub, tokenVersion: version };
 }

@@ -6,6 +6,7 @@ import { RequestSession } from './common/session';
 import { createOrgLoaders } from './modules/org/org.loaders';
 import { createRecordLoaders } from './modules/records/records.loaders';
 import { createRollupLoader } from './modules/rollup/rollup.loaders';
+import { createUserLoaders } from './modules/users/users.service';
 
 /** Process-wide services the auth resolvers need. */
 export interface AuthServices {
@@ -48,7 +49,7 @@ export interface RequestContext extends ServiceContext {
 }
 
 export function createLoaders(session: RequestSession, cursors: CursorCodec, rollupReader?: RollupReader) {
-  return { ...createOrgLoaders(session), ...createRecordLoaders(session, cursors), rollups: createRollupLoader(session, rollupReader) };
+  return { ...createOrgLoaders(session), ...createRecordLoaders(session, cursors), ...createUserLoaders(session), rollups: createRollupLoader(session, rollupReader) };
 }
 
 export function createRequestContext(

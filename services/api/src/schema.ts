@@ -12,11 +12,12 @@ import { NodeResolver } from './modules/node/node.resolver';
 import { LabelsResolver } from './modules/labels/labels.resolver';
 import { NotificationResolver, OrgReportsResolver, ReportResolver } from './modules/reports/reports.graphql';
 import { ImportResolver } from './modules/imports/import.graphql';
+import { UserResolver } from './modules/users/users.graphql';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
 export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, RollupFiguresResolver, ExportJobResolver, ExportScheduleResolver, OrgAuditResolver, OrgRulesResolver,
   AssessmentAndAdoptionResolver, NodeResolver, LabelsResolver,
-  ReportResolver, OrgReportsResolver, NotificationResolver, ImportResolver, ...ENTRY_RESOLVERS] as const;
+  ReportResolver, OrgReportsResolver, NotificationResolver, ImportResolver, UserResolver, ...ENTRY_RESOLVERS] as const;
 
 let schema: GraphQLSchema | undefined;
 

@@ -42,13 +42,20 @@ export const DEMO_USERS = [
   { username: 'tonghuaxian-admin', displayName: '通化县关工委管理员', orgCode: TONGHUA_COUNTY_CODE, role: 'ADMIN' },
 ] as const;
 
+/** The demo operator: onboards counties (a platform admin holds no role and reads no org). */
+export const PLATFORM_ADMIN = { username: 'platform-admin', displayName: '平台运维管理员' } as const;
+
 function addDemoUsers(b: DatasetBuilder): void {
   for (const u of DEMO_USERS) {
     const org = b.data.org.find((o) => o.code === u.orgCode)!;
     const id = stableId('user', u.username);
-    b.data.app_user.push({ id, username: u.username, passwordHash: DEMO_PASSWORD_HASH, displayName: u.displayName });
+    b.data.app_user.push({ id, username: u.username, passwordHash: DEMO_PASSWORD_HASH, displayName: u.displayName, homeTenantId: org.tenantId, homeOrgId: org.id, platformAdmin: false });
     b.data.role_assignment.push({ userId: id, orgTenantId: org.tenantId, orgId: org.id, role: u.role });
   }
+  b.data.app_user.push({
+    id: stableId('user', PLATFORM_ADMIN.username), username: PLATFORM_ADMIN.username, passwordHash: DEMO_PASSWORD_HASH,
+    displayName: PLATFORM_ADMIN.displayName, platformAdmin: true,
+  });
 }
 
 /** 集安市's reporting calendar for a year: villages by 1 December, townships by 10 December, the county by 20 December. */

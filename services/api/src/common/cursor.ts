@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BadUserInputError, UUID_PATTERN } from '@ggw/domain';
 
 /** What one part of a cursor's sort key is; each is checked before it can reach SQL. */
-export type CursorPart = 'path' | 'date' | 'year' | 'uuid' | 'timestamp' | 'integer';
+export type CursorPart = 'path' | 'date' | 'year' | 'uuid' | 'timestamp' | 'integer' | 'username';
 
 const PART_PATTERNS: Record<CursorPart, RegExp> = {
   // ltree labels of org codes, dot-separated
@@ -11,6 +11,7 @@ const PART_PATTERNS: Record<CursorPart, RegExp> = {
   year: /^\d{4}$/,
   uuid: UUID_PATTERN,
   integer: /^\d{1,18}$/,
+  username: /^[a-z0-9][a-z0-9._-]{2,49}$/,
   timestamp: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/,
 };
 

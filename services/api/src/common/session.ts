@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { applyUserScopes, Viewer } from '@ggw/authz';
+import { applyUserScopes, Principal, Viewer } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
 import { AppError, sqlStateOf, TimeoutError } from '@ggw/domain';
 
@@ -70,8 +70,8 @@ export class RequestSession {
 
   constructor(
     private readonly dataSource: DataSource,
-    /** The authenticated user (from a verified token), or null for an anonymous request. */
-    private readonly userId: string | null,
+    /** The authenticated user and token version (from a verified token), or null for an anonymous request. */
+    readonly principal: Principal | null,
     options: SessionOptions = {},
   ) {
     this.budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -82,7 +82,7 @@ export class RequestSession {
 
   /** The viewer with their roles, read when the transaction opens; null when anonymous. */
   async viewer(): Promise<Viewer | null> {
-    if (!this.userId) return null;
+    if (!this.principal) return null;
     await this.manager();
     return this.currentViewer;
   }
@@ -208,7 +208,7 @@ export class RequestSession {
       // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
       // instead of beginning and committing a transaction of their own
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      if (this.userId) this.currentViewer = await applyUserScopes(runner, this.userId, this.requestId);
+      if (this.principal) this.currentViewer = await applyUserScopes(runner, this.principal.userId, this.requestId, this.principal.tokenVersion);
       return runner.manager;
     } catch (error) {
       this.runner = undefined;

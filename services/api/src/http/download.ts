@@ -1,6 +1,6 @@
 import { FastifyInstance, FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { TokenService } from '@ggw/authz';
+import { Principal, TokenService } from '@ggw/authz';
 import { AppError, EXPORT_FORMATS, isUuid, UnauthenticatedError } from '@ggw/domain';
 import { findJobFile } from '@ggw/exports';
 import { RequestSession } from '../common/session';
@@ -29,20 +29,20 @@ export function registerExportDownload(
   app.get<{ Params: { id: string }; Querystring: { token?: string } }>('/exports/:id/file', async (request, reply: FastifyReply) => {
     const { id } = request.params;
     if (!isUuid(id)) return reply.code(404).send(NOT_FOUND);
-    let userId: string;
+    let principal: Principal;
     try {
       const header = bearerToken(request.headers.authorization);
       if (header === null) throw new UnauthenticatedError('Authorization 请求头应为 Bearer <令牌>');
-      if (header !== undefined) userId = await deps.tokens.verify(header);
-      else if (typeof request.query.token === 'string') userId = await deps.tokens.verifyDownload(request.query.token, id);
+      if (header !== undefined) principal = await deps.tokens.verify(header);
+      else if (typeof request.query.token === 'string') principal = await deps.tokens.verifyDownload(request.query.token, id);
       else throw new UnauthenticatedError('请带上 Authorization: Bearer <令牌>,或使用导出任务的 downloadUrl');
     } catch (error) {
       const message = error instanceof UnauthenticatedError ? error.message : '令牌无效';
       return reply.code(401).send({ code: 'UNAUTHENTICATED', message });
     }
-    const wait = deps.rateLimit.take(`u:${userId}`);
+    const wait = deps.rateLimit.take(`u:${principal.userId}`);
     if (wait > 0) return reply.code(429).header('retry-after', String(wait)).send({ code: 'RATE_LIMITED', message: `请求过于频繁,请 ${wait} 秒后再试` });
-    const session = new RequestSession(deps.dataSource, userId, { timeBudgetMs: deps.timeBudgetMs });
+    const session = new RequestSession(deps.dataSource, principal, { timeBudgetMs: deps.timeBudgetMs });
     let file: Awaited<ReturnType<typeof findJobFile>>;
     try {
       file = await session.serially((m) => findJobFile(m, id));

@@ -9,7 +9,7 @@ import multipart from '@fastify/multipart';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { canWrite, TokenService } from '@ggw/authz';
+import { canWrite, Principal, TokenService } from '@ggw/authz';
 import { AppError, isUuid, ORG_COLUMNS, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
 import { CursorCodec } from '../common/cursor';
 import { RequestSession } from '../common/session';
@@ -65,27 +65,27 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
   });
 
   /** The signed-in user of a request, or an answer already sent. */
-  async function userOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
-    let userId: string;
+  async function userOf(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+    let principal: Principal;
     try {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw new UnauthenticatedError('请带上 Authorization: Bearer <令牌>');
-      userId = await deps.tokens.verify(token);
+      principal = await deps.tokens.verify(token);
     } catch (error) {
       await reply.code(401).send({ code: 'UNAUTHENTICATED', message: error instanceof UnauthenticatedError ? error.message : '令牌无效' });
       return null;
     }
-    const wait = deps.rateLimit.take(`u:${userId}`);
+    const wait = deps.rateLimit.take(`u:${principal.userId}`);
     if (wait > 0) {
       await reply.code(429).header('retry-after', String(wait)).send({ code: 'RATE_LIMITED', message: `请求过于频繁,请 ${wait} 秒后再试` });
       return null;
     }
-    return userId;
+    return principal;
   }
 
   /** Runs `work` in a session of the user (one transaction), answering an AppError with its code; never anything internal. */
-  async function inSession<T>(request: FastifyRequest, reply: FastifyReply, userId: string, requestId: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T | undefined> {
-    const session = new RequestSession(deps.dataSource, userId, { timeBudgetMs: deps.timeBudgetMs, requestId });
+  async function inSession<T>(request: FastifyRequest, reply: FastifyReply, principal: Principal, requestId: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T | undefined> {
+    const session = new RequestSession(deps.dataSource, principal, { timeBudgetMs: deps.timeBudgetMs, requestId });
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) session.abort();
     });
@@ -110,10 +110,10 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
     if (!IMPORT_SLUGS.includes(slug) || !request.params.file.endsWith('.xlsx')) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: `没有这种模板;可用的模板:${IMPORT_SLUGS.map((k) => `${k}.xlsx`).join('、')}` });
     }
-    const userId = await userOf(request, reply);
-    if (!userId) return reply;
+    const principal = await userOf(request, reply);
+    if (!principal) return reply;
     let label = '';
-    const content = await inSession(request, reply, userId, String(request.id), async (ctx) => {
+    const content = await inSession(request, reply, principal, String(request.id), async (ctx) => {
       const kind = await importKindFor(ctx, slug, request.query.orgCode ?? null);
       label = kind.label;
       const viewer = (await ctx.viewer())!;
@@ -132,9 +132,9 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
   app.get<{ Params: { id: string } }>('/imports/:id/errors.xlsx', async (request, reply) => {
     const missing = { code: 'NOT_FOUND', message: '没有这次导入的问题文件(导入没有问题,或您无权查看)' };
     if (!isUuid(request.params.id)) return reply.code(404).send(missing);
-    const userId = await userOf(request, reply);
-    if (!userId) return reply;
-    const file = await inSession(request, reply, userId, String(request.id), (ctx) => importErrorFile(ctx, request.params.id));
+    const principal = await userOf(request, reply);
+    if (!principal) return reply;
+    const file = await inSession(request, reply, principal, String(request.id), (ctx) => importErrorFile(ctx, request.params.id));
     if (file === undefined) return reply;
     if (file === null) return reply.code(404).send(missing);
     const name = `${file.fileName.replace(/\.(xlsx|csv)$/i, '')}_错误.xlsx`;
@@ -145,8 +145,8 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
   });
 
   app.post<{ Querystring: { orgCode?: string; kind?: string; dryRun?: string } }>('/imports', async (request, reply) => {
-    const userId = await userOf(request, reply);
-    if (!userId) return reply;
+    const principal = await userOf(request, reply);
+    if (!principal) return reply;
     const slug = request.query.kind ?? '';
     if (!IMPORT_SLUGS.includes(slug)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'kind', message: `kind 应为以下之一:${IMPORT_SLUGS.join('、')}` });
     if (!request.query.orgCode) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'orgCode', message: '请给出 orgCode:导入到哪个组织(及其下级)' });
@@ -181,7 +181,7 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
       const id = randomUUID();
       const fileName = (part.filename || 'upload.xlsx').slice(0, 255);
       const sha256 = hash.digest('hex');
-      const outcome = await inSession(request, reply, userId, id, async (ctx) => runImport(ctx, {
+      const outcome = await inSession(request, reply, principal, id, async (ctx) => runImport(ctx, {
         id, orgCode: request.query.orgCode!, kind: await importKindFor(ctx, slug, request.query.orgCode!), dryRun: request.query.dryRun !== 'false',
         file: { path, fileName, sha256, sizeBytes: size }, limits: deps.limits,
       }));

@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import { DEFAULT_LOGIN_LIMITS, LoginService, LoginThrottleLimits, TokenService } from '@ggw/authz';
+import { DEFAULT_LOGIN_LIMITS, LoginService, LoginThrottleLimits, Principal, TokenService } from '@ggw/authz';
 import { AppError, CostLimitError, UnauthenticatedError } from '@ggw/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -245,17 +245,17 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
         if (refused) return refuse(reply, 400, refused.code, refused.message);
       }
       const token = bearerToken(request.headers.authorization);
-      let userId: string | null = null;
+      let principal: Principal | null = null;
       if (token !== undefined) {
         try {
           if (token === null) throw new UnauthenticatedError('Authorization 请求头应为 Bearer <令牌>');
-          userId = await auth.tokens.verify(token);
+          principal = await auth.tokens.verify(token);
         } catch (error) {
           const message = error instanceof UnauthenticatedError ? error.message : '令牌无效';
           return refuse(reply, 401, 'UNAUTHENTICATED', message);
         }
       }
-      const client = userId ? `u:${userId}` : `a:${request.ip}`;
+      const client = principal ? `u:${principal.userId}` : `a:${request.ip}`;
       const wait = rateLimit.take(client);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
@@ -266,7 +266,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
         return refuse(reply, 429, 'RATE_LIMITED', `同时进行的请求超过 ${limits.maxConcurrent} 个,请等前面的请求完成后再试`, { retryAfterSeconds: 1 });
       }
       try {
-        return await serve(request, reply, userId);
+        return await serve(request, reply, principal);
       } finally {
         inFlight.leave(client);
       }
@@ -274,13 +274,13 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
 
   /** One GraphQL request of a client already admitted: its session, execution and answer. */
-  async function serve(request: FastifyRequest, reply: FastifyReply, userId: string | null) {
-    const session = new RequestSession(opts.dataSource, userId, { timeBudgetMs: limits.timeBudgetMs, requestId: String(request.id) });
+  async function serve(request: FastifyRequest, reply: FastifyReply, principal: Principal | null) {
+    const session = new RequestSession(opts.dataSource, principal, { timeBudgetMs: limits.timeBudgetMs, requestId: String(request.id) });
     // a client that has gone gets nothing more done for it: no new statement, and a rollback
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) session.abort();
     });
-    if (userId) {
+    if (principal) {
       // the token's user must still exist and be enabled: answered 401 like any bad token
       try {
         await session.viewer();

@@ -91,7 +91,7 @@ export async function auditTrail(ctx: ServiceContext, org: OrgRecord, q: AuditQu
   const rows = await ctx.session.query<Omit<AuditEntry, 'changedFields'>>(
     `SELECT e.id::text AS id, to_json(e.at) #>> '{}' AS at, e.org_id AS "orgId", e.record_kind AS kind, e.record_id AS "recordId",
             e.operation, e.actor_id AS "actorId", u.display_name AS "actorName", e.request_id AS "requestId", e.reason, e.before, e.after
-       FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+       FROM audit_event e LEFT JOIN app_user_name u ON u.id = e.actor_id
       WHERE ${where.join(' AND ')} ORDER BY e.id DESC LIMIT ${add(q.size + 1)}`,
     params,
   );

@@ -21,7 +21,7 @@ describe('login and tokens', () => {
   };
   const sign = (claims: { sub?: string; iss?: string; aud?: string; exp?: number }, secret = TEST_JWT_SECRET) => {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({})
+    return new SignJWT({ ver: 1 })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub ?? stableId('user', 'jian-admin'))
       .setIssuer(claims.iss ?? 'ggw-platform')

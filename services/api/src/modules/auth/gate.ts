@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@ggw/domain
 import { RequestContext } from '../../context';
 import { ENTRY_MUTATIONS } from '../entry/entry.graphql';
 import { REPORT_MUTATIONS } from '../reports/reports.graphql';
+import { USER_ADMIN_MUTATIONS, USER_QUERIES } from '../users/users.graphql';
 import { OrgRecord } from '../org/org.record';
 
 const LOGIN_FIRST = '请先登录(mutation login),并在请求头 Authorization: Bearer <令牌> 中带上令牌';
@@ -49,12 +50,14 @@ const orgInScope = rule({ cache: 'no_cache' })(async (org: OrgRecord, _args, ctx
 export function protect(schema: GraphQLSchema): GraphQLSchema {
   const rules: Record<string, IRules> = {
     Query: { me: isAuthenticated, labels: isAuthenticated, node: isAuthenticated, export: isAuthenticated, org: isAuthenticated, orgs: isAuthenticated, exports: isAuthenticated, exportSchedules: isAuthenticated,
-      notifications: isAuthenticated, unreadNotificationCount: isAuthenticated, imports: isAuthenticated },
+      notifications: isAuthenticated, unreadNotificationCount: isAuthenticated, imports: isAuthenticated,
+      ...Object.fromEntries(USER_QUERIES.map((name) => [name, isAuthenticated])) },
     // each also checks the org against the viewer's roles (admins only), and the database again
     Mutation: {
-      login: allow, requestExport: isAuthenticated, createExportSchedule: isAuthenticated,
+      // a password link is its own credential (signed, once)
+      login: allow, activateAccount: allow, requestExport: isAuthenticated, createExportSchedule: isAuthenticated,
       pauseExportSchedule: isAuthenticated, deleteExportSchedule: isAuthenticated,
-      ...Object.fromEntries([...ENTRY_MUTATIONS, ...REPORT_MUTATIONS].map((name) => [name, isAuthenticated])),
+      ...Object.fromEntries([...ENTRY_MUTATIONS, ...REPORT_MUTATIONS, ...USER_ADMIN_MUTATIONS].map((name) => [name, isAuthenticated])),
     },
     LoginResult: allow,
     Org: orgInScope,

@@ -46,7 +46,7 @@ export class ExportJobResolver {
   async downloadUrl(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
     const viewer = await ctx.viewer();
     if (job.status !== ExportStatus.DONE || !viewer) return null;
-    const { token } = await ctx.auth.tokens.issueDownload(viewer.userId, job.id);
+    const { token } = await ctx.auth.tokens.issueDownload(ctx.session.principal!, job.id);
     return `${exportFilePath(job.id)}?token=${token}`;
   }
 }

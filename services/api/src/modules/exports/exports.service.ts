@@ -137,7 +137,7 @@ export async function deleteSchedule(ctx: ServiceContext, id: string): Promise<b
 
 /** A user's display name (a schedule's creator). */
 export async function userName(ctx: ServiceContext, userId: string): Promise<string> {
-  const [row] = await ctx.session.query<{ name: string }>(`SELECT display_name AS name FROM app_user WHERE id = $1`, [userId]);
+  const [row] = await ctx.session.query<{ name: string }>(`SELECT display_name AS name FROM app_user_name WHERE id = $1`, [userId]);
   return row?.name ?? '';
 }
 

@@ -83,7 +83,7 @@ export class ImportResolver {
               j.created, j.updated, j.unchanged, j.problem_count AS "problemCount",
               (SELECT coalesce(jsonb_agg(p || jsonb_build_object('value', p ->> 'value')), '[]') FROM jsonb_array_elements(j.problems) p) AS problems,
               u.display_name AS "userName", to_json(j.created_at) #>> '{}' AS "createdAt"
-         FROM import_job j JOIN app_user u ON u.id = j.user_id
+         FROM import_job j JOIN app_user_name u ON u.id = j.user_id
         WHERE j.tenant_id = $1 AND j.org_id = $2 ORDER BY j.created_at DESC, j.id LIMIT $3`,
       [org.tenantId, org.id, Math.min(Math.max(first, 1), 100)]);
   }

@@ -182,11 +182,12 @@ describe('closing the reporting cycle', () => {
       expect(firstError(await api.gqlAs('shihu-editor', `mutation { markNotificationsRead(ids: ["x"]) }`)).code).toBe('BAD_USER_INPUT');
       // the database keeps the inbox private, whatever the query
       const app = await api.db.appDataSource();
+      const [{ id: jianAdmin }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE username = 'jian-admin'`);
       const seen = await app.transaction(async (m) => {
-        await m.query(`SELECT set_config('ggw.actor', (SELECT id::text FROM app_user WHERE username = 'jian-admin'), true)`);
+        await m.query(`SELECT set_config('ggw.actor', $1, true)`, [jianAdmin]);
         return m.query(`SELECT DISTINCT user_id FROM notification`);
       });
-      expect(seen).toEqual([{ user_id: (await api.db.dataSource.query(`SELECT id FROM app_user WHERE username = 'jian-admin'`))[0].id }]);
+      expect(seen).toEqual([{ user_id: jianAdmin }]);
       await expect(app.query(`INSERT INTO notification (tenant_id, user_id, org_id, kind, period, day, title, body) SELECT tenant_id, $1, id, 'REPORT_OVERDUE', '2021', current_date, 'x', 'x' FROM org LIMIT 1`,
         [inbox[0].id])).rejects.toThrow();
     } finally {

@@ -176,7 +176,7 @@ export async function reportHistory(ctx: ServiceContext, report: ReportRecord) {
     `SELECT to_json(e.at) #>> '{}' AS at, u.display_name AS "actorName", e.before ->> 'status' AS "from", e.after ->> 'status' AS "to",
             CASE WHEN e.after ->> 'status' = 'RETURNED' THEN e.after ->> 'return_reason' END AS reason,
             CASE WHEN e.after ->> 'status' = 'SUBMITTED' THEN e.after ->> 'force_reason' END AS "forceReason"
-       FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+       FROM audit_event e LEFT JOIN app_user_name u ON u.id = e.actor_id
       WHERE e.tenant_id = $1 AND e.record_id = $2 AND e.record_kind = 'report'
         AND (e.before IS NULL OR e.after IS NULL OR e.before ->> 'status' IS DISTINCT FROM e.after ->> 'status')
       ORDER BY e.id`,

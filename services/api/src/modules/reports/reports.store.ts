@@ -131,7 +131,7 @@ export interface PeriodClosure {
 
 const CLOSURE_COLUMNS = `c.tenant_id AS "tenantId", c.id, c.org_id AS "orgId", c.period, to_json(c.closed_at) #>> '{}' AS "closedAt",
   cu.display_name AS "closedByName", to_json(c.reopened_at) #>> '{}' AS "reopenedAt", ru.display_name AS "reopenedByName", c.reopen_reason AS "reopenReason"`;
-const CLOSURE_FROM = `period_close c LEFT JOIN app_user cu ON cu.id = c.closed_by LEFT JOIN app_user ru ON ru.id = c.reopened_by`;
+const CLOSURE_FROM = `period_close c LEFT JOIN app_user_name cu ON cu.id = c.closed_by LEFT JOIN app_user_name ru ON ru.id = c.reopened_by`;
 
 /** The open closure of a period that holds an org: at the org itself or at an org above it (the nearest first), or null. */
 export async function closureOver(session: RequestSession, org: { path: string }, period: string): Promise<(PeriodClosure & { orgPath: string }) | null> {
@@ -147,7 +147,7 @@ export async function insertClosure(session: RequestSession, org: { tenantId: st
   const [row] = await session.query<PeriodClosure>(
     `WITH c AS (INSERT INTO period_close (tenant_id, org_id, period, closed_by) VALUES ($1, $2, $3, $4)
                 ON CONFLICT (tenant_id, org_id, period) WHERE reopened_at IS NULL DO NOTHING RETURNING *)
-     SELECT ${CLOSURE_COLUMNS} FROM c LEFT JOIN app_user cu ON cu.id = c.closed_by LEFT JOIN app_user ru ON ru.id = c.reopened_by`,
+     SELECT ${CLOSURE_COLUMNS} FROM c LEFT JOIN app_user_name cu ON cu.id = c.closed_by LEFT JOIN app_user_name ru ON ru.id = c.reopened_by`,
     [org.tenantId, org.id, period, by]);
   return row ?? null;
 }
@@ -157,7 +157,7 @@ export async function reopenClosure(session: RequestSession, org: { tenantId: st
   const [row] = await session.query<PeriodClosure>(
     `WITH c AS (UPDATE period_close SET reopened_at = now(), reopened_by = $4, reopen_reason = $5
                  WHERE tenant_id = $1 AND org_id = $2 AND period = $3 AND reopened_at IS NULL RETURNING *)
-     SELECT ${CLOSURE_COLUMNS} FROM c LEFT JOIN app_user cu ON cu.id = c.closed_by LEFT JOIN app_user ru ON ru.id = c.reopened_by`,
+     SELECT ${CLOSURE_COLUMNS} FROM c LEFT JOIN app_user_name cu ON cu.id = c.closed_by LEFT JOIN app_user_name ru ON ru.id = c.reopened_by`,
     [org.tenantId, org.id, period, by, reason]);
   return row ?? null;
 }
