@@ -4,6 +4,20 @@ import { yuan } from './dataset';
 import { Random } from './random';
 import { mobilePhone, personName, residentIdNumber } from './people';
 
+/**
+ * `day`, or, when it is before the org was founded (nothing of an org happens before it exists:
+ * the entry checks refuse it), a day between the founding and the end of that year, spread by
+ * `day`'s own day of the year so that records drawn on different days stay on different days.
+ */
+export function notBefore(org: { foundedOn: string }, day: string): string {
+  if (day >= org.foundedOn) return day;
+  const DAY = 86_400_000;
+  const founded = Date.parse(`${org.foundedOn}T00:00:00Z`);
+  const left = Math.round((Date.parse(`${org.foundedOn.slice(0, 4)}-12-31T00:00:00Z`) - founded) / DAY);
+  const ofYear = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${day.slice(0, 4)}-01-01T00:00:00Z`)) / DAY);
+  return new Date(founded + (ofYear % (left + 1)) * DAY).toISOString().slice(0, 10);
+}
+
 /** The standard 五好 criteria (`../shared/DOMAIN.md`). */
 export const FIVE_GOOD_CRITERIA = [
   { key: 'LEADERSHIP', name: '领导班子建设好' },
@@ -83,7 +97,7 @@ function addSyntheticRecords(
     const joinedYear = rng.chance(0.15) ? rng.pick(years.length ? years : [firstYear]) : Math.max(founded, firstYear - rng.int(1, 10));
     const fields = {
       name: personName(rng), phone: mobilePhone(rng), idNumber: residentIdNumber(rng, o.code, rng.int(1940, 1962)),
-      category: rng.pick(CATEGORIES), isCore: rng.chance(0.3), joinedOn: rng.date(`${joinedYear}-01-01`, `${joinedYear}-12-31`),
+      category: rng.pick(CATEGORIES), isCore: rng.chance(0.3), joinedOn: notBefore(org, rng.date(`${joinedYear}-01-01`, `${joinedYear}-12-31`)),
       leftOn: rng.chance(0.03) ? `${Math.max(...o.years)}-11-30` : null,
     };
     // someone who joined after the leaving date simply has not left
@@ -102,7 +116,7 @@ function addSyntheticRecords(
     for (let i = vary(rng, o.activitiesPerOrg ?? 3); i > 0; i--) {
       const sessions = rng.int(1, 6);
       b.add('activity', org, {
-        heldOn: rng.date(`${year}-01-01`, `${year}-12-31`), theme: rng.pick(THEMES), title: `${org.name}${year}年活动`,
+        heldOn: notBefore(org, rng.date(`${year}-01-01`, `${year}-12-31`)), theme: rng.pick(THEMES), title: `${org.name}${year}年活动`,
         sessions, participants: sessions * rng.int(10, 60), youthReached: sessions * rng.int(0, 80),
       });
     }

@@ -3,7 +3,7 @@ import { DatasetBuilder } from '../dataset/builder';
 import { DatasetRow, yuan } from '../dataset/dataset';
 import { distribute, Random } from '../dataset/random';
 import { mobilePhone, personName, residentIdNumber } from '../dataset/people';
-import { FIVE_GOOD_CRITERIA } from '../dataset/synthetic';
+import { FIVE_GOOD_CRITERIA, notBefore } from '../dataset/synthetic';
 
 /**
  * 集安市 (220582), 2019–2020, shaped so that counting over the tree reproduces every figure of
@@ -215,7 +215,7 @@ function addVolunteers(b: DatasetBuilder, rng: Random, old: OrgRecord[], fresh: 
 
 function addActivities(b: DatasetBuilder, rng: Random, county: OrgRecord, old: OrgRecord[], fresh: OrgRecord[], T: (n: string) => OrgRecord): void {
   const act = (org: OrgRecord, heldOn: string, theme: ActivityTheme, title: string, sessions: number, participants: number, youthReached: number) =>
-    b.add('activity', org, { heldOn, theme, title, sessions, participants, youthReached });
+    b.add('activity', org, { heldOn: notBefore(org, heldOn), theme, title, sessions, participants, youthReached });
   // named activities of 2020
   act(county, '2020-11-20', ActivityTheme.THEORY_STUDY, '理论学习中心组集中学习', 7, 140, 0);
   act(county, '2020-10-25', ActivityTheme.LECTURE, '李青山宣讲集安抗美援朝故事', 35, 35, 8700);
@@ -236,7 +236,8 @@ function addActivities(b: DatasetBuilder, rng: Random, county: OrgRecord, old: O
       for (let i = rng.int(org.level === OrgLevel.VILLAGE ? 0 : 2, org.level === OrgLevel.VILLAGE ? 3 : 6); i > 0; i--) {
         const theme = rng.pick(themes);
         const sessions = rng.int(1, 4);
-        act(org, rng.date(`${year}-01-01`, `${year}-12-31`), theme, `${org.name}${year}年度活动`, sessions, sessions * rng.int(8, 40), sessions * rng.int(0, 60));
+        // numbered: a ledger tells two activities of one day apart by their titles
+        act(org, rng.date(`${year}-01-01`, `${year}-12-31`), theme, `${org.name}${year}年度活动(${i})`, sessions, sessions * rng.int(8, 40), sessions * rng.int(0, 60));
       }
     }
   }
@@ -263,9 +264,10 @@ function addPairs(b: DatasetBuilder, rng: Random, T: (n: string) => OrgRecord, u
           name: personName(rng), category,
           idNumber: residentIdNumber(rng, JIAN_CODE, category === BeneficiaryCategory.YOUNG_FARMER ? rng.int(1988, 2000) : rng.int(2005, 2015)),
         });
+        const volunteerId = rng.pick(candidates).id;
+        const day = rng.date(`${year}-06-01`, `${year}-10-01`);
         b.add('assistance_pair', org, {
-          volunteerId: rng.pick(candidates).id, beneficiaryId: beneficiary.id,
-          startedOn: rng.date(`${year}-06-01`, `${year}-10-01`), endedOn: year === 2019 ? '2019-12-31' : null,
+          volunteerId, beneficiaryId: beneficiary.id, startedOn: notBefore(org, day), endedOn: year === 2019 ? '2019-12-31' : null,
         });
       }
     }
