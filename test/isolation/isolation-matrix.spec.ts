@@ -449,7 +449,7 @@ describe('isolation matrix', () => {
     }
   }, 300_000);
 
-  it('lets people and roles be administered only by the admins of the org, and never beyond their subtree', async () => {
+  it('lets people, roles and orgs be administered only by the admins of the org, and never beyond their subtree', async () => {
     // one account homed at each target, with no role: visible only to the admins of its home
     const homed = new Map<string, string>();
     for (const target of targets()) {
@@ -460,7 +460,8 @@ describe('isolation matrix', () => {
     }
     const people = async () => (await api.db.dataSource.query(`SELECT
         (SELECT md5(string_agg(id::text || disabled::text || token_version::text || coalesce(password_hash, ''), ',' ORDER BY id)) FROM app_user) AS users,
-        (SELECT md5(string_agg(user_id::text || org_id::text || role, ',' ORDER BY user_id, org_id, role)) FROM role_assignment) AS roles`))[0];
+        (SELECT md5(string_agg(user_id::text || org_id::text || role, ',' ORDER BY user_id, org_id, role)) FROM role_assignment) AS roles,
+        (SELECT md5(string_agg(id::text || path::text || name, ',' ORDER BY id)) FROM org) AS orgs`))[0];
     const codeOf = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => String(res.body.errors?.[0]?.extensions?.code ?? 'OK');
     const ids = new Map<string, string>();
     for (const user of users) ids.set(user.username, (await api.gqlAs(user.username, '{ me { user { id } } }')).body.data.me.user.id);
@@ -474,10 +475,15 @@ describe('isolation matrix', () => {
       ['resetPassword', `mutation { resetPassword(userId: "${homed.get(target.code)}") { user { id } } }`, false],
       ['disableUser', `mutation { disableUser(userId: "${homed.get(target.code)}") { id } }`, false],
       ['enableUser', `mutation { enableUser(userId: "${homed.get(target.code)}") { id } }`, false],
+      // a department or school below the target: only a county or a township has one
+      ['createOrg', `mutation { createOrg(parentCode: "${target.code}", code: "${target.code}Z${++serial}", name: "隔离", type: ${target.level === 'COUNTY' ? 'DEPARTMENT' : 'SCHOOL'}, foundedOn: "${new Date().toISOString().slice(0, 10)}") { code } }`, true],
     ];
     // an account homed at the target is invisible to anyone but its admins: NOT_FOUND, never FORBIDDEN
     const expected = (user: (typeof users)[number], target: OrgInfo, name: string, byOrg: boolean) => {
-      if (isAdminAt(user.viewer, target.path)) return name === 'revokeRole' ? 'NOT_FOUND' : 'OK';
+      if (isAdminAt(user.viewer, target.path)) {
+        if (name === 'createOrg') return target.level === 'COUNTY' || target.level === 'TOWNSHIP' ? 'OK' : 'BAD_USER_INPUT';
+        return name === 'revokeRole' ? 'NOT_FOUND' : 'OK';
+      }
       return byOrg && canRead(user.viewer, target.path) ? 'FORBIDDEN' : 'NOT_FOUND';
     };
     const before = await people();
@@ -492,7 +498,26 @@ describe('isolation matrix', () => {
         }
       }
     }
-    // nothing refused changed anyone's account or roles
+    // onboarding a county below the target (a dry run): for the admins of a city or province only
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('组织').addRows([['代码', '名称', '类型', '上级代码', '成立日期']]);
+    wb.addWorksheet('管理员').addRows([['用户名', '姓名', '手机号', '组织代码']]);
+    const tree = Buffer.from(await wb.xlsx.writeBuffer());
+    for (const user of users) {
+      const token = await api.login(user.username);
+      for (const target of targets()) {
+        const form = new FormData();
+        form.append('file', new Blob([tree]), 'tree.xlsx');
+        const res = await fetch(`${api.url}/onboarding?parentCode=${target.code}&dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+        const body = (await res.json()) as { code?: string; status?: string };
+        cases++;
+        const above = isAdminAt(user.viewer, target.path) && (target.level === 'CITY' || target.level === 'PROVINCE');
+        expect({ user: user.username, target: target.code, got: body.code ?? body.status })
+          .toEqual({ user: user.username, target: target.code, got: above ? 'REJECTED' : canRead(user.viewer, target.path) ? 'FORBIDDEN' : 'NOT_FOUND' });
+      }
+    }
+    // nothing refused changed anyone's account or roles, nor the tree
     expect(await people()).toEqual(before);
     for (const [user, target, name, doc, byOrg] of allowed) {
       cases++;

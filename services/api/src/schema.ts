@@ -13,11 +13,12 @@ import { LabelsResolver } from './modules/labels/labels.resolver';
 import { NotificationResolver, OrgReportsResolver, ReportResolver } from './modules/reports/reports.graphql';
 import { ImportResolver } from './modules/imports/import.graphql';
 import { UserResolver } from './modules/users/users.graphql';
+import { OrgAdminResolver } from './modules/org/org.admin';
 
 /** Every resolver class of the API; a new module adds its resolvers here. */
 export const RESOLVERS = [AuthResolver, OrgResolver, OrgRecordsResolver, OrgRollupResolver, RollupFiguresResolver, ExportJobResolver, ExportScheduleResolver, OrgAuditResolver, OrgRulesResolver,
   AssessmentAndAdoptionResolver, NodeResolver, LabelsResolver,
-  ReportResolver, OrgReportsResolver, NotificationResolver, ImportResolver, UserResolver, ...ENTRY_RESOLVERS] as const;
+  ReportResolver, OrgReportsResolver, NotificationResolver, ImportResolver, UserResolver, OrgAdminResolver, ...ENTRY_RESOLVERS] as const;
 
 let schema: GraphQLSchema | undefined;
 

@@ -18,10 +18,13 @@ import { IMPORT_SLUGS } from '../modules/imports/import.columns';
 import { importErrorFile, importKindFor, runImport } from '../modules/imports/import.service';
 import { writeTemplate } from '../modules/imports/import.template';
 import { ReaderLimits } from '../modules/imports/sheet-reader';
+import { runOnboarding, writeOnboardingTemplate } from '../modules/imports/onboarding';
 import { bearerToken } from './bearer';
 import { RequestRateLimit } from './rate-limit';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Upload { path: string; fileName: string; sha256: string; sizeBytes: number }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, TIMEOUT: 503 };
 
@@ -47,6 +50,9 @@ export interface ImportRouteDeps {
  *   subtree, in one transaction under the user's rights. The answer is the import's outcome:
  *   what was (or would be) created, updated and left unchanged, and every problem with its row
  *   and column. A file refused as a whole is 400 with its `reason`.
+ * - `GET /onboarding/template.xlsx[?parentCode=]` and `POST /onboarding?parentCode=&dryRun=`: a
+ *   new county from an org-tree workbook (sheets 组织 and 管理员), below a city or province, for
+ *   a platform admin or an admin of that city or province.
  */
 export async function registerImports(root: FastifyInstance, deps: ImportRouteDeps): Promise<void> {
   await root.register(async (app) => {
@@ -144,15 +150,13 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
       .send(file.content);
   });
 
-  app.post<{ Querystring: { orgCode?: string; kind?: string; dryRun?: string } }>('/imports', async (request, reply) => {
-    const principal = await userOf(request, reply);
-    if (!principal) return reply;
-    const slug = request.query.kind ?? '';
-    if (!IMPORT_SLUGS.includes(slug)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'kind', message: `kind 应为以下之一:${IMPORT_SLUGS.join('、')}` });
-    if (!request.query.orgCode) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'orgCode', message: '请给出 orgCode:导入到哪个组织(及其下级)' });
-    if (!['true', 'false', undefined].includes(request.query.dryRun)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'dryRun', message: 'dryRun 应为 true 或 false' });
+  /**
+   * Receives the request's one uploaded file into a temporary folder (hashing it on the way),
+   * hands it to `use`, and removes it whatever happens. A body that is no proper multipart, no
+   * file or one too large is answered here.
+   */
+  async function withUpload(request: FastifyRequest, reply: FastifyReply, use: (file: Upload) => Promise<FastifyReply>): Promise<FastifyReply> {
     if (!request.isMultipart()) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'file', message: '请以 multipart/form-data 上传一个文件(字段名 file)' });
-
     const dir = await mkdtemp(join(tmpdir(), 'ggw-import-'));
     try {
       const path = join(dir, 'upload');
@@ -178,18 +182,53 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
       }
       if (!part) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'file', message: '没有收到文件' });
       if (part.file.truncated || size > deps.limits.maxBytes) return tooLarge(reply);
-      const id = randomUUID();
-      const fileName = (part.filename || 'upload.xlsx').slice(0, 255);
-      const sha256 = hash.digest('hex');
-      const outcome = await inSession(request, reply, principal, id, async (ctx) => runImport(ctx, {
-        id, orgCode: request.query.orgCode!, kind: await importKindFor(ctx, slug, request.query.orgCode!), dryRun: request.query.dryRun !== 'false',
-        file: { path, fileName, sha256, sizeBytes: size }, limits: deps.limits,
-      }));
-      if (outcome === undefined) return reply;
-      return reply.header('cache-control', 'no-store').send(outcome);
+      return await use({ path, fileName: (part.filename || 'upload.xlsx').slice(0, 255), sha256: hash.digest('hex'), sizeBytes: size });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  const badDryRun = (value: string | undefined) => !['true', 'false', undefined].includes(value);
+
+  app.post<{ Querystring: { orgCode?: string; kind?: string; dryRun?: string } }>('/imports', async (request, reply) => {
+    const principal = await userOf(request, reply);
+    if (!principal) return reply;
+    const slug = request.query.kind ?? '';
+    if (!IMPORT_SLUGS.includes(slug)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'kind', message: `kind 应为以下之一:${IMPORT_SLUGS.join('、')}` });
+    if (!request.query.orgCode) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'orgCode', message: '请给出 orgCode:导入到哪个组织(及其下级)' });
+    if (badDryRun(request.query.dryRun)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'dryRun', message: 'dryRun 应为 true 或 false' });
+    return withUpload(request, reply, async (file) => {
+      const id = randomUUID();
+      const outcome = await inSession(request, reply, principal, id, async (ctx) => runImport(ctx, {
+        id, orgCode: request.query.orgCode!, kind: await importKindFor(ctx, slug, request.query.orgCode!), dryRun: request.query.dryRun !== 'false', file, limits: deps.limits,
+      }));
+      if (outcome === undefined) return reply;
+      return reply.header('cache-control', 'no-store').send(outcome);
+    });
+  });
+
+  app.get<{ Querystring: { parentCode?: string } }>('/onboarding/template.xlsx', async (request, reply) => {
+    const principal = await userOf(request, reply);
+    if (!principal) return reply;
+    const content = await writeOnboardingTemplate(request.query.parentCode ?? '');
+    return reply.header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="onboarding.xlsx"; filename*=UTF-8''${encodeURIComponent('新县组织架构导入模板.xlsx')}`)
+      .header('cache-control', 'private, no-store')
+      .send(content);
+  });
+
+  app.post<{ Querystring: { parentCode?: string; dryRun?: string } }>('/onboarding', async (request, reply) => {
+    const principal = await userOf(request, reply);
+    if (!principal) return reply;
+    if (!request.query.parentCode) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'parentCode', message: '请给出 parentCode:新县建在哪个市(或省)下面' });
+    if (badDryRun(request.query.dryRun)) return reply.code(400).send({ code: 'BAD_USER_INPUT', field: 'dryRun', message: 'dryRun 应为 true 或 false' });
+    return withUpload(request, reply, async (file) => {
+      const outcome = await inSession(request, reply, principal, String(request.id), (ctx) => runOnboarding(ctx, deps.tokens, {
+        parentCode: request.query.parentCode!, dryRun: request.query.dryRun !== 'false', file, limits: deps.limits,
+      }));
+      if (outcome === undefined) return reply;
+      return reply.header('cache-control', 'no-store').send(outcome);
+    });
   });
 }
 

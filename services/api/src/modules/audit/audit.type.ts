@@ -19,13 +19,14 @@ export enum AuditedKind {
   REPORTED_FIGURE = 'reported_figure',
   REPORT = 'report',
   PERIOD_CLOSE = 'period_close',
+  ORG = 'org',
   USER = 'app_user',
   ROLE = 'role_assignment',
 }
 const KIND_LABELS: Record<keyof typeof AuditedKind, string> = {
   VOLUNTEER: '五老志愿者', BENEFICIARY: '帮扶对象', PAIR: '结对帮扶', ACTIVITY: '活动', DONATION: '捐赠', DISBURSEMENT: '支出', ARTICLE: '宣传稿件',
   ASSESSMENT: '"五好"评定', GUARANTEE: '"四有"保障', PLAN_TARGET: '工作计划目标', REPORTED_FIGURE: '已公布数字', REPORT: '报表',
-  PERIOD_CLOSE: '年度关账', USER: '用户账号', ROLE: '角色授予',
+  PERIOD_CLOSE: '年度关账', ORG: '组织', USER: '用户账号', ROLE: '角色授予',
 };
 register(AuditedKind, 'AuditedKind', '审计日志记录的记录种类', Object.fromEntries(Object.entries(AuditedKind).map(([k, v]) => [v, KIND_LABELS[k as keyof typeof AuditedKind]])) as Record<AuditedKind, string>);
 

@@ -7,6 +7,7 @@ import { RequestContext } from '../../context';
 import { ENTRY_MUTATIONS } from '../entry/entry.graphql';
 import { REPORT_MUTATIONS } from '../reports/reports.graphql';
 import { USER_ADMIN_MUTATIONS, USER_QUERIES } from '../users/users.graphql';
+import { ORG_ADMIN_MUTATIONS } from '../org/org.admin';
 import { OrgRecord } from '../org/org.record';
 
 const LOGIN_FIRST = '请先登录(mutation login),并在请求头 Authorization: Bearer <令牌> 中带上令牌';
@@ -57,7 +58,7 @@ export function protect(schema: GraphQLSchema): GraphQLSchema {
       // a password link is its own credential (signed, once)
       login: allow, activateAccount: allow, requestExport: isAuthenticated, createExportSchedule: isAuthenticated,
       pauseExportSchedule: isAuthenticated, deleteExportSchedule: isAuthenticated,
-      ...Object.fromEntries([...ENTRY_MUTATIONS, ...REPORT_MUTATIONS, ...USER_ADMIN_MUTATIONS].map((name) => [name, isAuthenticated])),
+      ...Object.fromEntries([...ENTRY_MUTATIONS, ...REPORT_MUTATIONS, ...USER_ADMIN_MUTATIONS, ...ORG_ADMIN_MUTATIONS].map((name) => [name, isAuthenticated])),
     },
     LoginResult: allow,
     Org: orgInScope,

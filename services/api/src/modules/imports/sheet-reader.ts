@@ -87,6 +87,8 @@ export async function* readSheetRows(
   expected: string[],
   optional: string[],
   limits: ReaderLimits = DEFAULT_READER_LIMITS,
+  /** an XLSX workbook's sheet of this name, instead of the first one with data (NO_SHEET when there is none) */
+  sheet?: string,
 ): AsyncGenerator<SheetRow> {
   const { size } = await fs.promises.stat(path);
   if (size > limits.maxBytes) {
@@ -97,11 +99,12 @@ export async function* readSheetRows(
   }
   const ext = extname(fileName).toLowerCase();
   let source: AsyncIterable<RawRow>;
+  if (ext === '.csv' && sheet) throw refuse('NOT_A_SPREADSHEET', `CSV 文件只有一个工作表,这里需要 Excel 工作簿(.xlsx)中的“${sheet}”工作表:${RESAVE}`);
   if (ext === '.csv') source = csvRows(path);
   else if (ext === '.xlsx') {
     const facts = await inspectZip(path, size, limits);
     try {
-      yield* shapeRows(xlsxRows(facts.ordered ?? path, facts), expected, optional, limits, false);
+      yield* shapeRows(xlsxRows(facts.ordered ?? path, facts, sheet), expected, optional, limits, false, sheet);
     } finally {
       if (facts.ordered) await fs.promises.rm(facts.ordered, { force: true });
     }
@@ -126,7 +129,7 @@ interface RawRow {
   cells: RawCell[];
 }
 
-async function* shapeRows(source: AsyncIterable<RawRow>, expected: string[], optional: string[], limits: ReaderLimits, csv: boolean): AsyncGenerator<SheetRow> {
+async function* shapeRows(source: AsyncIterable<RawRow>, expected: string[], optional: string[], limits: ReaderLimits, csv: boolean, sheet?: string): AsyncGenerator<SheetRow> {
   let header: Map<number, string> | undefined;
   let columns: Record<string, string> = {};
   let count = 0;
@@ -163,6 +166,7 @@ async function* shapeRows(source: AsyncIterable<RawRow>, expected: string[], opt
     yield formulas ? { row: raw.row, values, columns, formulas } : { row: raw.row, values, columns };
   }
   if (!header) {
+    if (sheet) throw refuse('NO_SHEET', `工作表“${sheet}”是空的:请在模板中填写后再上传`, { sheet });
     throw refuse('NO_SHEET', csv ? '文件里没有任何内容:请在模板中填写后再上传' : '工作簿里没有填写任何内容的工作表:请在模板的第一个工作表中填写后再上传');
   }
 }
@@ -558,7 +562,7 @@ interface StreamBook extends AsyncIterable<StreamSheet> {
  * sheets before it are passed over). Every sheet's state is known from workbook.xml when the first
  * sheet is handed out, so a hidden sheet anywhere is refused before any row.
  */
-async function* xlsxRows(path: string, facts: ZipFacts): AsyncGenerator<RawRow> {
+async function* xlsxRows(path: string, facts: ZipFacts, named?: string): AsyncGenerator<RawRow> {
   const book = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -583,12 +587,19 @@ async function* xlsxRows(path: string, facts: ZipFacts): AsyncGenerator<RawRow> 
   try {
     for (let first = true; ; first = false) {
       const next = await sheets.next().catch((e: unknown) => Promise.reject(corrupt(e)));
-      if (next.done) return;
+      if (next.done) {
+        if (named) throw refuse('NO_SHEET', `工作簿里没有名为“${named}”的工作表:请用模板填写后再上传`, { sheet: named });
+        return;
+      }
       const sheet = next.value;
       const hidden = [...(first ? (book.model?.sheets ?? []) : []), sheet].find((s) => s.state === 'hidden' || s.state === 'veryHidden');
       if (hidden) {
         const how = hidden.state === 'veryHidden' ? '请把数据复制到新的模板中再上传' : '请在 Excel 中取消隐藏,删除不需要的工作表后再上传';
         throw refuse('HIDDEN_SHEET', `工作簿里有隐藏的工作表“${hidden.name}”:${how}`, { sheet: hidden.name });
+      }
+      if (named && sheet.name !== named) {
+        for await (const _row of sheet) { /* another sheet: read through (see the finally below) */ }
+        continue;
       }
       const merged = facts.mergedHeader.get(sheetNo) ?? [];
       const date1904 = book.properties?.model?.date1904 === true;
@@ -609,7 +620,7 @@ async function* xlsxRows(path: string, facts: ZipFacts): AsyncGenerator<RawRow> 
       } catch (e) {
         throw e instanceof ImportFileError ? e : corrupt(e);
       }
-      if (started) return;
+      if (started || named) return;
     }
   } finally {
     // Run exceljs to its end without parsing what is left: it removes the temp files it wrote for
