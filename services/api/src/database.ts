@@ -15,6 +15,8 @@ export interface PlatformDatabase {
   appUrl: string;
   /** Closes the pool, then stops the embedded server if this process started it. */
   close(): Promise<void>;
+  /** The operator account `PLATFORM_ADMIN` when this start created it (it has no password yet). */
+  createdPlatformAdmin?: { id: string; username: string };
 }
 
 const DATABASE_NAME = 'ggw';
@@ -57,6 +59,7 @@ export async function openPlatformDatabase(env: Environment, log: Logger): Promi
         log.info({ inserted }, 'reference data loaded (集安市, 通化县, demo users)');
       }
     }
+    const createdPlatformAdmin = env.platformAdmin ? await ensurePlatformAdmin(owner, env.platformAdmin) : undefined;
     let appUrl = env.appDatabaseUrl;
     if (!appUrl) {
       const password = randomBytes(24).toString('base64url');
@@ -66,9 +69,17 @@ export async function openPlatformDatabase(env: Environment, log: Logger): Promi
     await owner.destroy();
     dataSource = createDataSource({ url: appUrl, poolSize: env.databasePoolSize, log: sqlLog });
     await dataSource.initialize();
-    return { dataSource, appUrl, close };
+    return { dataSource, appUrl, close, createdPlatformAdmin };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Creates the operator account `username` (platform admin, no password, no role) unless it exists; returns it when created. */
+async function ensurePlatformAdmin(owner: DataSource, username: string): Promise<{ id: string; username: string } | undefined> {
+  const [row] = await owner.query(
+    `INSERT INTO app_user (id, username, display_name, platform_admin) VALUES (gen_random_uuid(), $1, '平台运维管理员', true)
+     ON CONFLICT (username) DO NOTHING RETURNING id`, [username]);
+  return row ? { id: row.id, username } : undefined;
 }

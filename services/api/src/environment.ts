@@ -26,6 +26,7 @@ const schema = schedulerSettingsSchema
     APP_DATABASE_URL: postgresUrl.optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    PLATFORM_ADMIN: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, 'a username: 3–50 lower-case letters, digits or . _ -').optional(),
     GRAPHIQL: bool.optional(),
     INTROSPECTION: bool.optional(),
     RUN_SCHEDULER: bool.optional(),
@@ -57,6 +58,7 @@ const schema = schedulerSettingsSchema
     }),
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' })
+  .refine((e) => !e.PLATFORM_ADMIN || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required with PLATFORM_ADMIN (its activation token must outlive this process)' })
   .refine((e) => e.TRUSTED_DOCUMENTS === 'off' || e.TRUSTED_DOCUMENTS_FILE, { path: ['TRUSTED_DOCUMENTS_FILE'], message: 'required when TRUSTED_DOCUMENTS=required (the clients\' persisted-documents.json)' })
   .transform((e) => {
     const production = e.NODE_ENV === 'production';
@@ -75,6 +77,8 @@ const schema = schedulerSettingsSchema
       /** Secret for signing tokens; unset outside production: a random one per process (tokens end with the process). */
       jwtSecret: e.JWT_SECRET,
       tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+      /** Make sure this operator account exists (platform admin: onboards counties, reads nothing); a new one's activation token is logged once. */
+      platformAdmin: e.PLATFORM_ADMIN,
       /** Load the 集安市 reference data when the database does not have it (default: not in production). */
       loadReferenceData: e.LOAD_REFERENCE_DATA ?? !production,
       /** Serve GraphiQL at GET /graphql (default: not in production). */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
+import { TokenService } from '@ggw/authz';
 import { stopOnSignals } from '@ggw/db';
 import { runMain, startScheduler } from '@ggw/scheduler';
 import { openPlatformDatabase } from './database';
@@ -52,6 +53,11 @@ async function main(env: Environment): Promise<void> {
     throw error;
   });
   log.info({ url: `http://localhost:${env.port}/graphql`, graphiql: env.graphiql }, 'GraphQL API ready');
+  if (database.createdPlatformAdmin && env.jwtSecret) {
+    // once, at the start that created the account: the operator sets a password with it (activateAccount)
+    const link = await new TokenService(env.jwtSecret).issuePasswordLink({ userId: database.createdPlatformAdmin.id, tokenVersion: 1 }, database.createdPlatformAdmin.username);
+    log.warn({ username: database.createdPlatformAdmin.username, activationToken: link.token, expiresAt: link.expiresAt }, 'platform admin created: set its password with mutation activateAccount(token, password) within 72 hours');
+  }
 }
 
 runMain(parseEnvironment, main);
