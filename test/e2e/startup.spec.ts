@@ -45,10 +45,15 @@ describe('the API process', () => {
     expect(await first.exited).toBe(0);
     expect(first.output()).toMatch(/"msg":"stopped"/);
 
-    const second = startApiProcess(env);
-    await second.waitFor(/GraphQL API ready/);
+    // the operator account PLATFORM_ADMIN names is created once, with its activation token in the log
+    const second = startApiProcess({ ...env, PLATFORM_ADMIN: 'ops-zhang', JWT_SECRET: 'a-secret-of-the-startup-test-0123456789' });
+    await second.waitFor(/platform admin created/);
     expect(second.output()).not.toMatch(/reference data loaded|migrations applied/);
     expect((await query(Number(env.PORT), README_QUERY)).data.org.name).toBe('集安市');
+    const token = /"activationToken":"([^"]+)"/.exec(second.output())![1];
+    const activated = await post(Number(env.PORT), `mutation { activateAccount(token: "${token}", password: "Yunwei-2026-kaitong") { token } }`);
+    expect(activated.errors).toBeUndefined();
+    expect((await post(Number(env.PORT), '{ me { user { username } roles { role } } }', activated.data.activateAccount.token)).data.me).toEqual({ user: { username: 'ops-zhang' }, roles: [] });
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   }, 120_000);
