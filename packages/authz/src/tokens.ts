@@ -119,6 +119,7 @@ export class TokenService {
 
 function principalOf(payload: { sub: string; [claim: string]: unknown }): Principal {
   const version = payload.ver;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) throw new errors.JWTInvalid('bad version');
+  // a PostgreSQL int: anything larger is no version of ours
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > 2_147_483_647) throw new errors.JWTInvalid('bad version');
   return { userId: payload.sub, tokenVersion: version };
 }

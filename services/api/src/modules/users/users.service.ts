@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { hashPassword, isAdminAt, passwordProblem, TokenService, verifyLogin, Viewer } from '@ggw/authz';
 import {
-  BadUserInputError, ConflictError, FieldError, FieldErrors, ForbiddenError, NotFoundError, sqlStateOf, UnauthenticatedError,
+  BadUserInputError, ConflictError, FieldError, FieldErrors, ForbiddenError, isUuid, NotFoundError, sqlStateOf, UnauthenticatedError,
 } from '@ggw/domain';
 import { randomUUID } from 'node:crypto';
 import { Page, toPage } from '../../common/pagination';
@@ -58,7 +58,7 @@ async function administeredOrg(ctx: ServiceContext, orgCode: string): Promise<Or
 
 /** A user the viewer can see (their own account, one homed in or holding a role in their subtrees); NOT_FOUND otherwise. */
 export async function findUser(ctx: ServiceContext, userId: string): Promise<UserRecord> {
-  const [user] = /^[0-9a-f-]{36}$/i.test(userId)
+  const [user] = isUuid(userId)
     ? await ctx.session.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [userId])
     : [];
   if (!user) throw new NotFoundError(`没有 id 为 ${userId} 的用户`, { userId });
