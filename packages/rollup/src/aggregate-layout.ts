@@ -62,6 +62,8 @@ export interface PeriodSql {
   end: string;
   yearStart: string;
   kind: Period['kind'];
+  /** a column of the aggregate rows `a` weighing each row for this period (1, or ±1 for a row that corrects for a moved org) */
+  weight?: string;
 }
 
 /**
@@ -69,7 +71,7 @@ export interface PeriodSql {
  * org (one row per source, channel and bucket).
  */
 export function readSql(m: SumMetric, p: PeriodSql): string {
-  const slot = `a.v[${slotOf(m)}]`;
+  const slot = `${p.weight ? `${p.weight} * ` : ''}a.v[${slotOf(m)}]`;
   const sum = (channel: Channel, bucket: string) =>
     `coalesce(sum(${slot}) FILTER (WHERE a.source = '${m.source}' AND a.channel = '${channel}' AND ${bucket}), 0)`;
   const rule = SOURCES[m.source].time;
@@ -105,5 +107,25 @@ export function neededBucketsSql(rule: TimeRule, periods: Period[], add: (v: unk
       return `a.bucket = ANY(${add(periods.map((p) => `${p.year}-01-01`))}::date[])`;
     case 'periodKey':
       return `a.bucket = ANY(${add(periods.map((p) => p.start))}::date[])`;
+  }
+}
+
+/**
+ * The day whose tree decides under which orgs a row of a source counts, for a period ending
+ * (exclusive) at `end`: a headcount or a span by the tree on the period's last day; a dated event
+ * by the tree at the end of its month; a yearly fact or a per-period document by the tree at the
+ * end of its year, quarter or month.
+ */
+export function treeDaySql(rule: TimeRule, end: string): string {
+  switch (rule.kind) {
+    case 'stock':
+    case 'span':
+      return `(${end} - 1)`;
+    case 'flow':
+      return `(a.bucket + interval '1 month' - interval '1 day')::date`;
+    case 'annual':
+      return `make_date(extract(year FROM a.bucket)::int, 12, 31)`;
+    case 'periodKey':
+      return `(a.bucket + CASE a.channel WHEN 'year' THEN interval '1 year' WHEN 'quarter' THEN interval '3 months' ELSE interval '1 month' END - interval '1 day')::date`;
   }
 }

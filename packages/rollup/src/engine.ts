@@ -24,8 +24,8 @@ export interface RollupRow {
  */
 export type RollupReader = 'aggregates' | 'approved' | 'own' | 'records';
 
-const BUILDERS: Record<RollupReader, (specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[]) => { text: string; params: unknown[] }> = {
-  aggregates: buildAggregateRollupSql,
+const BUILDERS: Record<RollupReader, (specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[], treeDays: Array<string | null>) => { text: string; params: unknown[] }> = {
+  aggregates: (specs, periods, metrics, treeDays) => buildAggregateRollupSql(specs, periods, metrics, 'rollup_subtree', treeDays),
   approved: buildApprovedRollupSql,
   own: (specs, periods, metrics) => buildAggregateRollupSql(specs, periods, metrics, 'rollup_own'),
   records: buildRecordsRollupSql,
@@ -33,7 +33,9 @@ const BUILDERS: Record<RollupReader, (specs: TargetSpec[], periods: Period[], me
 
 /**
  * Computes the sums of every sum metric for the targets of `specs`, for each period, in one
- * statement on `manager` (the caller's transaction, so row-level security applies).
+ * statement on `manager` (the caller's transaction, so row-level security applies). Figures
+ * follow the tree as it was in each period; `treeDays[i]`, when given, fixes the day whose tree
+ * counts for period i instead (a previous year compared like for like with the year after it).
  */
 export async function computeRollups(
   manager: EntityManager,
@@ -41,9 +43,10 @@ export async function computeRollups(
   periods: Period[],
   metrics: readonly SumMetric[] = SUM_METRICS,
   reader: RollupReader = 'aggregates',
+  treeDays: Array<string | null> = [],
 ): Promise<RollupRow[]> {
   if (specs.length === 0) return [];
-  const { text, params } = BUILDERS[reader](specs, periods, metrics);
+  const { text, params } = BUILDERS[reader](specs, periods, metrics, treeDays);
   const rows = await queryPrepared(manager, text, params);
   const columns = periods.map((_p, i) => metrics.map((m) => [m.key, `${m.key}__${i}`] as const));
   return rows.map((r) => ({

@@ -3,7 +3,8 @@ import { orgColumns, OrgLevel, OrgType } from '@ggw/domain';
 /** Which orgs to compute roll-ups for. Specs are resolved in SQL, so a table of children or a page of villages costs no extra statement. */
 export type TargetSpec =
   | { kind: 'orgs'; ids: string[] }
-  | { kind: 'children'; parentId: string }
+  /** `during`: the orgs below the parent, and in existence, at some time in this period (the tree as it was); otherwise today's children */
+  | { kind: 'children'; parentId: string; during?: { start: string; end: string } }
   | { kind: 'descendants'; rootId: string; level?: OrgLevel | null; type?: OrgType | null; limit: number; afterPath?: string | null };
 
 /** The result column of a sum metric for the period at `periodIndex`. */
@@ -20,7 +21,10 @@ export function targetSql(spec: TargetSpec, index: number, add: (v: unknown) => 
     case 'orgs':
       return `${select} WHERE o.id = ANY(${add(spec.ids)}::uuid[])`;
     case 'children':
-      return `${select} WHERE o.parent_id = ${add(spec.parentId)}::uuid`;
+      if (!spec.during) return `${select} WHERE o.parent_id = ${add(spec.parentId)}::uuid`;
+      return `${select} WHERE o.id IN (SELECT l.org_id FROM org_link l WHERE l.parent_id = ${add(spec.parentId)}::uuid
+                 AND l.valid_from < ${add(spec.during.end)}::date AND (l.valid_to IS NULL OR l.valid_to > ${add(spec.during.start)}::date))
+                 AND o.founded_on < ${add(spec.during.end)}::date AND (o.dissolved_on IS NULL OR o.dissolved_on > ${add(spec.during.start)}::date)`;
     case 'descendants': {
       const where = [`o.path <@ (SELECT path FROM org WHERE id = ${add(spec.rootId)}::uuid)`, `o.id <> ${add(spec.rootId)}::uuid`];
       if (spec.level) where.push(`o.level = ${add(spec.level)}`);

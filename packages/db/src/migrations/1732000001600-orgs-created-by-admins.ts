@@ -75,7 +75,7 @@ export class OrgsCreatedByAdmins1732000001600 implements MigrationInterface {
           SELECT n.tenant_id, n.id, 'org', n.id, TG_OP, ggw_actor(), nullif(current_setting('ggw.request_id', true), ''), nullif(current_setting('ggw.reason', true), ''),
                  to_jsonb(o) - 'tenant_id' - 'path', to_jsonb(n) - 'tenant_id' - 'path'
             FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
-           WHERE to_jsonb(o) IS DISTINCT FROM to_jsonb(n);
+           WHERE to_jsonb(o) - 'path' IS DISTINCT FROM to_jsonb(n) - 'path';
         END IF;
         RETURN NULL;
       END $$`);

@@ -31,8 +31,12 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
         // the same orgs asked for different figures (an org's rollup and its summary) are read once
         const keyOf = new Map(group.map((r) => [r, JSON.stringify(r.spec)]));
         const specs = new Map([...keyOf].map(([r, key]) => [key, r.spec]));
+        // children as they were in the period; the year before compared like for like: over the
+        // orgs below the target at the end of this period (a merged township's predecessors)
+        const dated = [...specs.values()].map((s) => (s.kind === 'children' ? { ...s, during: { start: period.start, end: period.end } } : s));
+        const lastDay = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
         const rows = await session.serially((manager) =>
-          computeRollups(manager, [...specs.values()], [period, previousYear(period)], metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader),
+          computeRollups(manager, dated, [period, previousYear(period)], metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader, [null, lastDay]),
         );
         const rowsOf = new Map([...specs.keys()].map((key, i) => [key, rows.filter((row) => row.spec === i)]));
         for (const r of group) results.set(r, rowsOf.get(keyOf.get(r)!)!);
