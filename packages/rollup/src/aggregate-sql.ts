@@ -38,17 +38,18 @@ export function buildAggregateRollupSql(
 
 /**
  * The target's subtree aggregates (today's tree, weight 1 in every period), and, for the orgs
- * that have ever moved under or away from it (\`org_history_reach\`: none for nearly every
- * target), their own rows weighed +1 where the org was below the target on the day that decides
- * (treeDaySql, or the period's \`treeDays\` entry: a fixed day, for like-for-like comparisons) but
- * is not today, and -1 where the reverse. So a figure follows the tree as it was.
+ * that have ever moved under or away from it (`org_history_reach`, with the days each was below
+ * it: none for nearly every target), their own rows weighed +1 where the org was below the
+ * target on the day that decides (treeDaySql, or the period's `treeDays` entry: a fixed day, for
+ * like-for-like comparisons) but is not today, and -1 where the reverse. So a figure follows the
+ * tree as it was.
  */
 function datedRowsSql(periods: Period[], periodSql: PeriodSql[], treeDays: Array<string | null>, sources: string[], filter: string, params: SqlParams): string {
   const ones = periods.map((_p, i) => `1 AS w${i}`).join(', ');
   const weights = periods.map((_p, i) => {
     const fixed = treeDays[i] ? `${params.add(treeDays[i])}::date` : null;
-    const day = fixed ?? `CASE a.source ${sources.map((s) => `WHEN '${s}' THEN ${treeDaySql(SOURCES[s as keyof typeof SOURCES].time, periodSql[i].end)}`).join(' ')} END`;
-    return `(EXISTS (SELECT 1 FROM ggw_ancestors_at(a.org_id, ${day}) z WHERE z.id = t.id))::int - (t.path @> m.path)::int AS w${i}`;
+    const day = fixed ?? (sources.length ? `CASE a.source ${sources.map((s) => `WHEN '${s}' THEN ${treeDaySql(SOURCES[s as keyof typeof SOURCES].time, periodSql[i].end)}`).join(' ')} END` : 'NULL::date');
+    return `(h.days @> ${day})::int - (t.path @> m.path)::int AS w${i}`;
   }).join(', ');
   return `(SELECT a.source, a.channel, a.bucket, a.v, ${ones} FROM rollup_subtree a WHERE a.tenant_id = t.tenant_id AND a.org_id = t.id AND ${filter}
            UNION ALL

@@ -24,7 +24,7 @@ const APPROVED_APPLY_BY_TODAYS_TREE = `
  *   `org.path` stay the tree as it is today: access, lists and the subtree aggregates follow it.
  * - `org_name`: names are dated the same way (a rename adds a row from its day).
  * - `org_history_reach`: for every org whose chain of parents has ever changed, every org that
- *   has been above it at some time. A roll-up of a target with such rows is corrected from the
+ *   has been above it at some time, with the days it was. A roll-up of a target with such rows is corrected from the
  *   own sums of those orgs, so that figures follow the tree as it was (`packages/rollup`); every
  *   other target (nearly all) reads its aggregates as before. Rebuilt for the tenant by each move.
  * - `ggw_move_org(org, new parent, day)` moves a subtree inside its county: it closes the old
@@ -61,9 +61,11 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE org_history_reach (
-        tenant_id   uuid NOT NULL,
-        ancestor_id uuid NOT NULL,
-        org_id      uuid NOT NULL,
+        tenant_id   uuid           NOT NULL,
+        ancestor_id uuid           NOT NULL,
+        org_id      uuid           NOT NULL,
+        -- the days on which the ancestor was above the org
+        days        datemultirange NOT NULL,
         PRIMARY KEY (tenant_id, ancestor_id, org_id)
       )`);
     for (const t of ['org_link', 'org_name', 'org_history_reach']) await q.query(`SELECT ggw_protect_table('${t}')`);
@@ -115,7 +117,8 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
           JOIN org a ON a.tenant_id = s.tenant_id AND a.id = s.org_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
         ON CONFLICT (tenant_id, org_id, period) DO UPDATE SET sums = ggw_jsonb_add(approved_subtree.sums, excluded.sums, 1) $$`);
 
-    // rebuilds the reach of a tenant: every org below a moved one, with every org above it at any time
+    // rebuilds the reach of a tenant: every org below a moved one, with every org above it at any
+    // time and the days it was (the intersections of the dated links up the chain)
     await q.query(`
       CREATE FUNCTION ggw_rebuild_history_reach(tenant uuid) RETURNS void LANGUAGE sql SET search_path = public, pg_temp AS $$
         DELETE FROM org_history_reach WHERE tenant_id = tenant;
@@ -123,15 +126,17 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
           SELECT DISTINCT o.id, o.path FROM org_link l JOIN org o ON o.tenant_id = l.tenant_id AND o.id = l.org_id
            WHERE l.tenant_id = tenant AND l.valid_to IS NOT NULL),
         members AS (SELECT DISTINCT d.id FROM moved m JOIN org d ON d.tenant_id = tenant AND d.path <@ m.path),
-        up(org_id, ancestor_id, depth) AS (
-          SELECT m.id, l.parent_id, 1 FROM members m JOIN org_link l ON l.org_id = m.id
-          UNION
-          SELECT up.org_id, l.parent_id, up.depth + 1 FROM up JOIN org_link l ON l.org_id = up.ancestor_id WHERE up.depth < 10)
-        INSERT INTO org_history_reach (tenant_id, ancestor_id, org_id)
-        SELECT DISTINCT tenant, ancestor_id, org_id FROM up $$`);
+        links AS (SELECT l.org_id, l.parent_id, daterange(nullif(l.valid_from, '-infinity'), l.valid_to) AS days FROM org_link l WHERE l.tenant_id = tenant),
+        up(org_id, ancestor_id, days, depth) AS (
+          SELECT m.id, l.parent_id, l.days, 1 FROM members m JOIN links l ON l.org_id = m.id
+          UNION ALL
+          SELECT up.org_id, l.parent_id, up.days * l.days, up.depth + 1 FROM up JOIN links l ON l.org_id = up.ancestor_id AND l.days && up.days
+           WHERE up.depth < 10)
+        INSERT INTO org_history_reach (tenant_id, ancestor_id, org_id, days)
+        SELECT tenant, ancestor_id, org_id, range_agg(days) FROM up GROUP BY ancestor_id, org_id $$`);
 
     await q.query(`
-      CREATE FUNCTION ggw_move_org(moved uuid, new_parent uuid, day date) RETURNS void
+      CREATE FUNCTION ggw_move_org(moved uuid, new_parent uuid, day date, rebuild boolean DEFAULT true) RETURNS void
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
         o org;
@@ -165,10 +170,11 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
          WHERE d.tenant_id = o.tenant_id AND d.path <@ o.path;
 
         IF approved.t IS NOT NULL THEN PERFORM ggw_approved_apply(approved.t, approved.o, approved.p, approved.f, 1); END IF;
-        PERFORM ggw_rebuild_history_reach(o.tenant_id);
+        -- (a merger moves many villages, then rebuilds once)
+        IF rebuild THEN PERFORM ggw_rebuild_history_reach(o.tenant_id); END IF;
       END $$`);
-    await q.query(`REVOKE ALL ON FUNCTION ggw_move_org(uuid, uuid, date) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION ggw_move_org(uuid, uuid, date) TO ggw_app`);
+    await q.query(`REVOKE ALL ON FUNCTION ggw_move_org(uuid, uuid, date, boolean) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION ggw_move_org(uuid, uuid, date, boolean) TO ggw_app`);
 
     // 撤乡并镇's last step: from the day on, the merged org (its children moved away already) is
     // dissolved and linked below the org it merged into. Today's tree keeps it where it was (it
@@ -225,7 +231,7 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION ggw_rename_org(uuid, text, date)`);
     await q.query(`DROP FUNCTION ggw_merge_org(uuid, uuid, date)`);
-    await q.query(`DROP FUNCTION ggw_move_org(uuid, uuid, date)`);
+    await q.query(`DROP FUNCTION ggw_move_org(uuid, uuid, date, boolean)`);
     await q.query(`DROP FUNCTION ggw_rebuild_history_reach(uuid)`);
     await q.query(APPROVED_APPLY_BY_TODAYS_TREE);
     await q.query(`DROP FUNCTION ggw_period_last_day(text)`);

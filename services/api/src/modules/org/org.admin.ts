@@ -127,7 +127,8 @@ export async function mergeOrgs(ctx: ServiceContext, codes: string[], intoCode: 
     `SELECT id, code FROM org WHERE parent_id = ANY($1::uuid[]) AND (dissolved_on IS NULL OR dissolved_on > $2) ORDER BY path`, [merged.map((m) => m.id), day]);
   await notLocked(ctx, [into, ...merged], day);
   await withReason(ctx, reason, async () => {
-    for (const c of children) await treeChange(() => ctx.session.query(`SELECT ggw_move_org($1, $2, $3)`, [c.id, into.id, day]));
+    // the villages move one by one; the history's reach is rebuilt once, by the merger itself
+    for (const c of children) await treeChange(() => ctx.session.query(`SELECT ggw_move_org($1, $2, $3, false)`, [c.id, into.id, day]));
     for (const m of merged) await treeChange(() => ctx.session.query(`SELECT ggw_merge_org($1, $2, $3)`, [m.id, into.id, day]));
   });
   return into;
