@@ -74,7 +74,8 @@ interface ApiProcess {
 }
 
 async function startApiProcess(appUrl: string, poolSize: number): Promise<ApiProcess> {
-  const child = spawn(process.execPath, [__filename, '--server'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // the API's heap limit as production starts it (infra/README.md, `pnpm start`)
+  const child = spawn(process.execPath, ['--max-old-space-size=1024', __filename, '--server'], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin!.end(JSON.stringify({ appUrl, poolSize }));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
