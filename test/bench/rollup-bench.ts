@@ -190,7 +190,7 @@ async function moveMergeSection(url: string, appUrl: string, code: string) {
       const from = wallNow();
       const endMs = await asAdmin(async () => {
         const t = wallNow();
-        for (const v of villages) await owner.query(`SELECT ggw_move_org($1, $2, $3)`, [v.id, successor.id, day]);
+        for (const v of villages) await owner.query(`SELECT ggw_move_org($1, $2, $3, false)`, [v.id, successor.id, day]);
         await owner.query(`SELECT ggw_merge_org($1, $2, $3)`, [merged.id, successor.id, day]);
         mergeMs.push(wallNow() - t);
       }, run < 2 ? 'ROLLBACK' : 'COMMIT');
@@ -210,7 +210,7 @@ async function moveMergeSection(url: string, appUrl: string, code: string) {
       return xs.length ? `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} runs)` : 'no reads';
     };
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-    console.log(`merge of a township with ${villages.length} villages (${villages.length} ggw_move_org + ggw_merge_org, one transaction, from ${day}): ` +
+    console.log(`merge of a township with ${villages.length} villages (${villages.length} ggw_move_org without a reach rebuild + ggw_merge_org, as mergeOrgs does; one transaction, from ${day}): ` +
       `median ${median(mergeMs).toFixed(0)} ms (runs ${fmt(mergeMs)} ms; the first two rolled back), commit ${commitMs.toFixed(0)} ms`);
     console.log(`move of one village (ggw_move_org, one transaction, from ${day}): median ${median(villageMs).toFixed(0)} ms (runs ${fmt(villageMs)} ms; rolled back)`);
     const name = `county ${code} rollup ${lastYear}, 10 figures vs ${lastYear - 1} [aggregates], concurrent reader`;
