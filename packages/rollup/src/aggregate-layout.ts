@@ -116,11 +116,12 @@ export function neededBucketsSql(rule: TimeRule, periods: Period[], add: (v: unk
  * by the tree at the end of its month; a yearly fact or a per-period document by the tree at the
  * end of its year, quarter or month.
  */
-export function treeDaySql(rule: TimeRule, end: string): string {
+export function treeDaySql(rule: TimeRule, end: () => string): string {
   switch (rule.kind) {
     case 'stock':
     case 'span':
-      return `(${end} - 1)`;
+      // (asked for only here: a period bound is a parameter, which must not be added unused)
+      return `(${end()} - 1)`;
     case 'flow':
       return `(a.bucket + interval '1 month' - interval '1 day')::date`;
     case 'annual':

@@ -48,7 +48,7 @@ function datedRowsSql(periods: Period[], periodSql: PeriodSql[], treeDays: Array
   const ones = periods.map((_p, i) => `1 AS w${i}`).join(', ');
   const weights = periods.map((_p, i) => {
     const fixed = treeDays[i] ? `${params.add(treeDays[i])}::date` : null;
-    const day = fixed ?? (sources.length ? `CASE a.source ${sources.map((s) => `WHEN '${s}' THEN ${treeDaySql(SOURCES[s as keyof typeof SOURCES].time, periodSql[i].end)}`).join(' ')} END` : 'NULL::date');
+    const day = fixed ?? (sources.length ? `CASE a.source ${sources.map((s) => `WHEN '${s}' THEN ${treeDaySql(SOURCES[s as keyof typeof SOURCES].time, () => periodSql[i].end)}`).join(' ')} END` : 'NULL::date');
     return `(h.days @> ${day})::int - (t.path @> m.path)::int AS w${i}`;
   }).join(', ');
   return `(SELECT a.source, a.channel, a.bucket, a.v, ${ones} FROM rollup_subtree a WHERE a.tenant_id = t.tenant_id AND a.org_id = t.id AND ${filter}

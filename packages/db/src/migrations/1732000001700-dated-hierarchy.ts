@@ -107,14 +107,15 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
       LANGUAGE sql SET search_path = public, pg_temp AS $$
         WITH changes AS (SELECT * FROM unnest(tenants, orgs, periods, frozen) AS c(tenant_id, org_id, period, frozen)),
         spread AS (
-          SELECT c.tenant_id, a.id AS org_id, c.period, kv.key, sum(sign * kv.value::numeric) AS v
+          SELECT a.id AS org_id, c.period, kv.key, sum(sign * kv.value::numeric) AS v
             FROM changes c
             CROSS JOIN LATERAL (SELECT c.org_id AS id UNION ALL SELECT x.id FROM ggw_ancestors_at(c.org_id, ggw_period_last_day(c.period)) x) a
             CROSS JOIN LATERAL jsonb_each_text(c.frozen) AS kv
-           GROUP BY 1, 2, 3, 4)
+           GROUP BY 1, 2, 3)
+        -- each org above in its own tenant (a city's, a province's)
         INSERT INTO approved_subtree (tenant_id, org_id, period, sums)
-        SELECT s.tenant_id, s.org_id, s.period, jsonb_object_agg(s.key, s.v) FROM spread s
-          JOIN org a ON a.tenant_id = s.tenant_id AND a.id = s.org_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        SELECT a.tenant_id, s.org_id, s.period, jsonb_object_agg(s.key, s.v) FROM spread s
+          JOIN org a ON a.id = s.org_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
         ON CONFLICT (tenant_id, org_id, period) DO UPDATE SET sums = ggw_jsonb_add(approved_subtree.sums, excluded.sums, 1) $$`);
 
     // rebuilds the reach of a tenant: every org below a moved one, with every org above it at any
