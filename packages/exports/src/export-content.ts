@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { FigureState, OrgLevel, OrgRecord, Period, previousYear } from '@ggw/domain';
-import { computeRollups, figuresFromSums, Metric, metric, METRICS, sumMetricsFor, SUMMARY_METRICS, TargetSpec } from '@ggw/rollup';
+import { computeWithLastYear, figuresFromSums, Metric, metric, METRICS, sumMetricsFor, SUMMARY_METRICS, TargetSpec } from '@ggw/rollup';
 
 /** The figures of the side-by-side tables (下级单位, 村社区, CSV): the annual summary's headline figures. */
 export const TABLE_METRICS: readonly Metric[] = [
@@ -32,7 +32,7 @@ export class ExportSource {
 
   private async read(spec: TargetSpec, metrics = TABLE_METRICS): Promise<OrgFigures[]> {
     const reader = this.state === FigureState.APPROVED ? 'approved' : 'aggregates';
-    const rows = await computeRollups(this.manager, [spec], [this.period, this.previous], sumMetricsFor(metrics.map((m) => m.key)), reader);
+    const rows = await computeWithLastYear(this.manager, [spec], this.period, sumMetricsFor(metrics.map((m) => m.key)), reader);
     return rows.map((r) => ({ org: r.org, now: figuresFromSums(r.sums[0]), before: figuresFromSums(r.sums[1]) }));
   }
 

@@ -22,6 +22,11 @@ export type MakeExportOptions = WriteOptions;
 export async function makeExportFile(
   manager: EntityManager, org: OrgRecord, period: Period, format: ExportFormat, options: MakeExportOptions, state: FigureState = FigureState.LIVE,
 ): Promise<ExportFile> {
+  // the name the org had in the period (a 2019 export says what it was called in 2019)
+  const [{ name }] = await manager.query(
+    `SELECT coalesce((SELECT n.name FROM org_name n WHERE n.tenant_id = $1 AND n.org_id = $2 AND n.valid_from < $3::date ORDER BY n.valid_from DESC LIMIT 1), $4) AS name`,
+    [org.tenantId, org.id, period.end, org.name]);
+  org = { ...org, name };
   const content = await EXPORT_WRITERS[format].write(new ExportSource(manager, org, period, state), options);
   await options.onProgress(1);
   return { content, fileName: exportFileName(org, period, format), size: content.length, sha256: createHash('sha256').update(content).digest('hex') };

@@ -19,7 +19,7 @@ export function buildAggregateRollupSql(
     const [start, end, yearStart] = [params.lazy(p.start, 'date'), params.lazy(p.end, 'date'), params.lazy(`${p.year}-01-01`, 'date')];
     return { get start() { return start(); }, get end() { return end(); }, get yearStart() { return yearStart(); }, kind: p.kind, weight: dated ? `a.w${i}` : undefined };
   });
-  const targets = specs.map((s, i) => targetSql(s, i, params.add)).join('\nUNION ALL\n');
+  const targets = specs.map((s, i) => targetSql(s, i, params.add, periods[0]?.end)).join('\nUNION ALL\n');
   const sources = [...new Set(metrics.map((m) => m.source))];
   const rows = sources.map((s) => `(a.source = '${s}' AND ${neededBucketsSql(SOURCES[s].time, periods, params.add)})`);
   const figures = metrics.flatMap((m) => periodSql.map((p, i) => `(${readSql(m, p)})::float8 AS ${sumColumn(m.key, i)}`));

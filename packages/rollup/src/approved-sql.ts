@@ -15,7 +15,7 @@ import { SqlParams, sumColumn, TARGET_COLUMNS, TargetSpec, targetSql } from './t
 export function buildApprovedRollupSql(specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[]) {
   const params = new SqlParams();
   const keys = periods.map((p) => params.add(p.key));
-  const targets = specs.map((s, i) => targetSql(s, i, params.add)).join('\nUNION ALL\n');
+  const targets = specs.map((s, i) => targetSql(s, i, params.add, periods[0]?.end)).join('\nUNION ALL\n');
   const frozen = metrics.filter((m) => m.source !== 'report');
   const reported = metrics.filter((m) => m.source === 'report');
   const frozenColumns = frozen.flatMap((m) => keys.map((key, i) =>

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrgLevel, OrgRecord, OrgType, Period } from '@ggw/domain';
+import { OrgLevel, OrgRecord, OrgType, Period, previousYear } from '@ggw/domain';
 import { buildAggregateRollupSql } from './aggregate-sql';
 import { buildApprovedRollupSql } from './approved-sql';
 import { queryPrepared } from './prepared-query';
@@ -58,6 +58,19 @@ export async function computeRollups(
     },
     sums: columns.map((period) => Object.fromEntries(period.map(([key, column]) => [key, r[column] as number]))),
   }));
+}
+
+/**
+ * The figures of `period` and of the year before it, as a table compares them: children as they
+ * were in the period, and the year before over the orgs below each target at the period's end
+ * (like for like: a merged township's previous year is the sum of its predecessors').
+ */
+export function computeWithLastYear(
+  manager: EntityManager, specs: TargetSpec[], period: Period, metrics: readonly SumMetric[], reader: RollupReader = 'aggregates',
+): Promise<RollupRow[]> {
+  const dated = specs.map((s) => (s.kind === 'children' ? { ...s, during: { start: period.start, end: period.end } } : s));
+  const lastDay = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return computeRollups(manager, dated, [period, previousYear(period)], metrics, reader, [null, lastDay]);
 }
 
 /**

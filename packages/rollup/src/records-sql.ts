@@ -49,7 +49,7 @@ export function buildRecordsRollupSql(specs: TargetSpec[], periods: Period[], me
   const params = new SqlParams();
   const periodParams = periods.map((p) => periodParamsOf(params, p));
 
-  const targets = specs.map((s, i) => targetSql(s, i, params.add)).join('\nUNION ALL\n');
+  const targets = specs.map((s, i) => targetSql(s, i, params.add, periods[0]?.end)).join('\nUNION ALL\n');
   const bySource = new Map<SourceName, SumMetric[]>();
   for (const m of metrics) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
 

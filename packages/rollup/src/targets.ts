@@ -14,9 +14,15 @@ export const sumColumn = (key: string, periodIndex: number) => `"${key}__${perio
 export const TARGET_COLUMNS = `t.spec, ${orgColumns('t')}`;
 export const TARGET_GROUP = 't.spec, t.tenant_id, t.id, t.parent_id, t.path, t.level, t.type, t.code, t.name, t.founded_on, t.dissolved_on';
 
-/** The SELECT of the orgs of one spec, numbered `index`, with its parameters added through `add`. */
-export function targetSql(spec: TargetSpec, index: number, add: (v: unknown) => string): string {
-  const select = `SELECT ${index} AS spec, o.tenant_id, o.id, o.parent_id, o.path, o.level, o.type, o.code, o.name, o.founded_on, o.dissolved_on FROM org o`;
+/**
+ * The SELECT of the orgs of one spec, numbered `index`, with its parameters added through `add`;
+ * each org with the name it had on the day before `nameBefore` (a period's end: the 2019 table
+ * shows the 2019 names), or today's when it had none then.
+ */
+export function targetSql(spec: TargetSpec, index: number, add: (v: unknown) => string, nameBefore?: string): string {
+  const name = nameBefore === undefined ? 'o.name'
+    : `coalesce((SELECT n.name FROM org_name n WHERE n.tenant_id = o.tenant_id AND n.org_id = o.id AND n.valid_from < ${add(nameBefore)}::date ORDER BY n.valid_from DESC LIMIT 1), o.name) AS name`;
+  const select = `SELECT ${index} AS spec, o.tenant_id, o.id, o.parent_id, o.path, o.level, o.type, o.code, ${name}, o.founded_on, o.dissolved_on FROM org o`;
   switch (spec.kind) {
     case 'orgs':
       return `${select} WHERE o.id = ANY(${add(spec.ids)}::uuid[])`;

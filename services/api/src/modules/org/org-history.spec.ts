@@ -121,9 +121,15 @@ describe('a hierarchy that changes over time', () => {
     expect(firstError(await api.gqlAs('jian-admin', `mutation { dissolveOrg(code: "${a}", on: "2021-08-01") { code } }`)).code).toBe('INVALID_STATE');
   });
 
-  it('renames from a day on, and keeps every change in the audit trail', async () => {
+  it('renames from a day on: earlier periods keep the earlier name; every change is in the audit trail', async () => {
+    const old = (await api.gqlAs('jian-admin', `{ org(code: "${a}") { name } }`)).body.data.org.name;
     const res = await api.gqlAs('jian-admin', `mutation { renameOrg(code: "${a}", name: "新合并镇", on: "2021-01-01") { name } }`);
     expect(res.body.data.renameOrg.name).toBe('新合并镇');
+    const named = async (period: string) => (await api.gqlAs('jian-admin', `{ org(code: "${JIAN}") { childRollups(period: "${period}") { rows { org { code name } } } } }`))
+      .body.data.org.childRollups.rows.find((r: { org: { code: string } }) => r.org.code === a).org.name;
+    expect(await named('2020')).toBe(old);
+    expect(await named('2021')).toBe('新合并镇');
+    expect(firstError(await api.gqlAs('jian-admin', `mutation { renameOrg(code: "${a}", name: "再改", on: "2020-06-01") { name } }`)).code).toBe('INVALID_STATE');
     const trail = (await api.gqlAs('jian-admin', `{ org(code: "${a}") { auditTrail(first: 20, kind: ORG) { nodes { operation reason before after } } } }`)).body.data.org.auditTrail.nodes;
     expect(trail.length).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { FigureState, Period, previousYear } from '@ggw/domain';
-import { computeRollups, RollupReader, RollupRow, sumMetricsFor, TargetSpec } from '@ggw/rollup';
+import { FigureState, Period } from '@ggw/domain';
+import { computeWithLastYear, RollupReader, RollupRow, sumMetricsFor, TargetSpec } from '@ggw/rollup';
 import { RequestSession } from '../../common/session';
 
 export interface RollupRequest {
@@ -31,12 +31,8 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
         // the same orgs asked for different figures (an org's rollup and its summary) are read once
         const keyOf = new Map(group.map((r) => [r, JSON.stringify(r.spec)]));
         const specs = new Map([...keyOf].map(([r, key]) => [key, r.spec]));
-        // children as they were in the period; the year before compared like for like: over the
-        // orgs below the target at the end of this period (a merged township's predecessors)
-        const dated = [...specs.values()].map((s) => (s.kind === 'children' ? { ...s, during: { start: period.start, end: period.end } } : s));
-        const lastDay = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
         const rows = await session.serially((manager) =>
-          computeRollups(manager, dated, [period, previousYear(period)], metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader, [null, lastDay]),
+          computeWithLastYear(manager, [...specs.values()], period, metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader),
         );
         const rowsOf = new Map([...specs.keys()].map((key, i) => [key, rows.filter((row) => row.spec === i)]));
         for (const r of group) results.set(r, rowsOf.get(keyOf.get(r)!)!);
