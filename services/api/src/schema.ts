@@ -29,7 +29,7 @@ export function buildApiSchema(): GraphQLSchema {
     // type-graphql has no option for the root types' descriptions
     const roots: [ReturnType<GraphQLSchema['getQueryType']>, string][] = [
       [schema.getQueryType(), '查询:组织、层级、记录(按查看者权限范围)'],
-      [schema.getMutationType(), '变更:登录、数据录入、导出与定时导出计划'],
+      [schema.getMutationType(), '变更:登录与账号、数据录入、报表流程、用户与组织管理、导出与定时导出计划'],
     ];
     for (const [type, description] of roots) if (type) type.description = description;
   }

@@ -44,7 +44,8 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
         valid_from date NOT NULL DEFAULT '-infinity',
         valid_to   date,
         PRIMARY KEY (tenant_id, org_id, valid_from),
-        FOREIGN KEY (tenant_id, org_id) REFERENCES org (tenant_id, id),
+        -- (the application never deletes an org; an owner's deletion takes its history along)
+        FOREIGN KEY (tenant_id, org_id) REFERENCES org (tenant_id, id) ON DELETE CASCADE,
         CHECK (valid_to IS NULL OR valid_to > valid_from)
       )`);
     await q.query(`CREATE INDEX org_link_org ON org_link (org_id, valid_from)`);
@@ -57,7 +58,7 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
         valid_from date NOT NULL DEFAULT '-infinity',
         name       text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
         PRIMARY KEY (tenant_id, org_id, valid_from),
-        FOREIGN KEY (tenant_id, org_id) REFERENCES org (tenant_id, id)
+        FOREIGN KEY (tenant_id, org_id) REFERENCES org (tenant_id, id) ON DELETE CASCADE
       )`);
     await q.query(`
       CREATE TABLE org_history_reach (
@@ -75,16 +76,28 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
 
     await q.query(`INSERT INTO org_link (tenant_id, org_id, parent_id) SELECT tenant_id, id, parent_id FROM org WHERE parent_id IS NOT NULL`);
     await q.query(`INSERT INTO org_name (tenant_id, org_id, name) SELECT tenant_id, id, name FROM org`);
-    // a new org's first link and name come with it, whoever inserts it
+    // a new org's first link and name come with it, whoever inserts it; a parent or name changed in
+    // place without a dated change first (not by ggw_move_org or ggw_rename_org: an owner's
+    // correction) corrects the current link or name in place
     await q.query(`
       CREATE FUNCTION ggw_org_dated_rows() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       BEGIN
-        INSERT INTO org_link (tenant_id, org_id, parent_id) SELECT n.tenant_id, n.id, n.parent_id FROM new_rows n WHERE n.parent_id IS NOT NULL;
-        INSERT INTO org_name (tenant_id, org_id, name) SELECT n.tenant_id, n.id, n.name FROM new_rows n;
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO org_link (tenant_id, org_id, parent_id) SELECT n.tenant_id, n.id, n.parent_id FROM new_rows n WHERE n.parent_id IS NOT NULL;
+          INSERT INTO org_name (tenant_id, org_id, name) SELECT n.tenant_id, n.id, n.name FROM new_rows n;
+        ELSE
+          UPDATE org_link l SET parent_id = n.parent_id FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+           WHERE l.tenant_id = n.tenant_id AND l.org_id = n.id AND l.valid_to IS NULL AND n.parent_id IS DISTINCT FROM o.parent_id
+             AND l.parent_id IS DISTINCT FROM n.parent_id AND n.parent_id IS NOT NULL;
+          UPDATE org_name x SET name = n.name FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+           WHERE x.tenant_id = n.tenant_id AND x.org_id = n.id AND n.name <> o.name AND x.name <> n.name
+             AND x.valid_from = (SELECT max(y.valid_from) FROM org_name y WHERE y.tenant_id = n.tenant_id AND y.org_id = n.id);
+        END IF;
         RETURN NULL;
       END $$`);
     await q.query(`REVOKE ALL ON FUNCTION ggw_org_dated_rows() FROM PUBLIC`);
     await q.query(`CREATE TRIGGER ggw_org_dated_rows AFTER INSERT ON org REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_org_dated_rows()`);
+    await q.query(`CREATE TRIGGER ggw_org_dated_rows_update AFTER UPDATE ON org REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ggw_org_dated_rows()`);
 
     // the orgs above `o` on day `day`, nearest first (itself not included)
     await q.query(`
@@ -237,6 +250,7 @@ export class DatedHierarchy1732000001700 implements MigrationInterface {
     await q.query(APPROVED_APPLY_BY_TODAYS_TREE);
     await q.query(`DROP FUNCTION ggw_period_last_day(text)`);
     await q.query(`DROP FUNCTION ggw_ancestors_at(uuid, date)`);
+    await q.query(`DROP TRIGGER ggw_org_dated_rows_update ON org`);
     await q.query(`DROP TRIGGER ggw_org_dated_rows ON org`);
     await q.query(`DROP FUNCTION ggw_org_dated_rows()`);
     await q.query(`DROP TABLE org_history_reach`);
