@@ -61,7 +61,7 @@ export class RollupObject {
   @Field({ description: '期间,如 2020、2020Q3、2020-06' })
   period: string;
 
-  @Field(() => RollupObject, { nullable: true, description: '上年同期的汇总(其本身不再带上年)' })
+  @Field(() => RollupObject, { nullable: true, description: '上年同期的汇总(其本身不再带上年),按可比口径:以本期期末本组织下的组织计算,组织调整(如撤乡并镇)后为各前身之和' })
   previousYear: RollupObject | null;
 
   @Field(() => RollupChange, { nullable: true, description: '比上年同期的变化:比率以百分点计,其余以本单位计' })
