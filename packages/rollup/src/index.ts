@@ -8,5 +8,5 @@ export * from './change';
 export * from './format';
 export * from './summary';
 export * from './discrepancy';
-export { periodConditionSql, periodParamsOf } from './records-sql';
+export { periodConditionSql, periodParamsOf, recordTreeDaySql } from './records-sql';
 export { queryPrepared } from './prepared-query';

@@ -10,6 +10,26 @@ export function periodParamsOf(params: SqlParams, p: Period): { start: string; e
 }
 
 /**
+ * The day whose tree decides under which orgs a record of a kind counts (as the aggregates'
+ * treeDaySql does on their buckets): a dated event by the tree at the end of its month, a yearly
+ * fact at the end of its year, a headcount or span at the period's last day (today's tree when a
+ * list has no period).
+ */
+export function recordTreeDaySql(rule: TimeRule, p: { end: string } | null): string {
+  switch (rule.kind) {
+    case 'flow':
+      return `(date_trunc('month', r.${rule.on}) + interval '1 month' - interval '1 day')::date`;
+    case 'annual':
+      return `make_date(r.${rule.year}, 12, 31)`;
+    case 'stock':
+    case 'span':
+      return p ? `(${p.end} - 1)` : 'CURRENT_DATE';
+    case 'periodKey':
+      return 'CURRENT_DATE';
+  }
+}
+
+/**
  * What "in the period" means for a kind of record, as the SQL condition on its row `r` for
  * period parameters (start, end, year, key): the one definition, read by the figures (here and,
  * bucketed by month, by the aggregates) and by the lists behind them, so that a list holds

@@ -98,6 +98,16 @@ describe('a hierarchy that changes over time', () => {
     const villageNow = await rollup(village, '2021');
     expect((await rollup(a, '2021')).volunteerCount).toBe(before.a.volunteerCount + villageNow.volunteerCount);
     expect((await rollup(c, '2021')).volunteerCount).toBe(before.c.volunteerCount - villageNow.volunteerCount);
+    // the lists behind the figures hold what the figures count, the tree as it was
+    for (const code of [a, c]) {
+      for (const period of ['2021', '2021Q1', '2021Q3']) {
+        const res = await api.gqlAs('jian-admin', `{ org(code: "${code}") { rollup(period: "${period}") { activityCount volunteerCount pairCount }
+          activities(subtree: true, period: "${period}") { totalCount } volunteers(subtree: true, period: "${period}") { totalCount } pairs(subtree: true, period: "${period}") { totalCount } } }`);
+        const o = res.body.data.org;
+        expect({ code, period, lists: [o.activities.totalCount, o.volunteers.totalCount, o.pairs.totalCount] })
+          .toEqual({ code, period, lists: [o.rollup.activityCount, o.rollup.volunteerCount, o.rollup.pairCount] });
+      }
+    }
     // the 2021 children of each township: the village in both, for its months in each
     expect(Object.keys(await children(c, '2021'))).toContain(village);
     expect(Object.keys(await children(a, '2021'))).toContain(village);

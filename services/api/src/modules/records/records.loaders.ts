@@ -3,7 +3,7 @@ import {
   Activity, Article, Assessment, AssistancePair, BadUserInputError, Beneficiary, Disbursement, Donation, entityColumns, Guarantee, Period, PlanTarget,
   ReportedFigure, Volunteer,
 } from '@ggw/domain';
-import { periodConditionSql, periodParamsOf, SourceName, SOURCES, SqlParams } from '@ggw/rollup';
+import { periodConditionSql, periodParamsOf, recordTreeDaySql, SourceName, SOURCES, SqlParams } from '@ggw/rollup';
 import { CursorCodec, CursorPart } from '../../common/cursor';
 import { Page, toPage } from '../../common/pagination';
 import { RequestSession } from '../../common/session';
@@ -165,16 +165,20 @@ export interface RecordRow {
  */
 function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[]): string {
   const where: string[] = [];
-  const scope = args.subtree
-    ? `JOIN org ro ON ro.tenant_id = r.tenant_id AND ro.id = r.org_id AND ro.path <@ t.path`
-    : '';
-  if (!args.subtree) where.push('r.tenant_id = t.tenant_id AND r.org_id = t.id');
   const p = args.period;
-  if (p) {
-    if (!kind.source) throw new BadUserInputError('这类记录没有日期,不能按期间列出;请去掉 period', 'period');
-    // only the bounds the rule uses become parameters (an unused one has no type)
-    where.push(periodConditionSql(SOURCES[kind.source].time, periodParamsOf(new SqlParams(params), p)));
-  }
+  if (p && !kind.source) throw new BadUserInputError('这类记录没有日期,不能按期间列出;请去掉 period', 'period');
+  // only the bounds the rule uses become parameters (an unused one has no type)
+  const bounds = p ? periodParamsOf(new SqlParams(params), p) : null;
+  // the subtree as it was, like the figure's: an org that ever moved under or away from the
+  // target (org_history_reach) counts by the days it was below it; any other by today's tree
+  const day = kind.source ? recordTreeDaySql(SOURCES[kind.source].time, bounds) : 'CURRENT_DATE';
+  const scope = args.subtree
+    ? `JOIN org ro ON ro.tenant_id = r.tenant_id AND ro.id = r.org_id
+       LEFT JOIN org_history_reach hr ON hr.tenant_id = t.tenant_id AND hr.ancestor_id = t.id AND hr.org_id = ro.id`
+    : '';
+  if (args.subtree) where.push(`CASE WHEN hr.org_id IS NULL THEN ro.path <@ t.path ELSE hr.days @> ${day} END`);
+  else where.push('r.tenant_id = t.tenant_id AND r.org_id = t.id');
+  if (p) where.push(periodConditionSql(SOURCES[kind.source!].time, bounds!));
   return `FROM ${kind.table} r ${scope} ${kind.join ?? ''} WHERE ${where.length ? where.join(' AND ') : 'true'}`;
 }
 
