@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, ORG_TYPE_LABELS, OrgLevel, OrgType, Unau
 import { labelsOf } from '../../common/enums';
 import { ServiceContext } from '../../context';
 import { LEVEL_BELOW, newOrgProblems } from '../org/org.shape';
+import { profileProblems } from '../users/users.service';
 import { CellValue, columnLetter, parseChineseDate, readSheetRows, ReaderLimits, SheetRow } from './sheet-reader';
 
 /** The onboarding workbook: the org tree, then the first admins. */
@@ -216,11 +217,14 @@ function checkAdmins(rows: AdminRow[], tree: OrgRow[], problems: OnboardingProbl
   const codes = new Map(tree.map((o) => [o.code, o]));
   const seen = new Map<string, number>();
   for (const a of rows) {
-    if (!/^[a-z0-9][a-z0-9._-]{2,49}$/.test(a.username)) problem(a, ADMIN_HEADERS.username, a.username, '用户名为 3–50 个小写字母、数字或 . _ -,以字母或数字开头');
-    else if (seen.has(a.username)) problem(a, ADMIN_HEADERS.username, a.username, `用户名与第 ${seen.get(a.username)} 行重复`);
+    // the same checks as createUser's
+    const profile = profileProblems(a);
+    for (const p of profile) {
+      const header = ADMIN_HEADERS[p.field as 'username' | 'displayName' | 'phone'];
+      problem(a, header, a[p.field as 'username' | 'displayName' | 'phone'], p.message);
+    }
+    if (!profile.some((p) => p.field === 'username') && seen.has(a.username)) problem(a, ADMIN_HEADERS.username, a.username, `用户名与第 ${seen.get(a.username)} 行重复`);
     seen.set(a.username, seen.get(a.username) ?? a.row);
-    if (!a.displayName || a.displayName.length > 50) problem(a, ADMIN_HEADERS.displayName, a.displayName, '姓名为 1–50 个字符');
-    if (a.phone && !/^[0-9+ -]{5,20}$/.test(a.phone)) problem(a, ADMIN_HEADERS.phone, a.phone, '手机号只能含数字、+、空格和 -,5–20 位');
     if (!codes.has(a.orgCode)) problem(a, ADMIN_HEADERS.orgCode, a.orgCode, `组织代码 ${a.orgCode || '(空)'} 不是“${ORG_SHEET}”工作表里的组织`);
   }
   if (tree.length && !rows.some((a) => codes.get(a.orgCode)?.level === OrgLevel.COUNTY)) {

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ServiceContext, RequestContext } from '../../context';
 import { DateScalar } from '../../common/scalars';
 import { OrgRecord } from './org.record';
-import { findOrg } from './org.service';
+import { administeredOrg, findOrg, signedInViewer } from './org.service';
 import { LEVEL_BELOW, NewOrg, newOrgProblems } from './org.shape';
 import { OrgObject } from './org.type';
 
@@ -18,10 +18,7 @@ import { OrgObject } from './org.type';
  * its whole tree by onboarding.) The database checks the shape and the rights again.
  */
 export async function createOrg(ctx: ServiceContext, parentCode: string, org: NewOrg): Promise<OrgRecord> {
-  const viewer = await ctx.viewer();
-  if (!viewer) throw new UnauthenticatedError('请先登录');
-  const parent = await findOrg(ctx, { code: parentCode });
-  if (!isAdminAt(viewer, parent.path)) throw new ForbiddenError(`只有 ${parent.name} 或上级的管理员可以在它下面新建组织`);
+  const parent = await administeredOrg(ctx, parentCode, '在它下面新建组织');
   const level = LEVEL_BELOW[parent.level];
   const problems = level === OrgLevel.TOWNSHIP || level === OrgLevel.VILLAGE ? newOrgProblems(parent, org)
     : [{ field: 'parentCode', message: level ? '县级组织连同其下级,通过导入组织架构工作簿创建(POST /onboarding)' : `${parent.name} 是村级组织,下面不能再建组织` }];
@@ -44,19 +41,6 @@ export async function createOrg(ctx: ServiceContext, parentCode: string, org: Ne
 
 const today = () => new Date().toISOString().slice(0, 10);
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-async function viewerOf(ctx: ServiceContext) {
-  const viewer = await ctx.viewer();
-  if (!viewer) throw new UnauthenticatedError('请先登录');
-  return viewer;
-}
-
-/** An org the viewer administers (readers get FORBIDDEN, others NOT_FOUND). */
-async function administered(ctx: ServiceContext, code: string, what: string): Promise<OrgRecord> {
-  const org = await findOrg(ctx, { code });
-  if (!isAdminAt(await viewerOf(ctx), org.path)) throw new ForbiddenError(`只有 ${org.name} 或上级的管理员可以${what}`);
-  return org;
-}
 
 /** Refuses a change of the tree dated inside a period whose records are held (a submitted or approved report, a closed year) at any of `orgs`. */
 async function notLocked(ctx: ServiceContext, orgs: OrgRecord[], day: string): Promise<void> {
@@ -91,8 +75,8 @@ export async function moveOrg(ctx: ServiceContext, code: string, newParentCode: 
   const org = await findOrg(ctx, { code });
   if (!org.parentId) throw new BadUserInputError('根组织不能移动', 'code');
   const parent = (await ctx.loaders.orgById.load(org.parentId))!;
-  if (!isAdminAt(await viewerOf(ctx), parent.path)) throw new ForbiddenError(`只有 ${parent.name} 或上级的管理员可以把 ${org.name} 移走`);
-  const target = await administered(ctx, newParentCode, `把组织移到 ${newParentCode} 下面`);
+  if (!isAdminAt(await signedInViewer(ctx), parent.path)) throw new ForbiddenError(`只有 ${parent.name} 或上级的管理员可以把 ${org.name} 移走`);
+  const target = await administeredOrg(ctx, newParentCode, `把组织移到 ${newParentCode} 下面`);
   if (target.tenantId !== org.tenantId) throw new BadUserInputError('只能在本县(市、区)之内调整隶属关系', 'newParentCode');
   if (target.level !== parent.level) throw new BadUserInputError(`新的上级须与原上级同级(${parent.level})`, 'newParentCode');
   if (target.id === parent.id) throw new BadUserInputError(`${org.name} 已经在 ${target.name} 下面`, 'newParentCode');
@@ -110,12 +94,12 @@ export async function moveOrg(ctx: ServiceContext, code: string, newParentCode: 
  * Their figures before the day stay theirs.
  */
 export async function mergeOrgs(ctx: ServiceContext, codes: string[], intoCode: string, day: string, reason: string | null): Promise<OrgRecord> {
-  const into = await administered(ctx, intoCode, '合并组织');
+  const into = await administeredOrg(ctx, intoCode, '合并组织');
   if (!codes.length || codes.length > 20) throw new BadUserInputError('请给出 1–20 个被合并的组织', 'codes');
   if (codes.includes(intoCode)) throw new BadUserInputError('合并后的组织不能同时是被合并的组织', 'codes');
   const merged: OrgRecord[] = [];
   for (const code of new Set(codes)) {
-    const org = await administered(ctx, code, '合并组织');
+    const org = await administeredOrg(ctx, code, '合并组织');
     if (org.tenantId !== into.tenantId || org.level !== into.level || org.parentId !== into.parentId) {
       throw new BadUserInputError(`${org.name} 与 ${into.name} 不是同一上级下的同级组织,不能合并`, 'codes');
     }
@@ -138,7 +122,7 @@ export async function mergeOrgs(ctx: ServiceContext, codes: string[], intoCode: 
 export async function dissolveOrg(ctx: ServiceContext, code: string, day: string, reason: string | null): Promise<OrgRecord> {
   const org = await findOrg(ctx, { code });
   const parent = org.parentId ? await ctx.loaders.orgById.load(org.parentId) : null;
-  if (!parent || !isAdminAt(await viewerOf(ctx), parent.path)) throw new ForbiddenError(`只有 ${parent?.name ?? '上级'} 或更上级的管理员可以撤销 ${org.name}`);
+  if (!parent || !isAdminAt(await signedInViewer(ctx), parent.path)) throw new ForbiddenError(`只有 ${parent?.name ?? '上级'} 或更上级的管理员可以撤销 ${org.name}`);
   if (org.dissolvedOn) throw new InvalidStateError(`${org.name} 已于 ${org.dissolvedOn} 撤销`, { dissolvedOn: org.dissolvedOn });
   if (day <= org.foundedOn) throw new BadUserInputError(`撤销日期须晚于成立日期 ${org.foundedOn}`, 'on');
   const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM org WHERE parent_id = $1 AND (dissolved_on IS NULL OR dissolved_on > $2)`, [org.id, day]);
@@ -150,7 +134,7 @@ export async function dissolveOrg(ctx: ServiceContext, code: string, day: string
 
 /** Renames an org from `day` on: periods before the day keep the name it had (exports show it). */
 export async function renameOrg(ctx: ServiceContext, code: string, name: string, day: string): Promise<OrgRecord> {
-  const org = await administered(ctx, code, '更名');
+  const org = await administeredOrg(ctx, code, '更名');
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100) throw new BadUserInputError('名称为 1–100 个字符', 'name');
   if (day > today()) throw new BadUserInputError('更名日期不能晚于今天', 'on');

@@ -1,8 +1,25 @@
-import { canRead, readPaths } from '@ggw/authz';
-import { BadUserInputError, isUuid, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
+import { canRead, isAdminAt, readPaths, Viewer } from '@ggw/authz';
+import { BadUserInputError, ForbiddenError, isUuid, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
 import { Page, toPage } from '../../common/pagination';
 import { ServiceContext } from '../../context';
 import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from './org.record';
+
+/** The signed-in viewer; UNAUTHENTICATED otherwise. */
+export async function signedInViewer(ctx: ServiceContext): Promise<Viewer> {
+  const viewer = await ctx.viewer();
+  if (!viewer) throw new UnauthenticatedError('请先登录');
+  return viewer;
+}
+
+/**
+ * An org the viewer administers (ADMIN there or above), by code, for `what` is to be done
+ * there: its readers get FORBIDDEN, everyone else NOT_FOUND (as for a missing org).
+ */
+export async function administeredOrg(ctx: ServiceContext, code: string, what: string): Promise<OrgRecord> {
+  const org = await findOrg(ctx, { code });
+  if (!isAdminAt(await signedInViewer(ctx), org.path)) throw new ForbiddenError(`只有 ${org.name} 或上级的管理员可以${what}`);
+  return org;
+}
 
 /** Looks an org up by exactly one of id and code; a missing org is NOT_FOUND. */
 export async function findOrg(ctx: ServiceContext, by: { id?: string | null; code?: string | null }): Promise<OrgRecord> {

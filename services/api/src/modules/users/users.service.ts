@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { hashPassword, isAdminAt, passwordProblem, TokenService, verifyLogin, Viewer } from '@ggw/authz';
+import { hashPassword, isAdminAt, passwordProblem, TokenService, verifyLogin } from '@ggw/authz';
 import {
   BadUserInputError, ConflictError, FieldError, FieldErrors, ForbiddenError, isUuid, NotFoundError, sqlStateOf, UnauthenticatedError,
 } from '@ggw/domain';
@@ -8,7 +8,7 @@ import { Page, toPage } from '../../common/pagination';
 import { RequestSession } from '../../common/session';
 import { ServiceContext } from '../../context';
 import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from '../org/org.record';
-import { findOrg } from '../org/org.service';
+import { administeredOrg, findOrg, signedInViewer } from '../org/org.service';
 
 export type RoleName = 'ADMIN' | 'EDITOR' | 'VIEWER';
 
@@ -43,18 +43,7 @@ const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.phone
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 const PHONE = /^[0-9+ -]{5,20}$/;
 
-async function viewerOrFail(ctx: ServiceContext): Promise<Viewer> {
-  const viewer = await ctx.viewer();
-  if (!viewer) throw new UnauthenticatedError('请先登录');
-  return viewer;
-}
-
-/** An org the viewer administers; readers of it get FORBIDDEN, everyone else NOT_FOUND. */
-async function administeredOrg(ctx: ServiceContext, orgCode: string): Promise<OrgRecord> {
-  const org = await findOrg(ctx, { code: orgCode });
-  if (!isAdminAt(await viewerOrFail(ctx), org.path)) throw new ForbiddenError(`只有 ${org.name} 或上级的管理员可以管理这里的用户和角色`);
-  return org;
-}
+const PEOPLE = '管理这里的用户和角色';
 
 /** A user the viewer can see (their own account, one homed in or holding a role in their subtrees); NOT_FOUND otherwise. */
 export async function findUser(ctx: ServiceContext, userId: string): Promise<UserRecord> {
@@ -69,7 +58,7 @@ export async function findUser(ctx: ServiceContext, userId: string): Promise<Use
 async function managedUser(ctx: ServiceContext, userId: string): Promise<UserRecord> {
   const user = await findUser(ctx, userId);
   const home = user.homeOrgId ? await ctx.loaders.orgById.load(user.homeOrgId) : null;
-  if (!home || !isAdminAt(await viewerOrFail(ctx), home.path)) {
+  if (!home || !isAdminAt(await signedInViewer(ctx), home.path)) {
     throw new ForbiddenError(`只有 ${home?.name ?? '该用户所属组织'} 或上级的管理员可以管理这个账号`);
   }
   return user;
@@ -80,7 +69,7 @@ async function managedUser(ctx: ServiceContext, userId: string): Promise<UserRec
  * admins. `search` matches the username or display name.
  */
 export async function listUsers(ctx: ServiceContext, orgCode: string, search: string | null, size: number, after: string | null): Promise<Page<UserRecord>> {
-  const org = await administeredOrg(ctx, orgCode);
+  const org = await administeredOrg(ctx, orgCode, PEOPLE);
   if (search !== null && search.length > 50) throw new BadUserInputError('搜索词不能超过 50 个字符', 'search');
   const afterName = after === null ? null : ctx.cursors.decode(after, 'users', ['username'])[0];
   const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
@@ -105,7 +94,8 @@ export async function rolesOfUsers(session: RequestSession, userIds: readonly st
   }));
 }
 
-function checkProfile(input: { username?: string; displayName: string; phone?: string | null }): void {
+/** What is wrong with an account's username, display name and phone, field by field (also a workbook's admins, at onboarding). */
+export function profileProblems(input: { username?: string; displayName: string; phone?: string | null }): FieldError[] {
   const problems: FieldError[] = [];
   if (input.username !== undefined && !USERNAME.test(input.username)) {
     problems.push({ field: 'username', message: '用户名为 3–50 个小写字母、数字或 . _ -,以字母或数字开头' });
@@ -113,7 +103,7 @@ function checkProfile(input: { username?: string; displayName: string; phone?: s
   const name = input.displayName.trim();
   if (!name || name.length > 50) problems.push({ field: 'displayName', message: '姓名(显示名)为 1–50 个字符' });
   if (input.phone && !PHONE.test(input.phone)) problems.push({ field: 'phone', message: '手机号只能含数字、+、空格和 -,5–20 位' });
-  if (problems.length) throw new FieldErrors(problems);
+  return problems;
 }
 
 /** Creates a user homed at `orgCode` (no role yet, no password): the answer carries the one-time activation link. */
@@ -121,9 +111,10 @@ export async function createUser(
   ctx: ServiceContext, tokens: TokenService, input: { orgCode: string; username: string; displayName: string; phone?: string | null },
 ): Promise<{ user: UserRecord; link: PasswordLink }> {
   const username = input.username.trim().toLowerCase();
-  checkProfile({ ...input, username });
-  const org = await administeredOrg(ctx, input.orgCode);
-  const viewer = await viewerOrFail(ctx);
+  const problems = profileProblems({ ...input, username });
+  if (problems.length) throw new FieldErrors(problems);
+  const org = await administeredOrg(ctx, input.orgCode, PEOPLE);
+  const viewer = await signedInViewer(ctx);
   const id = randomUUID();
   try {
     await ctx.session.savepoint(() => ctx.session.query(
@@ -144,9 +135,9 @@ async function passwordLink(tokens: TokenService, user: UserRecord, tokenVersion
 
 /** Grants `role` at `orgCode` (the viewer must be an admin there); granting a role held already changes nothing. */
 export async function grantRole(ctx: ServiceContext, userId: string, orgCode: string, role: RoleName): Promise<UserRecord> {
-  const org = await administeredOrg(ctx, orgCode);
+  const org = await administeredOrg(ctx, orgCode, PEOPLE);
   const user = await findUser(ctx, userId);
-  const viewer = await viewerOrFail(ctx);
+  const viewer = await signedInViewer(ctx);
   await ctx.session.query(
     `INSERT INTO role_assignment (user_id, org_tenant_id, org_id, role, granted_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
     [user.id, org.tenantId, org.id, role, viewer.userId]);
@@ -155,7 +146,7 @@ export async function grantRole(ctx: ServiceContext, userId: string, orgCode: st
 
 /** Revokes `role` at `orgCode`: the user's sessions end at once (their token version is raised). */
 export async function revokeRole(ctx: ServiceContext, userId: string, orgCode: string, role: RoleName, reason: string | null): Promise<UserRecord> {
-  const org = await administeredOrg(ctx, orgCode);
+  const org = await administeredOrg(ctx, orgCode, PEOPLE);
   const user = await findUser(ctx, userId);
   const rows = await ctx.session.serially(async (m) => {
     await m.query(`SELECT set_config('ggw.reason', $1, true)`, [reason?.trim() ?? '']);
@@ -178,7 +169,7 @@ export async function resetPassword(ctx: ServiceContext, tokens: TokenService, u
 /** Disables or re-enables an account; disabling ends the user's sessions at once. Nobody disables themselves. */
 export async function setDisabled(ctx: ServiceContext, userId: string, disabled: boolean, reason: string | null): Promise<UserRecord> {
   const user = await managedUser(ctx, userId);
-  if (disabled && user.id === (await viewerOrFail(ctx)).userId) throw new BadUserInputError('不能停用自己的账号', 'userId');
+  if (disabled && user.id === (await signedInViewer(ctx)).userId) throw new BadUserInputError('不能停用自己的账号', 'userId');
   await ctx.session.serially(async (m) => {
     await m.query(`SELECT set_config('ggw.reason', $1, true)`, [reason?.trim() ?? '']);
     await m.query(`UPDATE app_user SET disabled = $2 WHERE id = $1`, [user.id, disabled]);
@@ -198,7 +189,7 @@ export async function setPasswordByLink(ctx: ServiceContext, tokens: TokenServic
 
 /** Changes the viewer's own password (the old one must be right); their other sessions end. */
 export async function changePassword(ctx: ServiceContext, oldPassword: string, newPassword: string): Promise<{ userId: string; tokenVersion: number }> {
-  const viewer = await viewerOrFail(ctx);
+  const viewer = await signedInViewer(ctx);
   const [{ hash, username }] = await ctx.session.query<{ hash: string | null; username: string }>(
     `SELECT ggw_actor_password_hash() AS hash, username FROM app_user WHERE id = $1`, [viewer.userId]);
   if (!(await verifyLogin(hash, oldPassword))) throw new BadUserInputError('原密码不正确', 'oldPassword');
