@@ -16,13 +16,16 @@ import { CountyRollupDocument, VolunteerByIdDocument, VolunteersDocument } from 
 const ROOT = join(__dirname, '..', '..');
 
 describe('the typed client documents', () => {
-  it('are what graphql-codegen makes of schema.graphql and the operations now (run `pnpm codegen` after changing either)', () => {
+  it('are what graphql-codegen makes of schema.graphql and the operations (the tests\' and the dashboard\'s) now (run `pnpm codegen` after changing either)', () => {
     const out = mkdtempSync(join(tmpdir(), 'ggw-codegen-'));
     try {
       execFileSync(join(ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', 'codegen.ts', '--silent'], { cwd: ROOT, env: { ...process.env, CODEGEN_OUT: `${out}/` } });
-      const committed = join(ROOT, 'test', 'client', 'generated');
-      expect(readdirSync(out).sort()).toEqual(readdirSync(committed).sort());
-      for (const f of readdirSync(out)) expect({ f, same: readFileSync(join(out, f), 'utf8') === readFileSync(join(committed, f), 'utf8') }).toEqual({ f, same: true });
+      for (const dir of [join('test', 'client', 'generated'), join('services', 'web', 'src', 'gql')]) {
+        const fresh = join(out, dir);
+        const committed = join(ROOT, dir);
+        expect(readdirSync(fresh).sort()).toEqual(readdirSync(committed).sort());
+        for (const f of readdirSync(fresh)) expect({ f: join(dir, f), same: readFileSync(join(fresh, f), 'utf8') === readFileSync(join(committed, f), 'utf8') }).toEqual({ f: join(dir, f), same: true });
+      }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

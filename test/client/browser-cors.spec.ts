@@ -1,17 +1,14 @@
-import { existsSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestApi, TestApi } from '@ggw/testing';
+import { launchChromium } from '../browser/chromium';
 
 /**
  * A real browser (the system's Chromium, driven by Playwright) on a page of its own origin
  * calls the API with a bearer token: allowed when the origin is on CORS_ORIGINS, blocked by
  * the browser itself when it is not.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH`);
-
 async function pageServer(): Promise<{ server: Server; origin: string }> {
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>app</title>'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -26,7 +23,7 @@ describe('a browser page on its own origin', () => {
   beforeAll(async () => {
     [allowed, other] = [await pageServer(), await pageServer()];
     api = await startTestApi({ reference: true, corsOrigins: [allowed.origin] });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

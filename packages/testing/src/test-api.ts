@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import pino, { Logger } from 'pino';
 import { createServer, RequestLimits, TrustedDocuments } from '@ggw/api';
 import { createDataSource } from '@ggw/db';
@@ -34,6 +35,8 @@ export async function startTestApi(
   opts: {
     reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; logger?: Logger;
     corsOrigins?: string[]; trustProxy?: boolean | string[]; trustedDocuments?: TrustedDocuments;
+    /** Serve the built dashboard (services/web/dist) at /. */
+    webApp?: boolean;
   } = {},
 ): Promise<TestApi> {
   const db = opts.db ?? (await createTestDatabase({ reference: opts.reference }));
@@ -52,6 +55,7 @@ export async function startTestApi(
     corsOrigins: opts.corsOrigins,
     trustProxy: opts.trustProxy,
     trustedDocuments: opts.trustedDocuments,
+    webApp: opts.webApp ? join(__dirname, '..', '..', '..', 'services', 'web', 'dist') : undefined,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

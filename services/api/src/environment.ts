@@ -28,6 +28,7 @@ const schema = schedulerSettingsSchema
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
     PLATFORM_ADMIN: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, 'a username: 3–50 lower-case letters, digits or . _ -').optional(),
     GRAPHIQL: bool.optional(),
+    WEB_APP_DIR: z.string().default(resolve(REPO_ROOT, 'services', 'web', 'dist')),
     INTROSPECTION: bool.optional(),
     RUN_SCHEDULER: bool.optional(),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_LIMITS.timeBudgetMs),
@@ -83,6 +84,8 @@ const schema = schedulerSettingsSchema
       loadReferenceData: e.LOAD_REFERENCE_DATA ?? !production,
       /** Serve GraphiQL at GET /graphql (default: not in production). */
       graphiql: e.GRAPHIQL ?? !production,
+      /** The built dashboard served at / (`pnpm build:web`); empty: no dashboard. */
+      webApp: e.WEB_APP_DIR === '' ? undefined : resolve(e.WEB_APP_DIR),
       /** Answer introspection queries (default: not in production). */
       introspection: e.INTROSPECTION ?? !production,
       /** Run the scheduler (exports, schedules) inside this process (default: not in production, where it runs on its own). */

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { TokenService } from '@ggw/authz';
 import { stopOnSignals } from '@ggw/db';
@@ -8,6 +10,14 @@ import { Environment, parseEnvironment } from './environment';
 import { createServer } from './http/server';
 import { loadTrustedDocuments } from './http/trusted-documents';
 
+/** The dashboard's built files, if built; without them the API still runs (and says why there is no dashboard). */
+function builtWebApp(env: Environment, log: pino.Logger): string | undefined {
+  if (!env.webApp) return undefined;
+  if (existsSync(join(env.webApp, 'index.html'))) return env.webApp;
+  log.warn({ dir: env.webApp }, 'the dashboard is not built (pnpm build:web): serving the API only');
+  return undefined;
+}
+
 /** Starts the API: configuration, database, HTTP; stops all of it cleanly on SIGINT/SIGTERM. */
 async function main(env: Environment): Promise<void> {
   const log = pino({ level: env.logLevel, base: { service: 'api' } });
@@ -16,6 +26,7 @@ async function main(env: Environment): Promise<void> {
     dataSource: database.dataSource,
     logger: log,
     graphiql: env.graphiql,
+    webApp: builtWebApp(env, log),
     introspection: env.introspection,
     exposeSqlStats: !env.production,
     jwtSecret: env.jwtSecret,
@@ -52,7 +63,7 @@ async function main(env: Environment): Promise<void> {
     await database.close();
     throw error;
   });
-  log.info({ url: `http://localhost:${env.port}/graphql`, graphiql: env.graphiql }, 'GraphQL API ready');
+  log.info({ url: `http://localhost:${env.port}/graphql`, graphiql: env.graphiql, dashboard: env.webApp ? `http://localhost:${env.port}/` : null }, 'GraphQL API ready');
   if (database.createdPlatformAdmin && env.jwtSecret) {
     // once, at the start that created the account: the operator sets a password with it (activateAccount)
     const link = await new TokenService(env.jwtSecret).issuePasswordLink({ userId: database.createdPlatformAdmin.id, tokenVersion: 1 }, database.createdPlatformAdmin.username);

@@ -24,6 +24,7 @@ import { registerExportDownload } from './download';
 import { registerImports } from './imports';
 import { DEFAULT_READER_LIMITS, ReaderLimits } from '../modules/imports/sheet-reader';
 import { classifyError, formatError, INTERNAL_MESSAGE } from './errors';
+import { registerWebApp } from './web-app';
 import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
 import { checkInputText } from './input-text';
 import { DEFAULT_MAX_COST, operationCost } from './query-cost';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Serve GraphiQL at GET /graphql. */
   graphiql: boolean;
+  /** The built dashboard (services/web/dist) to serve at /; none: no dashboard. */
+  webApp?: string;
   introspection: boolean;
   /** Add `x-sql-statements` (statements the request ran) to responses; for tests and benchmarks, not production. */
   exposeSqlStats: boolean;
@@ -322,6 +325,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     dataSource: opts.dataSource, tokens: auth.tokens, cursors: services.cursors, rateLimit, timeBudgetMs: limits.importTimeBudgetMs, limits: limits.imports,
   });
   if (opts.graphiql) registerGraphiqlAssets(app);
+  if (opts.webApp) registerWebApp(app, opts.webApp);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
