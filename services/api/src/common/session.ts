@@ -53,6 +53,8 @@ export class RequestSession {
   private state: 'open' | 'closing' | 'closed' = 'open';
   private closed?: Promise<void>;
   private failed = false;
+  /** set by abort(): the client went away, so errors after it are no one's to log as failures */
+  abandoned = false;
   /** The first statement failure: the transaction is aborted, so every later statement would fail too. */
   private broken?: Error;
   /** Statements of a request run one after another: one connection runs one query at a time. */
@@ -154,6 +156,7 @@ export class RequestSession {
    * statement already running finishes (at most its time budget) before the connection returns.
    */
   abort(): void {
+    this.abandoned = true;
     this.failed = true;
     if (this.state === 'open') this.state = 'closing';
   }

@@ -113,6 +113,8 @@ const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => (
       },
       async didEncounterErrors({ contextValue, errors }) {
         contextValue.session.markFailed();
+        // the client went away (a page navigated on): its statements were stopped, not failed
+        if (contextValue.session.abandoned) return contextValue.log.info({ errors: errors.length }, 'request abandoned by the client');
         for (const error of errors) {
           if (classifyError(error) === 'internal') contextValue.log.error({ err: error.originalError ?? error }, 'internal error');
         }
