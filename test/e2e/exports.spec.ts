@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createDataSource } from '@ggw/db';
 import { stableId } from '@ggw/domain';
-import { TABLE_METRICS } from '@ggw/exports';
-import { METRICS } from '@ggw/rollup';
+import { fullWidthPunctuation, TABLE_METRICS } from '@ggw/exports';
+import { Metric, METRICS } from '@ggw/rollup';
 import { startTestApi, startTestScheduler, TestApi, TestScheduler } from '@ggw/testing';
 import { docxParagraphs, download, EXPORT_FIELDS, exportsOf, numberFormats, readWorkbook, waitUntil } from './export-files';
 
@@ -10,6 +10,21 @@ const JIAN = '220582';
 const TAISHANG = '220582101';
 const MONTHLY = stableId('export_schedule', JIAN, 'monthly');
 const YEAR_END = stableId('export_schedule', JIAN, 'year-end');
+
+/** A table figure's column header; money has a second column in 万元 (one decimal shown) before the exact 元. */
+const unitHeader = (m: Metric) => `${m.label}(${m.unit === '比率' ? '%' : m.unit})`;
+const TABLE_HEADER = TABLE_METRICS.flatMap((m) => (m.unit === '元' ? [`${m.label}(万元)`, unitHeader(m)] : [unitHeader(m)]));
+
+/** Each table figure of a row, read from its column (and for money, its 万元 column, which must be the 元 ÷ 10000). */
+function tableFigures(row: unknown[], first: number): Map<string, number | null> {
+  const figures = new Map<string, number | null>();
+  for (const m of TABLE_METRICS) {
+    const value = (row[first + TABLE_HEADER.indexOf(unitHeader(m))] ?? null) as number | null;
+    if (m.unit === '元') expect([m.key, row[first + TABLE_HEADER.indexOf(`${m.label}(万元)`)] ?? null]).toEqual([m.key, value === null ? null : value / 10000]);
+    figures.set(m.key, value);
+  }
+  return figures;
+}
 
 /**
  * Exports end to end: the real API over HTTP and the real scheduler (pg-boss in the same
@@ -59,27 +74,32 @@ describe('roll-up exports', () => {
     // 汇总: every figure of the catalogue, last year, and the change
     const county = await figuresOf(JIAN, '2020');
     const summary = sheets.get('汇总')!;
-    expect(summary[2]).toEqual(['指标', '单位', '2020年', '上年同期(2019年)', '比上年', '变化单位', '指标代码']);
+    expect(summary[2]).toEqual(['指标', '单位', '2020年', '2020年(万元)', '上年同期(2019年)', '比上年', '变化单位', '指标代码']);
     const summaryRows = summary.slice(3);
-    expect(summaryRows.map((r) => r[6])).toEqual(METRICS.map((m) => m.key));
-    for (const [label, , value, previous, change, , key] of summaryRows) {
+    expect(summaryRows.map((r) => r[7])).toEqual(METRICS.map((m) => m.key));
+    for (const [label, unit, value, wan, previous, change, , key] of summaryRows) {
       const f = county.get(key as string)!;
-      expect({ key, label, value: value ?? null, previous: previous ?? null, change: change ?? null })
-        .toEqual({ key, label: METRICS.find((m) => m.key === key)!.label, value: f.value, previous: f.previousValue, change: f.change });
+      // money also in 万元, beside the exact 元
+      const inWan = unit === '元' && f.value !== null ? f.value / 10000 : null;
+      expect({ key, label, value: value ?? null, wan: wan ?? null, previous: previous ?? null, change: change ?? null })
+        .toEqual({ key, label: METRICS.find((m) => m.key === key)!.label, value: f.value, wan: inWan, previous: f.previousValue, change: f.change });
     }
-    expect(summaryRows.find((r) => r[6] === 'orgCount')![2]).toBe(218);
-    const rateRow = summaryRows.findIndex((r) => r[6] === 'fiveGoodRate') + 4;
-    expect((await numberFormats(file.body, '汇总', rateRow)).slice(2, 5)).toEqual(['0.0%', '0.0%', '+0.0;-0.0;0.0']);
+    expect(summaryRows.find((r) => r[7] === 'orgCount')![2]).toBe(218);
+    const rateRow = summaryRows.findIndex((r) => r[7] === 'fiveGoodRate') + 4;
+    expect((await numberFormats(file.body, '汇总', rateRow)).slice(2, 6)).toEqual(['0.0%', '', '0.0%', '+0.0;-0.0;0.0']);
+    const moneyRow = summaryRows.findIndex((r) => r[7] === 'donationTotal') + 4;
+    expect((await numberFormats(file.body, '汇总', moneyRow)).slice(2, 6)).toEqual(['#,##0.00', '#,##0.0', '#,##0.00', '+#,##0.00;-#,##0.00;0.00']);
 
     // 下级单位: the county's total, then each township and department side by side
     const children = sheets.get('下级单位')!;
-    expect(children[1]).toEqual(['代码', '名称', '类型', ...TABLE_METRICS.map((m) => `${m.label}(${m.unit === '比率' ? '%' : m.unit})`)]);
+    expect(children[1]).toEqual(['代码', '名称', '类型', ...TABLE_HEADER]);
     const table = await api.gql(`{ org(code: "${JIAN}") { childRollups(period: "2020") { rows { org { code } figures { key value } } } } }`);
     const childFigures = new Map<string, Map<string, number | null>>(table.body.data.org.childRollups.rows.map((r: any) => [r.org.code, new Map(r.figures.map((f: any) => [f.key, f.value]))]));
     childFigures.set(JIAN, new Map([...county].map(([k, f]) => [k, f.value])));
     expect(children.slice(2).map((r) => r[0])).toEqual([JIAN, ...table.body.data.org.childRollups.rows.map((r: any) => r.org.code)]);
     for (const row of children.slice(2)) {
-      TABLE_METRICS.forEach((m, i) => expect([row[0], m.key, row[3 + i] ?? null]).toEqual([row[0], m.key, childFigures.get(row[0] as string)!.get(m.key)]));
+      const figures = tableFigures(row, 3);
+      TABLE_METRICS.forEach((m) => expect([row[0], m.key, figures.get(m.key)]).toEqual([row[0], m.key, childFigures.get(row[0] as string)!.get(m.key)]));
     }
 
     // 村社区: every village of the county, paged through GraphQL to compare
@@ -95,7 +115,8 @@ describe('roll-up exports', () => {
     } while (after);
     expect(villages.map((r) => r[0])).toEqual([...expected.keys()]);
     for (const row of villages) {
-      TABLE_METRICS.forEach((m, i) => expect([row[0], m.key, row[4 + i] ?? null]).toEqual([row[0], m.key, expected.get(row[0] as string)!.get(m.key)]));
+      const figures = tableFigures(row, 4);
+      TABLE_METRICS.forEach((m) => expect([row[0], m.key, figures.get(m.key)]).toEqual([row[0], m.key, expected.get(row[0] as string)!.get(m.key)]));
     }
     expect(villages.find((r) => r[0] === '220582106201')![3]).toBe('青石镇');
 
@@ -113,11 +134,13 @@ describe('roll-up exports', () => {
     expect(file.headers.get('content-type')).toContain('wordprocessingml');
     const paragraphs = await docxParagraphs(file.body);
     const summary: string = (await api.gql(`{ org(code: "${JIAN}") { summary(period: "2020") } }`)).body.data.org.summary;
-    expect(paragraphs[0]).toBe('集安市关工委2020年工作总结(数据部分)');
-    expect(paragraphs.slice(2)).toEqual(summary.split('\n'));
-    expect(paragraphs.join('')).toContain('全市关工委组织218个,其中达到“五好”标准的176个,占总数的80.7%,比上年提高8个百分点');
+    // printed Chinese: full-width punctuation (the summary text is written with ASCII), then the 落款
+    expect(paragraphs[0]).toBe('集安市关工委2020年工作总结（数据部分）');
+    expect(paragraphs.slice(2, -2)).toEqual(summary.split('\n').map(fullWidthPunctuation));
+    expect(paragraphs.join('')).toContain('全市关工委组织218个，其中达到“五好”标准的176个，占总数的80.7%，比上年提高8个百分点');
+    expect(paragraphs.slice(-2)).toEqual(['集安市关心下一代工作委员会', expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/)]);
     // what the county publishes for the year is what each level approved, and the files say so
-    expect(paragraphs[1]).toContain('口径:审核数');
+    expect(paragraphs[1]).toContain('口径：审核数');
     const workbook = list.find((e) => e.format === 'XLSX' && e.figureState === 'APPROVED')!;
     const sheets = await readWorkbook((await download(api, workbook.downloadUrl)).body);
     expect(String(sheets.get('汇总')![1][0])).toContain('口径:审核数');
@@ -131,8 +154,8 @@ describe('roll-up exports', () => {
     const rows = (await readWorkbook((await download(api, job.downloadUrl)).body)).get('汇总')!.slice(3);
     const approved = (await api.gql(`{ org(code: "${JIAN}") { rollup(period: "2021", state: APPROVED) { figures { key value } } live: rollup(period: "2021") { orgCount } } }`)).body.data.org;
     const want = new Map<string, number | null>(approved.rollup.figures.map((f: { key: string; value: number | null }) => [f.key, f.value]));
-    for (const r of rows) expect([r[6], r[2] ?? null]).toEqual([r[6], want.get(r[6] as string)]);
-    const orgCount = rows.find((r) => r[6] === 'orgCount')![2] as number;
+    for (const r of rows) expect([r[7], r[2] ?? null]).toEqual([r[7], want.get(r[7] as string)]);
+    const orgCount = rows.find((r) => r[7] === 'orgCount')![2] as number;
     expect(orgCount).toBeGreaterThan(0);
     expect(orgCount).toBeLessThan(approved.live.orgCount);
   });

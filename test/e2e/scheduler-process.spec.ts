@@ -81,7 +81,7 @@ describe('the scheduler process', () => {
     const list = await api.gql(`{ exports(orgCode: "220582") { nodes { id downloadUrl } } }`);
     const url = list.body.data.exports.nodes.find((n: { id: string }) => n.id === id).downloadUrl;
     const sheets = await readWorkbook((await download(api, url)).body);
-    expect(sheets.get('汇总')!.find((r) => r[6] === 'orgCount')![2]).toBe(218);
+    expect(sheets.get('汇总')!.find((r) => r[7] === 'orgCount')![2]).toBe(218);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });

@@ -17,6 +17,29 @@ export function generatedLine(at: Date): string {
   return `生成时间:${get('year')}年${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}(北京时间)`;
 }
 
+/** 集安市 → 集安市关心下一代工作委员会: the committee's full name, as it signs documents. */
+export function committeeName(org: Pick<OrgRecord, 'name'>): string {
+  return `${org.name.replace(/(关工委|关心下一代工作委员会)$/, '')}关心下一代工作委员会`;
+}
+
+/** 2026年11月23日 (Beijing time): the date a document is signed with. */
+export function dateLine(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
+  const get = (type: string) => parts.find((x) => x.type === type)!.value;
+  return `${get('year')}年${get('month')}月${get('day')}日`;
+}
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '!': '！', '?': '？' };
+
+/**
+ * Chinese text with Chinese punctuation (，：；（）！？), as printed documents use: the figures'
+ * texts are written with ASCII punctuation. A comma or colon between digits (1,000; 10:05)
+ * stays, and so do decimals and percentages (80.7%), which use no such sign.
+ */
+export function fullWidthPunctuation(text: string): string {
+  return text.replace(/[,:;()!?]/g, (c, i: number) => ((c === ',' || c === ':') && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '') ? c : FULL_WIDTH[c]));
+}
+
 /** Where the figures of an export come from, in a clerk's words (the 说明 sheet, the summary's subtitle). */
 export function figureStateText(state: FigureState): string {
   return state === FigureState.APPROVED
