@@ -35,6 +35,7 @@ const PATHS: Record<string, string> = {
   reportBoard: 'reportBoard(period: "2020") { state org { code } }',
   overdueReports: 'overdueReports(period: "2020") { org { code } daysLate }',
   reportCalendar: 'reportCalendar { level dueOffsetDays }',
+  assessmentCriteria: 'assessmentCriteria { key name }',
   ruleViolations: 'ruleViolations(period: "2020") { rule orgId recordId }',
   periodClosure: 'periodClosure(period: "2020") { closedAt }',
   periodClosures: 'periodClosures(period: "2020") { closedAt reopenReason }',

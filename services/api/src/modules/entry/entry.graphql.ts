@@ -9,6 +9,7 @@ import { Assessment, RECORD_OBJECT_TYPES } from '../records/records.type';
 import { FieldSpec } from './entry.fields';
 import { kindByName, WRITABLE_KINDS, WritableKind } from './entry.kinds';
 import { ruleByKey, Violation } from './entry.rules';
+import { criteriaOf } from './entry.store';
 import {
   createRecord, deleteAssessment, deleteRecordById, endRecord, ruleViolations, setArticleAdoption, setAssessment, updateRecordFields, WriteResult,
 } from './entry.service';
@@ -162,8 +163,22 @@ function resolverOf(kind: WritableKind): new () => object {
   return resolver;
 }
 
+@ObjectType({ description: '本县的一项评定标准("五好"或"六好"中的一项)' })
+class AssessmentCriterion {
+  @Field({ description: '标准代码(setAssessment 的 criterionKey)' })
+  key: string;
+
+  @Field({ description: '标准名称,如 领导班子建设好' })
+  name: string;
+}
+
 @Resolver(() => OrgObject)
 export class OrgRulesResolver {
+  @FieldResolver(() => [AssessmentCriterion], { description: '本组织所在县(市、区)的评定标准,按顺序:评定时每一项都要给出结果' })
+  assessmentCriteria(@Root() org: OrgRecord, @Ctx() ctx: RequestContext) {
+    return criteriaOf(ctx.session, org.tenantId);
+  }
+
   @FieldResolver(() => [RuleViolationObject], { description: '规则检查:本组织及所有下级在本期内违反规则目录中各条规则之处(含规则出台前录入或导入的数据、以及软规则的提醒)' })
   async ruleViolations(@Root() org: OrgRecord, @Arg('period', () => PeriodScalar, { description: `期间:${PERIOD_FORMATS}` }) period: string, @Ctx() ctx: RequestContext) {
     return (await ruleViolations(ctx, org, parsePeriod(period, 'period'))).map(toViolationObject);
