@@ -168,7 +168,7 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('link', { name: '数据填报' }).click();
     await page.waitForURL(/\/entry\/volunteers\?period=/);
     await page.goto(`${api.url}/org/${SHIHU}/entry/volunteers?period=2021`);
-    const count = async () => Number(/((\d+))/.exec((await page.locator('#records-title').textContent())!)![1]);
+    const count = async () => Number(/\((\d+)\)/.exec((await page.locator('#records-title').textContent())!)![1]);
     await page.locator('table tbody tr').first().waitFor();
     const before = await count();
 
@@ -203,6 +203,32 @@ describe('the dashboard in a real browser', () => {
     expect(await count()).toBe(before);
     const trail = await api.gqlAs('jian-admin', `{ org(code: "${SHIHU}") { auditTrail(first: 5) { nodes { operation reason } } } }`);
     expect(trail.body.data.org.auditTrail.nodes).toContainEqual(expect.objectContaining({ operation: 'DELETE', reason: '重复录入' }));
+
+    // a pair, both sides picked from the village's own lists
+    await page.getByRole('link', { name: '结对帮扶' }).click();
+    await page.getByRole('heading', { name: /^结对帮扶\(\d+\)$/ }).waitFor();
+    const pairs = await count();
+    await page.locator('#field-volunteerId option').nth(1).waitFor({ state: 'attached' });
+    await page.locator('#field-beneficiaryId option').nth(1).waitFor({ state: 'attached' });
+    await page.getByLabel('五老志愿者').selectOption({ index: 1 });
+    await page.getByLabel('帮扶对象').selectOption({ index: 1 });
+    await page.getByLabel('结对日期').fill('2021-04-01');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('heading', { name: `结对帮扶(${pairs + 1})` }).waitFor();
+
+    // the year's 五好 assessment, every criterion met: the village's figure follows at once
+    const fiveGood = async () => (await api.gqlAs('shihu-editor', `{ org(code: "${SHIHU}") { rollup(period: "2021") { fiveGoodCount } } }`)).body.data.org.rollup.fiveGoodCount;
+    expect(await fiveGood()).toBe(0);
+    await page.getByRole('link', { name: '五好评定' }).click();
+    const criteria = page.locator('fieldset.criteria input[type="checkbox"]');
+    await criteria.first().waitFor();
+    for (const box of await criteria.all()) await box.check();
+    await page.getByRole('button', { name: '保存评定' }).click();
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    expect(await fiveGood()).toBe(1);
+    await page.goto(`${api.url}/org/${SHIHU}?period=2021`);
+    await expect(card(page, 'fiveGoodCount').locator('strong').textContent()).resolves.toBe('1');
+    await page.goto(`${api.url}/org/${SHIHU}/entry/volunteers?period=2021`);
 
     // submitted (with a reason when the rules ask for one)
     await page.getByRole('button', { name: '上报', exact: true }).click();

@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query EntryAssessment($code: String!, $year: Period!) {\n    org(code: $code) {\n      id\n      assessmentCriteria { key name }\n      assessments(period: $year, first: 20) { nodes { id criterionKey met version year } }\n    }\n  }\n": typeof types.EntryAssessmentDocument,
+    "\n  mutation SetAssessment($input: SetAssessmentInput!) {\n    setAssessment(input: $input) { version results { criterionKey met } warnings { detail } }\n  }\n": typeof types.SetAssessmentDocument,
     "\n  query OrgCompleteness($code: String!, $period: Period!) {\n    org(code: $code) {\n      id\n      reportBoard(period: $period) { state org { id code name level } }\n      overdueReports(period: $period) { daysLate state org { id code name } }\n    }\n  }\n": typeof types.OrgCompletenessDocument,
     "\n  query OrgDiscrepancies($code: String!, $period: Period!) {\n    org(code: $code) { id discrepancies(period: $period) { metricKey label reportedValue computedValue source } }\n  }\n": typeof types.OrgDiscrepanciesDocument,
     "\n  mutation RequestExport($code: String!, $period: Period!, $format: ExportFormat!, $figureState: FigureState!) {\n    requestExport(orgCode: $code, period: $period, format: $format, figureState: $figureState) { id status progress }\n  }\n": typeof types.RequestExportDocument,
@@ -22,7 +24,8 @@ type Documents = {
     "\n  query EntryReport($code: String!, $period: Period!) {\n    org(code: $code) { id name report(period: $period) { id status version submittedAt returnReason forceReason } }\n  }\n": typeof types.EntryReportDocument,
     "\n  mutation SubmitReport($code: String!, $period: Period!, $reason: String) {\n    submitReport(orgCode: $code, period: $period, forceWithReason: $reason) { id status version submittedAt forceReason }\n  }\n": typeof types.SubmitReportDocument,
     "\n  query OrgSummary($code: String!, $period: Period!) {\n    org(code: $code) { id summary(period: $period) }\n  }\n": typeof types.OrgSummaryDocument,
-    "\n  query EntryOrg($code: String!) {\n    org(code: $code) { id code name ancestors { code name } }\n    labels {\n      volunteerCategory { value label } activityTheme { value label } donorKind { value label }\n      donationForm { value label } restrictedPurpose { value label }\n    }\n  }\n": typeof types.EntryOrgDocument,
+    "\n  query EntryOrg($code: String!) {\n    org(code: $code) { id code name ancestors { code name } }\n    labels {\n      volunteerCategory { value label } activityTheme { value label } donorKind { value label }\n      donationForm { value label } restrictedPurpose { value label } beneficiaryCategory { value label }\n    }\n  }\n": typeof types.EntryOrgDocument,
+    "\n  query EntryRefs($code: String!) {\n    org(code: $code) {\n      id\n      volunteers(first: 200) { nodes { id name } }\n      beneficiaries(first: 200) { nodes { id name } }\n    }\n  }\n": typeof types.EntryRefsDocument,
     "\n  query LatestYear($code: String!, $y0: Period!, $y1: Period!, $y2: Period!, $y3: Period!, $y4: Period!, $y5: Period!) {\n    org(code: $code) {\n      id\n      y0: rollup(period: $y0) { id activityCount }\n      y1: rollup(period: $y1) { id activityCount }\n      y2: rollup(period: $y2) { id activityCount }\n      y3: rollup(period: $y3) { id activityCount }\n      y4: rollup(period: $y4) { id activityCount }\n      y5: rollup(period: $y5) { id activityCount }\n    }\n  }\n": typeof types.LatestYearDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": typeof types.LoginDocument,
     "\n  query OrgDashboard($code: String!, $period: Period!, $headline: [FigureKey!]!, $table: [FigureKey!]!) {\n    org(code: $code) {\n      id code name level type\n      ancestors { code name }\n      rollup(period: $period) { id figures(keys: $headline) { key label unit value change changeUnit } }\n      childRollups(period: $period) {\n        total { id figures(keys: $table) { key label unit value changeUnit } }\n        rows { id org { id code name } figures(keys: $table) { key value } }\n      }\n    }\n  }\n": typeof types.OrgDashboardDocument,
@@ -46,8 +49,26 @@ type Documents = {
     "\n  mutation EntryCreateArticle($input: CreateArticleInput!) { createArticle(input: $input) { article { id } warnings { detail } } }\n": typeof types.EntryCreateArticleDocument,
     "\n  mutation EntryUpdateArticle($id: ID!, $expectedVersion: Int!, $patch: ArticlePatch!) {\n    updateArticle(id: $id, expectedVersion: $expectedVersion, patch: $patch) { article { id version } warnings { detail } }\n  }\n": typeof types.EntryUpdateArticleDocument,
     "\n  mutation EntryDeleteArticle($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteArticle(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": typeof types.EntryDeleteArticleDocument,
+    "\n  query EntryBeneficiaries($code: String!, $period: Period!) {\n    org(code: $code) { id beneficiaries(period: $period, first: 200) { totalCount nodes { id version name category } } }\n  }\n": typeof types.EntryBeneficiariesDocument,
+    "\n  mutation EntryCreateBeneficiary($input: CreateBeneficiaryInput!) { createBeneficiary(input: $input) { beneficiary { id } warnings { detail } } }\n": typeof types.EntryCreateBeneficiaryDocument,
+    "\n  mutation EntryUpdateBeneficiary($id: ID!, $expectedVersion: Int!, $patch: BeneficiaryPatch!) {\n    updateBeneficiary(id: $id, expectedVersion: $expectedVersion, patch: $patch) { beneficiary { id version } warnings { detail } }\n  }\n": typeof types.EntryUpdateBeneficiaryDocument,
+    "\n  mutation EntryDeleteBeneficiary($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteBeneficiary(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": typeof types.EntryDeleteBeneficiaryDocument,
+    "\n  query EntryPairs($code: String!, $period: Period!) {\n    org(code: $code) { id pairs(period: $period, first: 200) { totalCount nodes { id version volunteerName beneficiaryName beneficiaryCategory startedOn endedOn } } }\n  }\n": typeof types.EntryPairsDocument,
+    "\n  mutation EntryCreatePair($input: CreatePairInput!) { createPair(input: $input) { pair { id } warnings { detail } } }\n": typeof types.EntryCreatePairDocument,
+    "\n  mutation EntryUpdatePair($id: ID!, $expectedVersion: Int!, $patch: PairPatch!) {\n    updatePair(id: $id, expectedVersion: $expectedVersion, patch: $patch) { pair { id version } warnings { detail } }\n  }\n": typeof types.EntryUpdatePairDocument,
+    "\n  mutation EntryDeletePair($id: ID!, $expectedVersion: Int!, $reason: String!) { deletePair(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": typeof types.EntryDeletePairDocument,
+    "\n  query EntryDisbursements($code: String!, $period: Period!) {\n    org(code: $code) { id disbursements(period: $period, first: 200) { totalCount nodes { id version recipientName amountYuan paidOn restrictedPurpose } } }\n  }\n": typeof types.EntryDisbursementsDocument,
+    "\n  mutation EntryCreateDisbursement($input: CreateDisbursementInput!) { createDisbursement(input: $input) { disbursement { id } warnings { detail } } }\n": typeof types.EntryCreateDisbursementDocument,
+    "\n  mutation EntryUpdateDisbursement($id: ID!, $expectedVersion: Int!, $patch: DisbursementPatch!) {\n    updateDisbursement(id: $id, expectedVersion: $expectedVersion, patch: $patch) { disbursement { id version } warnings { detail } }\n  }\n": typeof types.EntryUpdateDisbursementDocument,
+    "\n  mutation EntryDeleteDisbursement($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteDisbursement(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": typeof types.EntryDeleteDisbursementDocument,
+    "\n  query EntryGuarantees($code: String!, $period: Period!) {\n    org(code: $code) { id guarantees(period: $period, first: 200) { totalCount nodes { id version year hasStaff hasOffice hasEquipment hasFunding budgetYuan } } }\n  }\n": typeof types.EntryGuaranteesDocument,
+    "\n  mutation EntryCreateGuarantee($input: CreateGuaranteeInput!) { createGuarantee(input: $input) { guarantee { id } warnings { detail } } }\n": typeof types.EntryCreateGuaranteeDocument,
+    "\n  mutation EntryUpdateGuarantee($id: ID!, $expectedVersion: Int!, $patch: GuaranteePatch!) {\n    updateGuarantee(id: $id, expectedVersion: $expectedVersion, patch: $patch) { guarantee { id version } warnings { detail } }\n  }\n": typeof types.EntryUpdateGuaranteeDocument,
+    "\n  mutation EntryDeleteGuarantee($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteGuarantee(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": typeof types.EntryDeleteGuaranteeDocument,
 };
 const documents: Documents = {
+    "\n  query EntryAssessment($code: String!, $year: Period!) {\n    org(code: $code) {\n      id\n      assessmentCriteria { key name }\n      assessments(period: $year, first: 20) { nodes { id criterionKey met version year } }\n    }\n  }\n": types.EntryAssessmentDocument,
+    "\n  mutation SetAssessment($input: SetAssessmentInput!) {\n    setAssessment(input: $input) { version results { criterionKey met } warnings { detail } }\n  }\n": types.SetAssessmentDocument,
     "\n  query OrgCompleteness($code: String!, $period: Period!) {\n    org(code: $code) {\n      id\n      reportBoard(period: $period) { state org { id code name level } }\n      overdueReports(period: $period) { daysLate state org { id code name } }\n    }\n  }\n": types.OrgCompletenessDocument,
     "\n  query OrgDiscrepancies($code: String!, $period: Period!) {\n    org(code: $code) { id discrepancies(period: $period) { metricKey label reportedValue computedValue source } }\n  }\n": types.OrgDiscrepanciesDocument,
     "\n  mutation RequestExport($code: String!, $period: Period!, $format: ExportFormat!, $figureState: FigureState!) {\n    requestExport(orgCode: $code, period: $period, format: $format, figureState: $figureState) { id status progress }\n  }\n": types.RequestExportDocument,
@@ -56,7 +77,8 @@ const documents: Documents = {
     "\n  query EntryReport($code: String!, $period: Period!) {\n    org(code: $code) { id name report(period: $period) { id status version submittedAt returnReason forceReason } }\n  }\n": types.EntryReportDocument,
     "\n  mutation SubmitReport($code: String!, $period: Period!, $reason: String) {\n    submitReport(orgCode: $code, period: $period, forceWithReason: $reason) { id status version submittedAt forceReason }\n  }\n": types.SubmitReportDocument,
     "\n  query OrgSummary($code: String!, $period: Period!) {\n    org(code: $code) { id summary(period: $period) }\n  }\n": types.OrgSummaryDocument,
-    "\n  query EntryOrg($code: String!) {\n    org(code: $code) { id code name ancestors { code name } }\n    labels {\n      volunteerCategory { value label } activityTheme { value label } donorKind { value label }\n      donationForm { value label } restrictedPurpose { value label }\n    }\n  }\n": types.EntryOrgDocument,
+    "\n  query EntryOrg($code: String!) {\n    org(code: $code) { id code name ancestors { code name } }\n    labels {\n      volunteerCategory { value label } activityTheme { value label } donorKind { value label }\n      donationForm { value label } restrictedPurpose { value label } beneficiaryCategory { value label }\n    }\n  }\n": types.EntryOrgDocument,
+    "\n  query EntryRefs($code: String!) {\n    org(code: $code) {\n      id\n      volunteers(first: 200) { nodes { id name } }\n      beneficiaries(first: 200) { nodes { id name } }\n    }\n  }\n": types.EntryRefsDocument,
     "\n  query LatestYear($code: String!, $y0: Period!, $y1: Period!, $y2: Period!, $y3: Period!, $y4: Period!, $y5: Period!) {\n    org(code: $code) {\n      id\n      y0: rollup(period: $y0) { id activityCount }\n      y1: rollup(period: $y1) { id activityCount }\n      y2: rollup(period: $y2) { id activityCount }\n      y3: rollup(period: $y3) { id activityCount }\n      y4: rollup(period: $y4) { id activityCount }\n      y5: rollup(period: $y5) { id activityCount }\n    }\n  }\n": types.LatestYearDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": types.LoginDocument,
     "\n  query OrgDashboard($code: String!, $period: Period!, $headline: [FigureKey!]!, $table: [FigureKey!]!) {\n    org(code: $code) {\n      id code name level type\n      ancestors { code name }\n      rollup(period: $period) { id figures(keys: $headline) { key label unit value change changeUnit } }\n      childRollups(period: $period) {\n        total { id figures(keys: $table) { key label unit value changeUnit } }\n        rows { id org { id code name } figures(keys: $table) { key value } }\n      }\n    }\n  }\n": types.OrgDashboardDocument,
@@ -80,6 +102,22 @@ const documents: Documents = {
     "\n  mutation EntryCreateArticle($input: CreateArticleInput!) { createArticle(input: $input) { article { id } warnings { detail } } }\n": types.EntryCreateArticleDocument,
     "\n  mutation EntryUpdateArticle($id: ID!, $expectedVersion: Int!, $patch: ArticlePatch!) {\n    updateArticle(id: $id, expectedVersion: $expectedVersion, patch: $patch) { article { id version } warnings { detail } }\n  }\n": types.EntryUpdateArticleDocument,
     "\n  mutation EntryDeleteArticle($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteArticle(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": types.EntryDeleteArticleDocument,
+    "\n  query EntryBeneficiaries($code: String!, $period: Period!) {\n    org(code: $code) { id beneficiaries(period: $period, first: 200) { totalCount nodes { id version name category } } }\n  }\n": types.EntryBeneficiariesDocument,
+    "\n  mutation EntryCreateBeneficiary($input: CreateBeneficiaryInput!) { createBeneficiary(input: $input) { beneficiary { id } warnings { detail } } }\n": types.EntryCreateBeneficiaryDocument,
+    "\n  mutation EntryUpdateBeneficiary($id: ID!, $expectedVersion: Int!, $patch: BeneficiaryPatch!) {\n    updateBeneficiary(id: $id, expectedVersion: $expectedVersion, patch: $patch) { beneficiary { id version } warnings { detail } }\n  }\n": types.EntryUpdateBeneficiaryDocument,
+    "\n  mutation EntryDeleteBeneficiary($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteBeneficiary(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": types.EntryDeleteBeneficiaryDocument,
+    "\n  query EntryPairs($code: String!, $period: Period!) {\n    org(code: $code) { id pairs(period: $period, first: 200) { totalCount nodes { id version volunteerName beneficiaryName beneficiaryCategory startedOn endedOn } } }\n  }\n": types.EntryPairsDocument,
+    "\n  mutation EntryCreatePair($input: CreatePairInput!) { createPair(input: $input) { pair { id } warnings { detail } } }\n": types.EntryCreatePairDocument,
+    "\n  mutation EntryUpdatePair($id: ID!, $expectedVersion: Int!, $patch: PairPatch!) {\n    updatePair(id: $id, expectedVersion: $expectedVersion, patch: $patch) { pair { id version } warnings { detail } }\n  }\n": types.EntryUpdatePairDocument,
+    "\n  mutation EntryDeletePair($id: ID!, $expectedVersion: Int!, $reason: String!) { deletePair(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": types.EntryDeletePairDocument,
+    "\n  query EntryDisbursements($code: String!, $period: Period!) {\n    org(code: $code) { id disbursements(period: $period, first: 200) { totalCount nodes { id version recipientName amountYuan paidOn restrictedPurpose } } }\n  }\n": types.EntryDisbursementsDocument,
+    "\n  mutation EntryCreateDisbursement($input: CreateDisbursementInput!) { createDisbursement(input: $input) { disbursement { id } warnings { detail } } }\n": types.EntryCreateDisbursementDocument,
+    "\n  mutation EntryUpdateDisbursement($id: ID!, $expectedVersion: Int!, $patch: DisbursementPatch!) {\n    updateDisbursement(id: $id, expectedVersion: $expectedVersion, patch: $patch) { disbursement { id version } warnings { detail } }\n  }\n": types.EntryUpdateDisbursementDocument,
+    "\n  mutation EntryDeleteDisbursement($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteDisbursement(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": types.EntryDeleteDisbursementDocument,
+    "\n  query EntryGuarantees($code: String!, $period: Period!) {\n    org(code: $code) { id guarantees(period: $period, first: 200) { totalCount nodes { id version year hasStaff hasOffice hasEquipment hasFunding budgetYuan } } }\n  }\n": types.EntryGuaranteesDocument,
+    "\n  mutation EntryCreateGuarantee($input: CreateGuaranteeInput!) { createGuarantee(input: $input) { guarantee { id } warnings { detail } } }\n": types.EntryCreateGuaranteeDocument,
+    "\n  mutation EntryUpdateGuarantee($id: ID!, $expectedVersion: Int!, $patch: GuaranteePatch!) {\n    updateGuarantee(id: $id, expectedVersion: $expectedVersion, patch: $patch) { guarantee { id version } warnings { detail } }\n  }\n": types.EntryUpdateGuaranteeDocument,
+    "\n  mutation EntryDeleteGuarantee($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteGuarantee(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n": types.EntryDeleteGuaranteeDocument,
 };
 
 /**
@@ -96,6 +134,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryAssessment($code: String!, $year: Period!) {\n    org(code: $code) {\n      id\n      assessmentCriteria { key name }\n      assessments(period: $year, first: 20) { nodes { id criterionKey met version year } }\n    }\n  }\n"): (typeof documents)["\n  query EntryAssessment($code: String!, $year: Period!) {\n    org(code: $code) {\n      id\n      assessmentCriteria { key name }\n      assessments(period: $year, first: 20) { nodes { id criterionKey met version year } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAssessment($input: SetAssessmentInput!) {\n    setAssessment(input: $input) { version results { criterionKey met } warnings { detail } }\n  }\n"): (typeof documents)["\n  mutation SetAssessment($input: SetAssessmentInput!) {\n    setAssessment(input: $input) { version results { criterionKey met } warnings { detail } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -131,7 +177,11 @@ export function graphql(source: "\n  query OrgSummary($code: String!, $period: P
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EntryOrg($code: String!) {\n    org(code: $code) { id code name ancestors { code name } }\n    labels {\n      volunteerCategory { value label } activityTheme { value label } donorKind { value label }\n      donationForm { value label } restrictedPurpose { value label }\n    }\n  }\n"): (typeof documents)["\n  query EntryOrg($code: String!) {\n    org(code: $code) { id code name ancestors { code name } }\n    labels {\n      volunteerCategory { value label } activityTheme { value label } donorKind { value label }\n      donationForm { value label } restrictedPurpose { value label }\n    }\n  }\n"];
+export function graphql(source: "\n  query EntryOrg($code: String!) {\n    org(code: $code) { id code name ancestors { code name } }\n    labels {\n      volunteerCategory { value label } activityTheme { value label } donorKind { value label }\n      donationForm { value label } restrictedPurpose { value label } beneficiaryCategory { value label }\n    }\n  }\n"): (typeof documents)["\n  query EntryOrg($code: String!) {\n    org(code: $code) { id code name ancestors { code name } }\n    labels {\n      volunteerCategory { value label } activityTheme { value label } donorKind { value label }\n      donationForm { value label } restrictedPurpose { value label } beneficiaryCategory { value label }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryRefs($code: String!) {\n    org(code: $code) {\n      id\n      volunteers(first: 200) { nodes { id name } }\n      beneficiaries(first: 200) { nodes { id name } }\n    }\n  }\n"): (typeof documents)["\n  query EntryRefs($code: String!) {\n    org(code: $code) {\n      id\n      volunteers(first: 200) { nodes { id name } }\n      beneficiaries(first: 200) { nodes { id name } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -224,6 +274,70 @@ export function graphql(source: "\n  mutation EntryUpdateArticle($id: ID!, $expe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EntryDeleteArticle($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteArticle(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"): (typeof documents)["\n  mutation EntryDeleteArticle($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteArticle(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryBeneficiaries($code: String!, $period: Period!) {\n    org(code: $code) { id beneficiaries(period: $period, first: 200) { totalCount nodes { id version name category } } }\n  }\n"): (typeof documents)["\n  query EntryBeneficiaries($code: String!, $period: Period!) {\n    org(code: $code) { id beneficiaries(period: $period, first: 200) { totalCount nodes { id version name category } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryCreateBeneficiary($input: CreateBeneficiaryInput!) { createBeneficiary(input: $input) { beneficiary { id } warnings { detail } } }\n"): (typeof documents)["\n  mutation EntryCreateBeneficiary($input: CreateBeneficiaryInput!) { createBeneficiary(input: $input) { beneficiary { id } warnings { detail } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryUpdateBeneficiary($id: ID!, $expectedVersion: Int!, $patch: BeneficiaryPatch!) {\n    updateBeneficiary(id: $id, expectedVersion: $expectedVersion, patch: $patch) { beneficiary { id version } warnings { detail } }\n  }\n"): (typeof documents)["\n  mutation EntryUpdateBeneficiary($id: ID!, $expectedVersion: Int!, $patch: BeneficiaryPatch!) {\n    updateBeneficiary(id: $id, expectedVersion: $expectedVersion, patch: $patch) { beneficiary { id version } warnings { detail } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryDeleteBeneficiary($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteBeneficiary(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"): (typeof documents)["\n  mutation EntryDeleteBeneficiary($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteBeneficiary(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryPairs($code: String!, $period: Period!) {\n    org(code: $code) { id pairs(period: $period, first: 200) { totalCount nodes { id version volunteerName beneficiaryName beneficiaryCategory startedOn endedOn } } }\n  }\n"): (typeof documents)["\n  query EntryPairs($code: String!, $period: Period!) {\n    org(code: $code) { id pairs(period: $period, first: 200) { totalCount nodes { id version volunteerName beneficiaryName beneficiaryCategory startedOn endedOn } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryCreatePair($input: CreatePairInput!) { createPair(input: $input) { pair { id } warnings { detail } } }\n"): (typeof documents)["\n  mutation EntryCreatePair($input: CreatePairInput!) { createPair(input: $input) { pair { id } warnings { detail } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryUpdatePair($id: ID!, $expectedVersion: Int!, $patch: PairPatch!) {\n    updatePair(id: $id, expectedVersion: $expectedVersion, patch: $patch) { pair { id version } warnings { detail } }\n  }\n"): (typeof documents)["\n  mutation EntryUpdatePair($id: ID!, $expectedVersion: Int!, $patch: PairPatch!) {\n    updatePair(id: $id, expectedVersion: $expectedVersion, patch: $patch) { pair { id version } warnings { detail } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryDeletePair($id: ID!, $expectedVersion: Int!, $reason: String!) { deletePair(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"): (typeof documents)["\n  mutation EntryDeletePair($id: ID!, $expectedVersion: Int!, $reason: String!) { deletePair(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryDisbursements($code: String!, $period: Period!) {\n    org(code: $code) { id disbursements(period: $period, first: 200) { totalCount nodes { id version recipientName amountYuan paidOn restrictedPurpose } } }\n  }\n"): (typeof documents)["\n  query EntryDisbursements($code: String!, $period: Period!) {\n    org(code: $code) { id disbursements(period: $period, first: 200) { totalCount nodes { id version recipientName amountYuan paidOn restrictedPurpose } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryCreateDisbursement($input: CreateDisbursementInput!) { createDisbursement(input: $input) { disbursement { id } warnings { detail } } }\n"): (typeof documents)["\n  mutation EntryCreateDisbursement($input: CreateDisbursementInput!) { createDisbursement(input: $input) { disbursement { id } warnings { detail } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryUpdateDisbursement($id: ID!, $expectedVersion: Int!, $patch: DisbursementPatch!) {\n    updateDisbursement(id: $id, expectedVersion: $expectedVersion, patch: $patch) { disbursement { id version } warnings { detail } }\n  }\n"): (typeof documents)["\n  mutation EntryUpdateDisbursement($id: ID!, $expectedVersion: Int!, $patch: DisbursementPatch!) {\n    updateDisbursement(id: $id, expectedVersion: $expectedVersion, patch: $patch) { disbursement { id version } warnings { detail } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryDeleteDisbursement($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteDisbursement(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"): (typeof documents)["\n  mutation EntryDeleteDisbursement($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteDisbursement(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryGuarantees($code: String!, $period: Period!) {\n    org(code: $code) { id guarantees(period: $period, first: 200) { totalCount nodes { id version year hasStaff hasOffice hasEquipment hasFunding budgetYuan } } }\n  }\n"): (typeof documents)["\n  query EntryGuarantees($code: String!, $period: Period!) {\n    org(code: $code) { id guarantees(period: $period, first: 200) { totalCount nodes { id version year hasStaff hasOffice hasEquipment hasFunding budgetYuan } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryCreateGuarantee($input: CreateGuaranteeInput!) { createGuarantee(input: $input) { guarantee { id } warnings { detail } } }\n"): (typeof documents)["\n  mutation EntryCreateGuarantee($input: CreateGuaranteeInput!) { createGuarantee(input: $input) { guarantee { id } warnings { detail } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryUpdateGuarantee($id: ID!, $expectedVersion: Int!, $patch: GuaranteePatch!) {\n    updateGuarantee(id: $id, expectedVersion: $expectedVersion, patch: $patch) { guarantee { id version } warnings { detail } }\n  }\n"): (typeof documents)["\n  mutation EntryUpdateGuarantee($id: ID!, $expectedVersion: Int!, $patch: GuaranteePatch!) {\n    updateGuarantee(id: $id, expectedVersion: $expectedVersion, patch: $patch) { guarantee { id version } warnings { detail } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EntryDeleteGuarantee($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteGuarantee(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"): (typeof documents)["\n  mutation EntryDeleteGuarantee($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteGuarantee(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

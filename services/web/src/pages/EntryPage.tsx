@@ -1,6 +1,7 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText, orgErrorText } from '../client';
+import { AssessmentPanel } from '../components/AssessmentPanel';
 import { ReportPanel } from '../components/ReportPanel';
 import { graphql } from '../gql';
 import { defaultPeriod, parsePeriod, periodName } from '../periods';
@@ -12,10 +13,25 @@ const EntryOrgQuery = graphql(`
     org(code: $code) { id code name ancestors { code name } }
     labels {
       volunteerCategory { value label } activityTheme { value label } donorKind { value label }
-      donationForm { value label } restrictedPurpose { value label }
+      donationForm { value label } restrictedPurpose { value label } beneficiaryCategory { value label }
     }
   }
 `);
+
+const EntryRefsQuery = graphql(`
+  query EntryRefs($code: String!) {
+    org(code: $code) {
+      id
+      volunteers(first: 200) { nodes { id name } }
+      beneficiaries(first: 200) { nodes { id name } }
+    }
+  }
+`);
+
+type Refs = Record<'volunteers' | 'beneficiaries', Array<{ id: string; name: string }>>;
+
+/** The tab of the 五好 assessment: one set of results a year, not a list of records. */
+const ASSESSMENT = 'assessment';
 
 type Labels = Record<string, Array<{ value: string; label: string }>>;
 type Values = Record<string, string | boolean>;
@@ -42,15 +58,15 @@ function toInput(fields: FieldSpec[], values: Values): Record<string, unknown> {
   }));
 }
 
-function shown(f: FieldSpec, v: unknown, labels: Labels): string {
+function shown(f: Pick<FieldSpec, 'type' | 'options'>, v: unknown, labels: Labels): string {
   if (v === null || v === undefined || v === '') return '';
   if (f.type === 'bool') return v ? '是' : '否';
   if (f.type === 'enum') return labels[f.options!]?.find((o) => o.value === v)?.label ?? String(v);
   return String(v);
 }
 
-function RecordForm({ spec, code, labels, editing, onDone }: {
-  spec: KindSpec; code: string; labels: Labels; editing: RecordRow | null; onDone: () => void;
+function RecordForm({ spec, code, labels, refs, editing, onDone }: {
+  spec: KindSpec; code: string; labels: Labels; refs: Refs | null; editing: RecordRow | null; onDone: () => void;
 }) {
   const [values, setValues] = useState<Values>(() => toForm(spec.fields, editing ?? undefined));
   const [{ fetching: creating, error: createError }, create] = useMutation(spec.create);
@@ -65,12 +81,16 @@ function RecordForm({ spec, code, labels, editing, onDone }: {
   );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const empty = spec.fields.filter((f) => f.required && String(values[f.name]).trim() === '');
+    // a field left as it was read need not be filled again (a pair's ids are not in its list)
+    const empty = spec.fields.filter((f) => f.required && !editing && String(values[f.name]).trim() === '');
     setMissing(new Map(empty.map((f) => [f.name, `${f.type === 'enum' ? '请选择' : '请填写'}${f.label}`])));
     if (empty.length > 0) return;
     const input = toInput(spec.fields, values);
+    // a change sends only what was changed (a pair's list shows names, not the ids its form picks)
+    const before = editing ? toInput(spec.fields, toForm(spec.fields, editing)) : {};
+    const patch = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== before[k]));
     const result = editing
-      ? await update({ id: editing.id, expectedVersion: editing.version, patch: input })
+      ? await update({ id: editing.id, expectedVersion: editing.version, patch })
       : await create({ input: { ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)), orgCode: code } });
     if (result.data) {
       const payload = Object.values(result.data)[0] as { warnings?: Array<{ detail: string }> };
@@ -92,10 +112,12 @@ function RecordForm({ spec, code, labels, editing, onDone }: {
               <label><span><input type="checkbox" {...common} checked={values[f.name] === true} onChange={(e) => setValues({ ...values, [f.name]: e.target.checked })} /> {f.label}</span></label>
             ) : (
               <label htmlFor={id}><span>{f.label}{f.required && <span aria-hidden="true"> *</span>}</span>
-                {f.type === 'enum' ? (
+                {f.type === 'enum' || f.type === 'ref' ? (
                   <select {...common} value={String(values[f.name])} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
-                    <option value="">{f.required ? '请选择' : '无'}</option>
-                    {(labels[f.options!] ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                    <option value="">{editing && f.type === 'ref' ? '不变' : f.required ? '请选择' : '无'}</option>
+                    {f.type === 'enum'
+                      ? (labels[f.options!] ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)
+                      : (refs?.[f.ref!] ?? []).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
                   </select>
                 ) : (
                   <input {...common} type={f.type === 'date' ? 'date' : 'text'} inputMode={f.type === 'int' ? 'numeric' : f.type === 'money' ? 'decimal' : undefined}
@@ -142,15 +164,18 @@ export function EntryPage({ code, kind }: { code: string; kind: string }) {
   const period = asked && parsePeriod(asked) ? asked : defaultPeriod();
   const spec = KINDS.find((k) => k.kind === kind);
   const [{ data: orgData, error: orgError }] = useQuery({ query: EntryOrgQuery, variables: { code } });
+  const [{ data: refData, error: refError }] = useQuery({ query: EntryRefsQuery, variables: { code }, pause: !spec?.fields.some((f) => f.type === 'ref'), requestPolicy: 'cache-and-network' });
+  const refs: Refs | null = refData?.org ? { volunteers: refData.org.volunteers.nodes, beneficiaries: refData.org.beneficiaries.nodes } : null;
   const [{ data, error, fetching }, refetch] = useQuery({ query: spec?.list ?? KINDS[0].list, variables: { code, period }, pause: !spec });
   const [editing, setEditing] = useState<RecordRow | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const labels = useMemo(() => (orgData?.labels ?? {}) as unknown as Labels, [orgData]);
-  if (!spec) return <p className="error" role="alert">没有“{kind}”这类记录。</p>;
+  if (!spec && kind !== ASSESSMENT) return <p className="error" role="alert">没有“{kind}”这类记录。</p>;
   if (orgError) return <p role="alert" className="error">{orgErrorText(orgError, code)}</p>;
   const org = orgData?.org;
   if (orgData && !org) return <p role="alert" className="error">没有找到组织 {code},或您无权查看它。</p>;
-  const rows = spec.rows(data);
+  const rows = spec?.rows(data) ?? null;
+  const columns = spec?.columns ?? spec?.fields ?? [];
   const reload = () => {
     setEditing(null);
     setDeleting(null);
@@ -162,25 +187,28 @@ export function EntryPage({ code, kind }: { code: string; kind: string }) {
       <h1>{org?.name} · {periodName(period)} · 数据填报</h1>
       <nav className="tabs" aria-label="记录种类">
         {KINDS.map((k) => <Link key={k.kind} to={`/org/${code}/entry/${k.kind}?period=${period}`} aria-current={k.kind === kind ? 'page' : undefined}>{k.title}</Link>)}
+        <Link to={`/org/${code}/entry/${ASSESSMENT}?period=${period}`} aria-current={kind === ASSESSMENT ? 'page' : undefined}>五好评定</Link>
       </nav>
-      <RecordForm key={`${kind}:${editing?.id ?? 'new'}`} spec={spec} code={code} labels={labels} editing={editing} onDone={reload} />
+      {refError && <p role="alert" className="error">{errorText(refError)}</p>}
+      {spec ? <>
+      <RecordForm key={`${kind}:${editing?.id ?? 'new'}`} spec={spec} code={code} labels={labels} refs={refs} editing={editing} onDone={reload} />
       <section className="panel" aria-labelledby="records-title">
         <h2 id="records-title">{spec.title}({rows?.totalCount ?? 0})</h2>
         {error && <p role="alert" className="error">{errorText(error)}</p>}
         {fetching && !rows && <p className="loading">正在加载…</p>}
         {rows && (
           <div className="table-scroll">
-            <table>
-              <thead><tr>{spec.fields.map((f) => <th key={f.name} scope="col">{f.label}</th>)}<th scope="col">操作</th></tr></thead>
+            <table className="records">
+              <thead><tr>{columns.map((f) => <th key={f.name} scope="col">{f.label}</th>)}<th scope="col">操作</th></tr></thead>
               <tbody>
                 {rows.nodes.map((r) => (
                   <tr key={r.id}>
-                    {spec.fields.map((f, i) => (i === 0 ? <th key={f.name} scope="row">{shown(f, r[f.name], labels)}</th> : <td key={f.name}>{shown(f, r[f.name], labels)}</td>))}
+                    {columns.map((f, i) => (i === 0 ? <th key={f.name} scope="row">{shown({ type: 'text', ...f }, r[f.name], labels)}</th> : <td key={f.name}>{shown({ type: 'text', ...f }, r[f.name], labels)}</td>))}
                     <td>
                       {deleting === r.id ? <DeleteRow spec={spec} row={r} onDone={reload} /> : (
                         <span className="row-actions">
-                          <button type="button" onClick={() => setEditing(r)} aria-label={`修改 ${String(r[spec.fields[0].name])}`}>修改</button>
-                          <button type="button" onClick={() => setDeleting(r.id)} aria-label={`删除 ${String(r[spec.fields[0].name])}`}>删除</button>
+                          <button type="button" onClick={() => setEditing(r)} aria-label={`修改 ${String(r[columns[0].name])}`}>修改</button>
+                          <button type="button" onClick={() => setDeleting(r.id)} aria-label={`删除 ${String(r[columns[0].name])}`}>删除</button>
                         </span>
                       )}
                     </td>
@@ -191,6 +219,7 @@ export function EntryPage({ code, kind }: { code: string; kind: string }) {
           </div>
         )}
       </section>
+      </> : <AssessmentPanel code={code} year={parsePeriod(period)!.year} />}
       <ReportPanel code={code} period={period} />
     </article>
   );

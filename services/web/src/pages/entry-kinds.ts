@@ -9,9 +9,11 @@ import { graphql } from '../gql';
 export interface FieldSpec {
   name: string;
   label: string;
-  type: 'text' | 'date' | 'int' | 'money' | 'bool' | 'enum';
+  type: 'text' | 'date' | 'int' | 'money' | 'bool' | 'enum' | 'ref';
   /** the labels of an enum field's values (query `labels`, as EntryPage asks for them) */
-  options?: 'volunteerCategory' | 'activityTheme' | 'donorKind' | 'donationForm' | 'restrictedPurpose';
+  options?: 'volunteerCategory' | 'activityTheme' | 'donorKind' | 'donationForm' | 'restrictedPurpose' | 'beneficiaryCategory';
+  /** a ref field picks one of the org's volunteers or beneficiaries (by id) */
+  ref?: 'volunteers' | 'beneficiaries';
   required?: boolean;
 }
 
@@ -33,6 +35,8 @@ export interface KindSpec {
   update: TypedDocumentNode<any, { id: string; expectedVersion: number; patch: any }>;
   remove: TypedDocumentNode<any, { id: string; expectedVersion: number; reason: string }>;
   fields: FieldSpec[];
+  /** the list's columns, when they are not the form's fields (a pair lists names, its form picks ids) */
+  columns?: Array<{ name: string; label: string; type?: FieldSpec['type']; options?: FieldSpec['options'] }>;
 }
 
 const VolunteersList = graphql(`
@@ -103,6 +107,74 @@ const DeleteArticle = graphql(`
   mutation EntryDeleteArticle($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteArticle(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }
 `);
 
+const BeneficiariesList = graphql(`
+  query EntryBeneficiaries($code: String!, $period: Period!) {
+    org(code: $code) { id beneficiaries(period: $period, first: 200) { totalCount nodes { id version name category } } }
+  }
+`);
+const CreateBeneficiary = graphql(`
+  mutation EntryCreateBeneficiary($input: CreateBeneficiaryInput!) { createBeneficiary(input: $input) { beneficiary { id } warnings { detail } } }
+`);
+const UpdateBeneficiary = graphql(`
+  mutation EntryUpdateBeneficiary($id: ID!, $expectedVersion: Int!, $patch: BeneficiaryPatch!) {
+    updateBeneficiary(id: $id, expectedVersion: $expectedVersion, patch: $patch) { beneficiary { id version } warnings { detail } }
+  }
+`);
+const DeleteBeneficiary = graphql(`
+  mutation EntryDeleteBeneficiary($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteBeneficiary(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }
+`);
+
+const PairsList = graphql(`
+  query EntryPairs($code: String!, $period: Period!) {
+    org(code: $code) { id pairs(period: $period, first: 200) { totalCount nodes { id version volunteerName beneficiaryName beneficiaryCategory startedOn endedOn } } }
+  }
+`);
+const CreatePair = graphql(`
+  mutation EntryCreatePair($input: CreatePairInput!) { createPair(input: $input) { pair { id } warnings { detail } } }
+`);
+const UpdatePair = graphql(`
+  mutation EntryUpdatePair($id: ID!, $expectedVersion: Int!, $patch: PairPatch!) {
+    updatePair(id: $id, expectedVersion: $expectedVersion, patch: $patch) { pair { id version } warnings { detail } }
+  }
+`);
+const DeletePair = graphql(`
+  mutation EntryDeletePair($id: ID!, $expectedVersion: Int!, $reason: String!) { deletePair(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }
+`);
+
+const DisbursementsList = graphql(`
+  query EntryDisbursements($code: String!, $period: Period!) {
+    org(code: $code) { id disbursements(period: $period, first: 200) { totalCount nodes { id version recipientName amountYuan paidOn restrictedPurpose } } }
+  }
+`);
+const CreateDisbursement = graphql(`
+  mutation EntryCreateDisbursement($input: CreateDisbursementInput!) { createDisbursement(input: $input) { disbursement { id } warnings { detail } } }
+`);
+const UpdateDisbursement = graphql(`
+  mutation EntryUpdateDisbursement($id: ID!, $expectedVersion: Int!, $patch: DisbursementPatch!) {
+    updateDisbursement(id: $id, expectedVersion: $expectedVersion, patch: $patch) { disbursement { id version } warnings { detail } }
+  }
+`);
+const DeleteDisbursement = graphql(`
+  mutation EntryDeleteDisbursement($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteDisbursement(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }
+`);
+
+const GuaranteesList = graphql(`
+  query EntryGuarantees($code: String!, $period: Period!) {
+    org(code: $code) { id guarantees(period: $period, first: 200) { totalCount nodes { id version year hasStaff hasOffice hasEquipment hasFunding budgetYuan } } }
+  }
+`);
+const CreateGuarantee = graphql(`
+  mutation EntryCreateGuarantee($input: CreateGuaranteeInput!) { createGuarantee(input: $input) { guarantee { id } warnings { detail } } }
+`);
+const UpdateGuarantee = graphql(`
+  mutation EntryUpdateGuarantee($id: ID!, $expectedVersion: Int!, $patch: GuaranteePatch!) {
+    updateGuarantee(id: $id, expectedVersion: $expectedVersion, patch: $patch) { guarantee { id version } warnings { detail } }
+  }
+`);
+const DeleteGuarantee = graphql(`
+  mutation EntryDeleteGuarantee($id: ID!, $expectedVersion: Int!, $reason: String!) { deleteGuarantee(id: $id, expectedVersion: $expectedVersion, reason: $reason) { deletedId } }
+`);
+
 export const KINDS: KindSpec[] = [
   {
     kind: 'volunteers',
@@ -169,6 +241,76 @@ export const KINDS: KindSpec[] = [
     fields: [
       { name: 'title', label: '标题', type: 'text', required: true },
       { name: 'submittedOn', label: '报送日期', type: 'date', required: true },
+    ],
+  },
+  {
+    kind: 'beneficiaries',
+    title: '帮扶对象',
+    payloadField: 'beneficiary',
+    list: BeneficiariesList,
+    rows: (d) => d?.org?.beneficiaries ?? null,
+    create: CreateBeneficiary,
+    update: UpdateBeneficiary,
+    remove: DeleteBeneficiary,
+    fields: [
+      { name: 'name', label: '姓名', type: 'text', required: true },
+      { name: 'category', label: '类别', type: 'enum', options: 'beneficiaryCategory', required: true },
+    ],
+  },
+  {
+    kind: 'pairs',
+    title: '结对帮扶',
+    payloadField: 'pair',
+    list: PairsList,
+    rows: (d) => d?.org?.pairs ?? null,
+    create: CreatePair,
+    update: UpdatePair,
+    remove: DeletePair,
+    fields: [
+      { name: 'volunteerId', label: '五老志愿者', type: 'ref', ref: 'volunteers', required: true },
+      { name: 'beneficiaryId', label: '帮扶对象', type: 'ref', ref: 'beneficiaries', required: true },
+      { name: 'startedOn', label: '结对日期', type: 'date', required: true },
+    ],
+    columns: [
+      { name: 'volunteerName', label: '五老志愿者' },
+      { name: 'beneficiaryName', label: '帮扶对象' },
+      { name: 'beneficiaryCategory', label: '类别', type: 'enum', options: 'beneficiaryCategory' },
+      { name: 'startedOn', label: '结对日期' },
+      { name: 'endedOn', label: '结束日期' },
+    ],
+  },
+  {
+    kind: 'disbursements',
+    title: '资金支出',
+    payloadField: 'disbursement',
+    list: DisbursementsList,
+    rows: (d) => d?.org?.disbursements ?? null,
+    create: CreateDisbursement,
+    update: UpdateDisbursement,
+    remove: DeleteDisbursement,
+    fields: [
+      { name: 'recipientName', label: '收款人', type: 'text', required: true },
+      { name: 'amountYuan', label: '金额(元)', type: 'money', required: true },
+      { name: 'paidOn', label: '支出日期', type: 'date', required: true },
+      { name: 'restrictedPurpose', label: '定向用途', type: 'enum', options: 'restrictedPurpose' },
+    ],
+  },
+  {
+    kind: 'guarantees',
+    title: '四有保障',
+    payloadField: 'guarantee',
+    list: GuaranteesList,
+    rows: (d) => d?.org?.guarantees ?? null,
+    create: CreateGuarantee,
+    update: UpdateGuarantee,
+    remove: DeleteGuarantee,
+    fields: [
+      { name: 'year', label: '年度', type: 'int', required: true },
+      { name: 'hasStaff', label: '有人员', type: 'bool' },
+      { name: 'hasOffice', label: '有办公场所', type: 'bool' },
+      { name: 'hasEquipment', label: '有办公设施', type: 'bool' },
+      { name: 'hasFunding', label: '有工作经费', type: 'bool' },
+      { name: 'budgetYuan', label: '年度预算(元)', type: 'money' },
     ],
   },
 ];
