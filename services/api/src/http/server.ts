@@ -173,9 +173,11 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; message?: string; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // a client that left mid-answer (a page navigating on) broke the stream: not a failure of ours
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' && (request.raw.destroyed || reply.raw.destroyed)) request.log.info({ err: error }, 'client went away mid-answer');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).send(
       status >= 500
         ? { code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE }
