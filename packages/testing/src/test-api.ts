@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { Logger } from 'pino';
-import { createServer, RequestLimits, TrustedDocuments } from '@ggw/api';
+import { createServer, loadTrustedDocuments, RequestLimits, TrustedDocuments, WEB_APP_DOCUMENTS } from '@ggw/api';
 import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_JWT_SECRET } from './test-env';
@@ -54,7 +54,8 @@ export async function startTestApi(
     limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, maxConcurrent: 1000, ...opts.limits },
     corsOrigins: opts.corsOrigins,
     trustProxy: opts.trustProxy,
-    trustedDocuments: opts.trustedDocuments,
+    // the dashboard names its operations by hash: they are registered wherever it is served
+    trustedDocuments: opts.trustedDocuments ?? (opts.webApp ? loadTrustedDocuments(WEB_APP_DOCUMENTS, 'off') : undefined),
     webApp: opts.webApp ? join(__dirname, '..', '..', '..', 'services', 'web', 'dist') : undefined,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,5 @@
-import { EnvironmentError, parseEnvironment } from './environment';
+import { resolve } from 'node:path';
+import { EnvironmentError, parseEnvironment, WEB_APP_DOCUMENTS } from './environment';
 
 describe('configuration', () => {
   it('has working defaults for a developer machine', () => {
@@ -13,6 +14,13 @@ describe('configuration', () => {
     expect(parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret })).toMatchObject({ graphiql: false, introspection: false, loadReferenceData: false });
     expect(parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHIQL: 'true' }).graphiql).toBe(true);
     expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('serves the dashboard and registers its operations, beside any other clients\' manifests', () => {
+    expect(parseEnvironment({})).toMatchObject({ webApp: expect.stringMatching(/services\/web\/dist$/), trustedDocuments: { mode: 'off', files: [WEB_APP_DOCUMENTS] } });
+    expect(parseEnvironment({ TRUSTED_DOCUMENTS: 'required', TRUSTED_DOCUMENTS_FILE: 'a.json, b.json' }).trustedDocuments).toEqual({ mode: 'required', files: [resolve('a.json'), resolve('b.json'), WEB_APP_DOCUMENTS] });
+    expect(parseEnvironment({ WEB_APP_DIR: '' })).toMatchObject({ webApp: undefined, trustedDocuments: undefined });
+    expect(() => parseEnvironment({ WEB_APP_DIR: '', TRUSTED_DOCUMENTS: 'required' })).toThrow(/TRUSTED_DOCUMENTS_FILE/);
   });
 
   it('reads every variable', () => {

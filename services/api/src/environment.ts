@@ -7,6 +7,13 @@ export { EnvironmentError };
 
 /** The checkout's root: services/api/{src,dist}/environment.* → ../../.. */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+/** The dashboard's operations (services/web, written by `pnpm codegen`). */
+export const WEB_APP_DOCUMENTS = resolve(REPO_ROOT, 'services', 'web', 'src', 'gql', 'persisted-documents.json');
+
+function trustedFiles(e: { TRUSTED_DOCUMENTS: 'off' | 'required'; TRUSTED_DOCUMENTS_FILE?: string; WEB_APP_DIR: string }) {
+  const files = [...(e.TRUSTED_DOCUMENTS_FILE ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => resolve(f)), ...(e.WEB_APP_DIR === '' ? [] : [WEB_APP_DOCUMENTS])];
+  return files.length ? { mode: e.TRUSTED_DOCUMENTS, files } : undefined;
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -60,7 +67,7 @@ const schema = schedulerSettingsSchema
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' })
   .refine((e) => !e.PLATFORM_ADMIN || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required with PLATFORM_ADMIN (its activation token must outlive this process)' })
-  .refine((e) => e.TRUSTED_DOCUMENTS === 'off' || e.TRUSTED_DOCUMENTS_FILE, { path: ['TRUSTED_DOCUMENTS_FILE'], message: 'required when TRUSTED_DOCUMENTS=required (the clients\' persisted-documents.json)' })
+  .refine((e) => e.TRUSTED_DOCUMENTS === 'off' || e.TRUSTED_DOCUMENTS_FILE || e.WEB_APP_DIR !== '', { path: ['TRUSTED_DOCUMENTS_FILE'], message: 'required when TRUSTED_DOCUMENTS=required without the dashboard (the clients\' persisted-documents.json)' })
   .transform((e) => {
     const production = e.NODE_ENV === 'production';
     return {
@@ -93,8 +100,11 @@ const schema = schedulerSettingsSchema
       scheduler: toSchedulerSettings(e),
       /** Browser origins allowed to call the API (CORS); none by default. */
       corsOrigins: e.CORS_ORIGINS,
-      /** The registered clients' operations (graphql-codegen's persisted-documents.json) and whether only they run. */
-      trustedDocuments: e.TRUSTED_DOCUMENTS_FILE ? { mode: e.TRUSTED_DOCUMENTS, file: resolve(e.TRUSTED_DOCUMENTS_FILE) } : undefined,
+      /**
+       * The registered clients' operations (graphql-codegen's persisted-documents.json, comma-separated
+       * files) and whether only they run. The dashboard's own are always registered when it is served.
+       */
+      trustedDocuments: trustedFiles(e),
       /** Which proxies' X-Forwarded-For to believe for the client's address (login throttle, anonymous rate limit); none by default. */
       trustProxy: e.TRUST_PROXY,
       /** Time budget, cost, size and rate limits of requests. */

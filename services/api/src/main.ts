@@ -34,7 +34,7 @@ async function main(env: Environment): Promise<void> {
     limits: env.limits,
     corsOrigins: env.corsOrigins,
     trustProxy: env.trustProxy,
-    trustedDocuments: env.trustedDocuments && loadTrustedDocuments(env.trustedDocuments.file, env.trustedDocuments.mode),
+    trustedDocuments: env.trustedDocuments && loadTrustedDocuments(env.trustedDocuments.files, env.trustedDocuments.mode),
   }).catch(async (error) => {
     await database.close(); // never leave the embedded PostgreSQL running behind a failed start
     throw error;

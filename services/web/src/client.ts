@@ -1,4 +1,4 @@
-import { cacheExchange, Client, CombinedError, fetchExchange } from 'urql';
+import { cacheExchange, Client, CombinedError, fetchExchange, makeOperation, mapExchange } from 'urql';
 import { currentToken, signOut } from './session';
 
 /**
@@ -27,6 +27,19 @@ async function limitedFetch(input: RequestInfo | URL, init?: RequestInit): Promi
 }
 
 /**
+ * Every operation goes by its hash alone (graphql-codegen's `__meta__.hash`, the key of its
+ * persisted-documents.json): the server runs its own registered copy of the text, so it can
+ * refuse everything else (TRUSTED_DOCUMENTS=required) and requests stay small.
+ */
+const byHash = mapExchange({
+  onOperation(operation) {
+    const hash = (operation.query as { __meta__?: { hash?: string } }).__meta__?.hash;
+    if (!hash) return operation;
+    return makeOperation(operation.kind, { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }, operation.context);
+  },
+});
+
+/**
  * One GraphQL client for the page: same origin (/graphql), the bearer token of this tab, and
  * the document cache (an answer is reused until a mutation touches its types). A 401 means
  * the token is no longer good (expired, password changed, account disabled): sign out.
@@ -35,7 +48,7 @@ export const client = new Client({
   url: '/graphql',
   // POST always: the API refuses simple GETs (CSRF prevention), and a POST keeps variables out of logs
   preferGetMethod: false,
-  exchanges: [cacheExchange, fetchExchange],
+  exchanges: [cacheExchange, byHash, fetchExchange],
   fetchOptions: () => {
     const token = currentToken();
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};

@@ -16,14 +16,16 @@ export interface TrustedDocuments {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Reads a manifest, checking that every document is what its hash says. */
-export function loadTrustedDocuments(file: string, mode: TrustedDocuments['mode']): TrustedDocuments {
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+/** Reads manifests (one per registered client), checking that every document is what its hash says. */
+export function loadTrustedDocuments(files: string | string[], mode: TrustedDocuments['mode']): TrustedDocuments {
   const documents = new Map<string, string>();
-  for (const [id, text] of Object.entries(manifest)) {
-    const hash = id.replace(/^sha256:/, '');
-    if (typeof text !== 'string' || sha256(text) !== hash) throw new Error(`trusted documents ${file}: ${id} is not the hash of its document`);
-    documents.set(hash, text);
+  for (const file of typeof files === 'string' ? [files] : files) {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    for (const [id, text] of Object.entries(manifest)) {
+      const hash = id.replace(/^sha256:/, '');
+      if (typeof text !== 'string' || sha256(text) !== hash) throw new Error(`trusted documents ${file}: ${id} is not the hash of its document`);
+      documents.set(hash, text);
+    }
   }
   return { mode, documents };
 }
