@@ -9,6 +9,11 @@ export interface DataSourceOptions {
   url: string;
   /** Pool size; a request uses one connection at a time. */
   poolSize?: number;
+  /**
+   * How long a request waits for a pooled connection (all busy) or for a new one to connect
+   * before it is refused; unset: without bound.
+   */
+  acquireTimeoutMs?: number;
   log?: SqlLogSink;
 }
 
@@ -27,6 +32,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     maxQueryExecutionTime: 500,
     extra: {
       max: options.poolSize ?? 10,
+      // pg-pool applies it both to connecting and to waiting in the queue for a free connection
+      ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
       application_name: 'ggw',
       // Named prepared statements get one generic plan instead of a fresh plan per execution.
       // Unnamed statements (every other query) are always planned with their values, whatever

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'INVALID_STATE'
   | 'REPORT_LOCKED'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'TIMEOUT'
   | 'COST_LIMIT_EXCEEDED'
   | 'RESPONSE_TOO_LARGE'
@@ -83,6 +84,28 @@ export class ConflictError extends AppError {
 /** Too many attempts (e.g. failed logins); `retryAfterSeconds` says when to try again. */
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED' as const;
+}
+
+/**
+ * No database connection could be had in time (every pooled connection busy past the acquire
+ * timeout, or the database unreachable): nothing was done; try again after `retryAfterSeconds`.
+ */
+export class ServiceUnavailableError extends AppError {
+  readonly code = 'SERVICE_UNAVAILABLE' as const;
+  constructor(readonly retryAfterSeconds = 1) {
+    super(`服务器繁忙或数据库暂时无法连接,请 ${retryAfterSeconds} 秒后重试;本次请求未做任何修改`, { retryAfterSeconds });
+  }
+}
+
+/**
+ * A connection that could not be had: pg-pool's acquire timeout (every connection busy), or the
+ * database refusing or not answering (down, restarting, starting up, shutting down).
+ */
+export function isUnavailable(error: unknown): boolean {
+  const e = error as { message?: string; code?: string } | null;
+  if (!e) return false;
+  if (/timeout exceeded when trying to connect|Connection terminated/.test(e.message ?? '')) return true;
+  return ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(e.code ?? '') || (e.code ?? '').startsWith('08');
 }
 
 /** The request ran past its time budget; the database cancelled what was running. */

@@ -33,7 +33,7 @@ export interface TestApi {
  */
 export async function startTestApi(
   opts: {
-    reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; logger?: Logger;
+    reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; acquireTimeoutMs?: number; logger?: Logger;
     corsOrigins?: string[]; trustProxy?: boolean | string[]; trustedDocuments?: TrustedDocuments;
     /** Serve the built dashboard (services/web/dist) at /. */
     webApp?: boolean;
@@ -41,7 +41,7 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const db = opts.db ?? (await createTestDatabase({ reference: opts.reference }));
   // the server connects as the application role, as in production: row-level security applies
-  const appDataSource = createDataSource({ url: db.appUrl, poolSize: opts.poolSize ?? 4 });
+  const appDataSource = createDataSource({ url: db.appUrl, poolSize: opts.poolSize ?? 4, acquireTimeoutMs: opts.acquireTimeoutMs });
   await appDataSource.initialize();
   const app = await createServer({
     dataSource: appDataSource,

@@ -67,7 +67,7 @@ export async function openPlatformDatabase(env: Environment, log: Logger): Promi
       appUrl = appRoleUrl(url, password);
     }
     await owner.destroy();
-    dataSource = createDataSource({ url: appUrl, poolSize: env.databasePoolSize, log: sqlLog });
+    dataSource = createDataSource({ url: appUrl, poolSize: env.databasePoolSize, acquireTimeoutMs: env.databaseAcquireTimeoutMs, log: sqlLog });
     await dataSource.initialize();
     return { dataSource, appUrl, close, createdPlatformAdmin };
   } catch (error) {

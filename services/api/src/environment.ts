@@ -28,6 +28,7 @@ const schema = schedulerSettingsSchema
     DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(3000),
     LOG_LEVEL: logLevel,
     LOAD_REFERENCE_DATA: bool.optional(),
     APP_DATABASE_URL: postgresUrl.optional(),
@@ -79,6 +80,8 @@ const schema = schedulerSettingsSchema
       dataDir: resolve(e.DATA_DIR),
       embeddedPgPort: e.EMBEDDED_PG_PORT,
       databasePoolSize: e.DATABASE_POOL_SIZE,
+      /** How long a request waits for a database connection before it is answered 503 SERVICE_UNAVAILABLE. */
+      databaseAcquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
       logLevel: e.LOG_LEVEL,
       /** The API's own connection, as the role `ggw_app` (owns no table). Unset: derived from the owner's connection with a fresh password. */
       appDatabaseUrl: e.APP_DATABASE_URL,

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { applyUserScopes, Principal, Viewer } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
-import { AppError, sqlStateOf, TimeoutError } from '@ggw/domain';
+import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError } from '@ggw/domain';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled (by `statement_timeout` or a cancel request). */
 const QUERY_CANCELED = '57014';
@@ -55,6 +55,8 @@ export class RequestSession {
   private failed = false;
   /** set by abort(): the client went away, so errors after it are no one's to log as failures */
   abandoned = false;
+  /** set when no connection could be had: the whole request is answered 503 */
+  unavailable?: ServiceUnavailableError;
   /** The first statement failure: the transaction is aborted, so every later statement would fail too. */
   private broken?: Error;
   /** Statements of a request run one after another: one connection runs one query at a time. */
@@ -199,6 +201,7 @@ export class RequestSession {
       await runner.connect();
     } catch (error) {
       await release(runner);
+      if (isUnavailable(error)) throw (this.unavailable = new ServiceUnavailableError());
       throw error;
     }
     this.runner = runner;
@@ -221,6 +224,7 @@ export class RequestSession {
         (rollbackError) => release(runner, rollbackError),
       );
       if (error instanceof AppError) throw error;
+      if (isUnavailable(error)) throw (this.unavailable = new ServiceUnavailableError());
       throw sqlStateOf(error) === QUERY_CANCELED ? timeoutError() : error;
     }
   }

@@ -1,7 +1,7 @@
 import { FastifyInstance, FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Principal, TokenService } from '@ggw/authz';
-import { AppError, EXPORT_FORMATS, isUuid, UnauthenticatedError } from '@ggw/domain';
+import { AppError, EXPORT_FORMATS, isUuid, ServiceUnavailableError, UnauthenticatedError } from '@ggw/domain';
 import { findJobFile } from '@ggw/exports';
 import { RequestSession } from '../common/session';
 import { bearerToken } from './bearer';
@@ -50,6 +50,7 @@ export function registerExportDownload(
       session.markFailed();
       if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return reply.code(401).send({ code: error.code, message: error.message });
       if (error instanceof AppError && error.code === 'TIMEOUT') return reply.code(503).header('retry-after', '5').send({ code: error.code, message: error.message });
+      if (error instanceof ServiceUnavailableError) return reply.code(503).header('retry-after', String(error.retryAfterSeconds)).send({ code: error.code, message: error.message });
       throw error;
     } finally {
       await session.close();

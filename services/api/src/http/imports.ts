@@ -10,7 +10,7 @@ import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { canWrite, Principal, TokenService } from '@ggw/authz';
-import { AppError, isUuid, ORG_COLUMNS, parseOrgRecord, UnauthenticatedError } from '@ggw/domain';
+import { AppError, isUuid, ORG_COLUMNS, parseOrgRecord, ServiceUnavailableError, UnauthenticatedError } from '@ggw/domain';
 import { CursorCodec } from '../common/cursor';
 import { RequestSession } from '../common/session';
 import { createLoaders, ServiceContext } from '../context';
@@ -26,7 +26,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 interface Upload { path: string; fileName: string; sha256: string; sizeBytes: number }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, TIMEOUT: 503 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, TIMEOUT: 503, SERVICE_UNAVAILABLE: 503 };
 
 export interface ImportRouteDeps {
   dataSource: DataSource;
@@ -104,6 +104,7 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
       session.markFailed();
       await session.close().catch((e) => (request.log as Logger).error({ err: e }, 'closing the session failed'));
       if (error instanceof AppError) {
+        if (error instanceof ServiceUnavailableError) reply.header('retry-after', String(error.retryAfterSeconds));
         await reply.code(STATUS[error.code] ?? 400).send({ ...error.details, code: error.code, message: error.message });
         return undefined;
       }

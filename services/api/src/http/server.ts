@@ -4,7 +4,7 @@ import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { DEFAULT_LOGIN_LIMITS, LoginService, LoginThrottleLimits, Principal, TokenService } from '@ggw/authz';
-import { AppError, CostLimitError, UnauthenticatedError } from '@ggw/domain';
+import { AppError, CostLimitError, isUnavailable, ServiceUnavailableError, UnauthenticatedError } from '@ggw/domain';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -113,6 +113,11 @@ const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => (
       },
       async didEncounterErrors({ contextValue, errors }) {
         contextValue.session.markFailed();
+        // no connection could be had (the login's throttle reads the pool directly): the request is answered 503
+        if (errors.some((e) => isUnavailable(e.originalError))) {
+          contextValue.session.unavailable ??= new ServiceUnavailableError();
+          return contextValue.log.warn({ err: errors[0].originalError }, 'no database connection: answered 503');
+        }
         // the client went away (a page navigated on): its statements were stopped, not failed
         if (contextValue.session.abandoned) return contextValue.log.info({ errors: errors.length }, 'request abandoned by the client');
         for (const error of errors) {
@@ -236,6 +241,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   /** A GraphQL-shaped refusal from the HTTP layer, before or instead of execution. */
   const refuse = (reply: FastifyReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
     reply.code(status).header('cache-control', 'no-store').send({ errors: [{ message, extensions: { ...extensions, code } }] });
+  const unavailable = (reply: FastifyReply, error: ServiceUnavailableError) =>
+    refuse(reply.header('retry-after', String(error.retryAfterSeconds)), 503, error.code, error.message, error.details);
 
   app.route({
     method: ['GET', 'POST'],
@@ -294,6 +301,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       } catch (error) {
         await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
         if (error instanceof UnauthenticatedError) return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
+        if (error instanceof ServiceUnavailableError) return unavailable(reply, error);
         if (error instanceof AppError) return refuse(reply, 200, error.code, error.message, error.details);
         // the database failed while checking who asks: an internal error, never an answer about access
         request.log.error({ err: error }, 'internal error');
@@ -315,6 +323,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       throw error;
     }
     if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
+    // no connection could be had: nothing ran, the whole request is refused (the client retries)
+    if (session.unavailable) return unavailable(reply, session.unavailable);
     if (tooLarge) {
       request.log.warn({ bytes: Buffer.byteLength(body as string) }, 'response too large');
       const cap = limits.maxResponseBytes >= 1048576 ? `${Math.round(limits.maxResponseBytes / 1048576)} MB` : `${Math.round(limits.maxResponseBytes / 1024)} KB`;
