@@ -1,7 +1,8 @@
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { applyUserScopes, Principal, Viewer } from '@ggw/authz';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { Principal, scopesError, scopesStatement, Viewer, viewerFromScopes } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
-import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError } from '@ggw/domain';
+import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError } from '@ggw/domain';
+import { inlineParameters } from './inline-parameters';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled (by `statement_timeout` or a cancel request). */
 const QUERY_CANCELED = '57014';
@@ -23,6 +24,32 @@ function release(runner: QueryRunner, broken?: unknown): Promise<void> {
   if (broken === undefined) return runner.release();
   // TypeORM only passes an error to pg-pool (which then discards the client) through this method
   return (runner as unknown as { releasePostgresConnection(err: unknown): Promise<void> }).releasePostgresConnection(broken);
+}
+
+/** A statement and its parameters. */
+interface Statement {
+  sql: string;
+  parameters: unknown[];
+}
+
+/**
+ * Sends several statements as one simple-protocol message on the runner's connection and
+ * returns each one's result; counted and logged as one statement (one round trip). `shown` is
+ * what a log may say of it: the statements with their placeholders, never the values.
+ */
+async function simpleQuery(runner: QueryRunner, statements: Array<Statement | string>): Promise<Array<{ rows: unknown[] }>> {
+  const client = (await runner.connect()) as { query(text: string): Promise<Array<{ rows: unknown[] }> | { rows: unknown[] }> };
+  const logger = runner.connection.logger;
+  const shown = statements.map((s) => (typeof s === 'string' ? s : s.sql)).join(';\n');
+  logger.logQuery(shown, [], runner);
+  try {
+    const result = await client.query(statements.map((s) => (typeof s === 'string' ? s : inlineParameters(s.sql, s.parameters))).join(';\n'));
+    return Array.isArray(result) ? result : [result];
+  } catch (error) {
+    logger.logQueryError(error as Error, shown, [], runner);
+    // as TypeORM reports a failed query (sqlStateOf reads its driverError), without the values
+    throw new QueryFailedError(shown, [], error as Error);
+  }
 }
 
 export interface SessionOptions {
@@ -57,6 +84,17 @@ export class RequestSession {
   abandoned = false;
   /** set when no connection could be had: the whole request is answered 503 */
   unavailable?: ServiceUnavailableError;
+  /** set when the token's user was refused (disabled, deleted, token version old): answered 401 */
+  unauthenticated?: UnauthenticatedError;
+  /** set when the transaction could not be opened for another reason (who asks was not checked): answered 500 */
+  openFailed?: unknown;
+  /**
+   * A read (a GraphQL query): the transaction is READ ONLY, so its COMMIT changes nothing and
+   * the answer need not wait for it (the HTTP layer sends it while the COMMIT travels).
+   */
+  readOnly = false;
+  /** The rows of the statement that travelled with the BEGIN, for the caller that sent it. */
+  private openedWith?: unknown[];
   /** The first statement failure: the transaction is aborted, so every later statement would fail too. */
   private broken?: Error;
   /** Statements of a request run one after another: one connection runs one query at a time. */
@@ -98,9 +136,17 @@ export class RequestSession {
     return this.opening;
   }
 
-  /** Runs a statement in the request's transaction and returns its rows. */
+  /** Whether the transaction has been opened (a statement ran, or the viewer was asked for). */
+  get opened(): boolean {
+    return this.opening !== undefined;
+  }
+
+  /**
+   * Runs a statement in the request's transaction and returns its rows. The request's first
+   * statement travels with the BEGIN and the scopes, in one round trip.
+   */
   query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return this.serially(async (manager) => manager.query(sql, parameters));
+    return this.serially(async (manager) => manager.query(sql, parameters), { sql, parameters });
   }
 
   /**
@@ -109,11 +155,19 @@ export class RequestSession {
    * session is closing, past the time budget, or after a statement failed (the transaction is
    * then aborted: the first failure is answered again, as its code says).
    */
-  serially<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  serially<T>(work: (manager: EntityManager) => Promise<T>, first?: Statement): Promise<T> {
     if (this.state !== 'open') return Promise.reject(new SessionClosedError());
     const run = this.queue.then(async () => {
       if (this.state !== 'open') throw new SessionClosedError();
       if (this.broken) throw this.broken;
+      if (first && !this.opening) {
+        // the transaction opens with this statement in the same message: its rows come back with it
+        this.opening = this.open(first);
+        await this.opening;
+        const rows = this.openedWith as T;
+        this.openedWith = undefined;
+        return rows;
+      }
       const manager = await this.manager();
       try {
         await this.keepWithinBudget(manager);
@@ -194,7 +248,7 @@ export class RequestSession {
     await release(runner);
   }
 
-  private async open(): Promise<EntityManager> {
+  private async open(first?: Statement): Promise<EntityManager> {
     const runner = this.dataSource.createQueryRunner();
     countStatementsOn(runner, this.stats);
     try {
@@ -205,27 +259,40 @@ export class RequestSession {
       throw error;
     }
     this.runner = runner;
+    // One round trip (the simple protocol takes several statements in one message): the
+    // transaction (READ ONLY for a read) and its limits, where the idle limit ends a transaction
+    // whose request stopped talking to it; the viewer's scopes, which row-level security applies
+    // to every later statement; and the request's first statement. A failure stops the message
+    // there: a refused viewer's statement never runs.
+    const scopes = this.principal ? scopesStatement(this.principal.userId, this.requestId, this.principal.tokenVersion) : null;
+    const message = [
+      this.readOnly ? 'BEGIN READ ONLY' : 'BEGIN',
+      `SET LOCAL statement_timeout = ${this.budgetMs}`,
+      `SET LOCAL idle_in_transaction_session_timeout = ${this.budgetMs + 5000}`,
+      ...(scopes ? [scopes] : []),
+      ...(first ? [first] : []),
+    ];
     try {
-      // one round trip: the transaction and its limits (simple protocol, so two statements
-      // may share it); the idle limit ends a transaction whose request stopped talking to it
-      await runner.query(
-        `BEGIN; SET LOCAL statement_timeout = ${this.budgetMs}; SET LOCAL idle_in_transaction_session_timeout = ${this.budgetMs + 5000}`,
-      );
+      const results = await simpleQuery(runner, message);
       // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
       // instead of beginning and committing a transaction of their own
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      if (this.principal) this.currentViewer = await applyUserScopes(runner, this.principal.userId, this.requestId, this.principal.tokenVersion);
+      if (scopes) this.currentViewer = viewerFromScopes(this.principal!.userId, results[3].rows as Parameters<typeof viewerFromScopes>[1]);
+      if (first) this.openedWith = results[results.length - 1].rows;
       return runner.manager;
-    } catch (error) {
+    } catch (failure) {
+      const error = scopesError(failure);
       this.runner = undefined;
       // never back to the pool inside a transaction: roll back, or destroy the connection
       await runner.query('ROLLBACK').then(
         () => release(runner),
         (rollbackError) => release(runner, rollbackError),
       );
+      if (error instanceof UnauthenticatedError) throw (this.unauthenticated = error);
       if (error instanceof AppError) throw error;
       if (isUnavailable(error)) throw (this.unavailable = new ServiceUnavailableError());
-      throw sqlStateOf(error) === QUERY_CANCELED ? timeoutError() : error;
+      if (sqlStateOf(error) === QUERY_CANCELED) throw timeoutError();
+      throw (this.openFailed = error);
     }
   }
 

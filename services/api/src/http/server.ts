@@ -98,7 +98,10 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
-      async didResolveOperation({ request, document, operation, schema }) {
+      async didResolveOperation({ request, document, operation, schema, contextValue }) {
+        // a query reads: its transaction is READ ONLY (nothing it does can write) and its COMMIT
+        // need not be waited for
+        contextValue.session.readOnly = operation?.operation === 'query';
         try {
           checkInputText(document, request.variables);
           const cost = operation ? operationCost(schema, document, operation, request.variables) : null;
@@ -288,43 +291,56 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
 
   /** One GraphQL request of a client already admitted: its session, execution and answer. */
+  /** COMMITs of reads still travelling after their answers: waited for when the server closes. */
+  const committing = new Set<Promise<void>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...committing]);
+  });
+
   async function serve(request: FastifyRequest, reply: FastifyReply, principal: Principal | null) {
     const session = new RequestSession(opts.dataSource, principal, { timeBudgetMs: limits.timeBudgetMs, requestId: String(request.id) });
     // a client that has gone gets nothing more done for it: no new statement, and a rollback
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) session.abort();
     });
-    if (principal) {
-      // the token's user must still exist and be enabled: answered 401 like any bad token
-      try {
-        await session.viewer();
-      } catch (error) {
-        await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
-        if (error instanceof UnauthenticatedError) return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
-        if (error instanceof ServiceUnavailableError) return unavailable(reply, error);
-        if (error instanceof AppError) return refuse(reply, 200, error.code, error.message, error.details);
-        // the database failed while checking who asks: an internal error, never an answer about access
-        request.log.error({ err: error }, 'internal error');
-        return refuse(reply, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
-      }
-    }
     contexts.set(request, createRequestContext({ id: request.id, log: request.log as Logger, ip: request.ip }, session, services));
     let body;
     let tooLarge = false;
+    const closeFailed = (e: unknown) => request.log.error({ err: e }, 'closing the session failed');
     try {
       body = await execute.call(app, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
+      // the token's user must still exist and be enabled, even when nothing was read (the check
+      // travels with the first statement otherwise): answered 401 like any bad token
+      if (principal && !session.opened) {
+        try {
+          await session.viewer();
+        } catch (error) {
+          // refused, unreachable or failed are answered below; anything else (the client left) is thrown
+          if (!session.unauthenticated && !session.unavailable && !session.openFailed) throw error;
+        }
+      }
       // an answer that will not be sent is rolled back: nothing it did may stay
       tooLarge = typeof body === 'string' && Buffer.byteLength(body) > limits.maxResponseBytes;
       if (tooLarge) session.markFailed();
-      await session.close();
+      const closing = session.close();
+      if (session.readOnly && !tooLarge) {
+        // a read's COMMIT changes nothing: the answer goes while it travels
+        const tracked = closing.catch(closeFailed).finally(() => committing.delete(tracked));
+        committing.add(tracked);
+      } else {
+        await closing;
+      }
     } catch (error) {
       session.markFailed();
-      await session.close().catch((e) => request.log.error({ err: e }, 'closing the session failed'));
+      await session.close().catch(closeFailed);
       throw error;
     }
     if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
     // no connection could be had: nothing ran, the whole request is refused (the client retries)
     if (session.unavailable) return unavailable(reply, session.unavailable);
+    if (session.unauthenticated) return refuse(reply, 401, 'UNAUTHENTICATED', session.unauthenticated.message);
+    // the database failed while opening (checking who asks): an internal error, never an answer about access
+    if (session.openFailed) return refuse(reply, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
     if (tooLarge) {
       request.log.warn({ bytes: Buffer.byteLength(body as string) }, 'response too large');
       const cap = limits.maxResponseBytes >= 1048576 ? `${Math.round(limits.maxResponseBytes / 1048576)} MB` : `${Math.round(limits.maxResponseBytes / 1024)} KB`;
