@@ -1,6 +1,5 @@
 import { escapeLiteral } from 'pg';
-// pg's own conversion of a JavaScript value to the text it sends for a parameter
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// pg's own conversion of a JavaScript value to the text it sends for a parameter (not in its typings)
 const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): string | Buffer | null };
 
 /**

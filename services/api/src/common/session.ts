@@ -122,6 +122,15 @@ export class RequestSession {
     this.statementTimeoutMs = this.budgetMs;
   }
 
+  /**
+   * The viewer once the transaction has opened (null when anonymous), without waiting; undefined
+   * before. For checks that run on every field of a list and should not each be a promise.
+   */
+  get knownViewer(): Viewer | null | undefined {
+    if (!this.runner || this.unauthenticated) return undefined;
+    return this.principal ? this.currentViewer ?? undefined : null;
+  }
+
   /** The viewer with their roles, read when the transaction opens; null when anonymous. */
   async viewer(): Promise<Viewer | null> {
     if (!this.principal) return null;
