@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, loadReferenceData, migrate, startEmbeddedPostgres } from '@ggw/db';
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -24,4 +28,36 @@ export function runClient(input: { endpoint: string; token: string; query: strin
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench client exited with ${code}`))));
     child.stdin.end(JSON.stringify(input));
   });
+}
+
+export const BENCH_APP_PASSWORD = 'bench-app-password-0123456789';
+
+/**
+ * A throw-away embedded PostgreSQL with the reference data (集安市), migrated, analysed, and
+ * the application role able to log in: `url` as the owner, `appUrl` as `ggw_app`. `stop()`
+ * stops it and deletes its files. `onLog` sees the server's log (to capture statements).
+ */
+export async function referenceDatabase(opts: { onLog?: (message: string) => void } = {}): Promise<{ url: string; appUrl: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ggw-bench-'));
+  chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false, onLog: opts.onLog });
+  const stop = async () => {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await ensureDatabase(pg, 'bench');
+    const url = pg.urlFor('bench');
+    const owner = createDataSource({ url, poolSize: 2 });
+    await owner.initialize();
+    await migrate(owner);
+    await loadReferenceData(owner.manager);
+    await owner.query('VACUUM ANALYZE');
+    await enableAppLogin(owner, BENCH_APP_PASSWORD);
+    await owner.destroy();
+    return { url, appUrl: appRoleUrl(url, BENCH_APP_PASSWORD), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

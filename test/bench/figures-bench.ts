@@ -7,33 +7,19 @@
  *
  *   pnpm bench:figures
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { createServer } from '@ggw/api';
-import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, loadReferenceData, migrate, startEmbeddedPostgres } from '@ggw/db';
-import { freePort, percentile, runClient } from './bench-util';
+import { createDataSource } from '@ggw/db';
+import { percentile, referenceDatabase, runClient } from './bench-util';
 
 const FIVE = ['orgCount', 'fiveGoodRate', 'volunteerCount', 'coreVolunteerShare', 'activityCount'];
 const table = (figures: string) =>
   `{ org(code: "220582") { descendantRollups(period: "2020", level: VILLAGE, first: 200) { nodes { org { code name } ${figures} } } } }`;
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'ggw-bench-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false });
+  const db = await referenceDatabase();
   try {
-    await ensureDatabase(pg, 'bench');
-    const url = pg.urlFor('bench');
-    const owner = createDataSource({ url, poolSize: 2 });
-    await owner.initialize();
-    await migrate(owner);
-    await loadReferenceData(owner.manager);
-    await owner.query('VACUUM ANALYZE');
-    await enableAppLogin(owner, 'bench-app-password-0123456789');
-    await owner.destroy();
-    const dataSource = createDataSource({ url: appRoleUrl(url, 'bench-app-password-0123456789'), poolSize: 4 });
+    const dataSource = createDataSource({ url: db.appUrl, poolSize: 4 });
     await dataSource.initialize();
     const server = await createServer({
       dataSource, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: true,
@@ -61,8 +47,7 @@ async function main() {
     await server.close();
     await dataSource.destroy();
   } finally {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await db.stop();
   }
 }
 

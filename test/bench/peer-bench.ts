@@ -23,14 +23,13 @@
  * generator takes CPU from the servers, from all three alike.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, loadReferenceData, migrate, startEmbeddedPostgres } from '@ggw/db';
 import { maskName } from '@ggw/domain';
-import { freePort } from './bench-util';
+import { freePort, referenceDatabase } from './bench-util';
 import { installPostGraphile, NODE22_VERSION, POSTGRAPHILE_VERSION, startPostGraphile, type PeerServer } from './peer-postgraphile';
 import { FIVE, peerSchemaSql, TEN } from './peer-sql';
 
@@ -42,7 +41,6 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CACHE = process.env.BENCH_PEER_CACHE ?? '/tmp/ggw-peer-cache';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-const APP_PASSWORD = 'bench-app-password-0123456789';
 // compiled to test/bench/dist
 const API_MAIN = join(__dirname, '..', '..', '..', 'services', 'api', 'dist', 'main.js');
 const COUNTY = '220582';
@@ -355,24 +353,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'ggw-bench-'));
-  chmodSync(dir, 0o755);
   // the server's log, kept only while the README transaction is captured
   const logs = { text: '', on: false };
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false, onLog: (m) => { if (logs.on) logs.text += m; } });
+  const db = await referenceDatabase({ onLog: (m: string) => { if (logs.on) logs.text += m; } });
+  const { url: ownerUrl, appUrl } = db;
   const servers: Array<{ stop(): Promise<void> }> = [];
   let owner: Client | undefined;
   try {
-    await ensureDatabase(pg, 'bench');
-    const ownerUrl = pg.urlFor('bench');
-    const appUrl = appRoleUrl(ownerUrl, APP_PASSWORD);
-    const setup = createDataSource({ url: ownerUrl, poolSize: 2 });
-    await setup.initialize();
-    await migrate(setup);
-    await loadReferenceData(setup.manager);
-    await setup.query('VACUUM ANALYZE');
-    await enableAppLogin(setup, APP_PASSWORD);
-    await setup.destroy();
     owner = new Client({ connectionString: ownerUrl });
     await owner.connect();
     await owner.query(await peerSchemaSql('ggw_app'));
@@ -461,7 +448,9 @@ async function main() {
     const c8 = CONNECTIONS.includes(8) ? 8 : CONNECTIONS[0];
     const replayed = await replayOnce(transaction, appUrl);
     if (replayed.orgCount !== firstFigures[0] || replayed.volunteerCount !== firstFigures[3]) throw new Error(`the captured transaction reads ${JSON.stringify(replayed)}, not the API's figures`);
-    const bench = runPgbench(transaction, appUrl, c8, SECONDS, dir);
+    const scripts = mkdtempSync(join(tmpdir(), 'ggw-pgbench-'));
+    const bench = runPgbench(transaction, appUrl, c8, SECONDS, scripts);
+    rmSync(scripts, { recursive: true, force: true });
     const apiRps = rps(c8, QUERIES[0], 'api');
     console.log(`\npgbench (from ${bench.from}): the README query's transaction as ggw_app (captured from the server's log; replayed once: orgCount ${replayed.orgCount}, ` +
       `volunteerCount ${replayed.volunteerCount}, as the API answers), ${bench.roundTrips} round trips, ${bench.commands} commands, ${c8} clients, ${SECONDS} s, prepared: ` +
@@ -471,8 +460,7 @@ async function main() {
   } finally {
     for (const s of servers.reverse()) await s.stop().catch(() => undefined);
     await owner?.end().catch(() => undefined);
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await db.stop();
   }
 }
 

@@ -7,15 +7,14 @@
  *
  *   pnpm bench:web
  */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pino from 'pino';
 import { chromium } from 'playwright-core';
 import { createServer } from '@ggw/api';
-import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, loadReferenceData, migrate, startEmbeddedPostgres } from '@ggw/db';
-import { freePort, percentile } from './bench-util';
+import { createDataSource } from '@ggw/db';
+import { percentile, referenceDatabase } from './bench-util';
 
 const WEB = join(__dirname, '..', '..', '..', 'services', 'web', 'dist'); // from test/bench/dist
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -35,21 +34,10 @@ async function main() {
   const total = scripts.reduce((n, s) => n + s.gzip, 0);
   console.log(`JavaScript, all chunks: ${kb(total)} gzipped (budget 350 KB): ${total < 350 * 1024 ? 'within' : 'OVER'}`);
 
-  const dir = mkdtempSync(join(tmpdir(), 'ggw-bench-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false });
+  const db = await referenceDatabase();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
-    await ensureDatabase(pg, 'bench');
-    const url = pg.urlFor('bench');
-    const owner = createDataSource({ url, poolSize: 2 });
-    await owner.initialize();
-    await migrate(owner);
-    await loadReferenceData(owner.manager);
-    await owner.query('VACUUM ANALYZE');
-    await enableAppLogin(owner, 'bench-app-password-0123456789');
-    await owner.destroy();
-    const dataSource = createDataSource({ url: appRoleUrl(url, 'bench-app-password-0123456789'), poolSize: 10 });
+    const dataSource = createDataSource({ url: db.appUrl, poolSize: 10 });
     await dataSource.initialize();
     const server = await createServer({
       dataSource, logger: pino({ level: 'silent' }), graphiql: false, introspection: false, exposeSqlStats: false,
@@ -107,8 +95,7 @@ async function main() {
     await dataSource.destroy();
   } finally {
     await browser.close();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await db.stop();
   }
 }
 
