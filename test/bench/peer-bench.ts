@@ -10,7 +10,8 @@
  * with autocannon, interleaved (each round: each query on the API, PostGraphile owner,
  * PostGraphile RLS, so that drift of the machine falls on all three alike), and prints req/s per
  * query and connection count with the ratios; then the API and PostGraphile RLS at 200
- * connections (p99 and errors: is latency bounded under overload?); then pgbench on the raw
+ * connections (p99 and errors: is latency bounded under overload?); then the API's CPU per org
+ * returned (a series of 1 to 201 orgs, one request at a time); then pgbench on the raw
  * transaction the README query runs (its statements captured from the server's log), and the
  * API's peak memory.
  *
@@ -343,6 +344,37 @@ async function drive(endpoint: string, query: string, token: string, expectBody:
 }
 
 /** Resident memory of a process now and at its peak so far, in MB (Linux). */
+/** CPU time a process has used, in ms (user + system, from /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux)
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * The API's CPU per org returned: the county and N − 1 orgs below it, each with five figures,
+ * asked for one request at a time; the API process's CPU per request for each N, and the slope
+ * (least squares) over the series: what each further org costs in Node and in the driver.
+ */
+async function cpuPerOrg(endpoint: string, token: string, pid: number): Promise<void> {
+  const sizes = [1, 30, 70, 120, 201];
+  const query = (n: number) => `{ org(code: "220582") { code name rollup(period: "2020") { ${FIVE.join(' ')} } ${n > 1 ? `descendantRollups(period: "2020", first: ${n - 1}) { nodes { org { code name } ${FIVE.join(' ')} } }` : ''} } }`;
+  const perRequest: number[] = [];
+  for (const n of sizes) {
+    for (let i = 0; i < 20; i++) await post(endpoint, query(n), token); // warm
+    const runs = Math.max(50, Math.round(3000 / n));
+    const before = cpuMs(pid);
+    for (let i = 0; i < runs; i++) await post(endpoint, query(n), token);
+    perRequest.push((cpuMs(pid) - before) / runs);
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const [mx, my] = [mean(sizes), mean(perRequest)];
+  const slope = sizes.reduce((s, x, i) => s + (x - mx) * (perRequest[i] - my), 0) / sizes.reduce((s, x) => s + (x - mx) ** 2, 0);
+  console.log(`
+the API's CPU per request, one at a time (orgs returned: ms): ${sizes.map((n, i) => `${n}: ${perRequest[i].toFixed(2)}`).join(', ')}`);
+  console.log(`  per org returned: ${slope.toFixed(3)} ms (slope; issue 19's target ≤ 0.045 ms); fixed per request: ${(my - slope * mx).toFixed(2)} ms`);
+}
+
 function memory(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)![1]);
@@ -440,6 +472,7 @@ async function main() {
       console.log(`${OVERLOAD} connections, README query, ${t === 'api' ? 'this API' : 'PostGraphile under RLS'}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ` +
         `${m.non2xx} non-2xx, ${m.errors} errors (${m.timeouts} timeouts), ${m.mismatches} wrong answers`);
     }
+    await cpuPerOrg(endpoints.api, token, api.child.pid!);
     clearInterval(sampler);
     const apiMemory = memory(api.child.pid!);
     const peerMemory = (['owner', 'rls'] as const).map((t) => `${t} ${memory(peers[t].child.pid!).hwm} MB`).join(', ');
