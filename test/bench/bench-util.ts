@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
 import { appRoleUrl, createDataSource, enableAppLogin, ensureDatabase, loadReferenceData, migrate, startEmbeddedPostgres } from '@ggw/db';
 
 /** A free TCP port on loopback. */
@@ -33,11 +34,14 @@ export function runClient(input: { endpoint: string; token: string; query: strin
 export const BENCH_APP_PASSWORD = 'bench-app-password-0123456789';
 
 /**
- * A throw-away embedded PostgreSQL with the reference data (集安市), migrated, analysed, and
- * the application role able to log in: `url` as the owner, `appUrl` as `ggw_app`. `stop()`
- * stops it and deletes its files. `onLog` sees the server's log (to capture statements).
+ * A throw-away embedded PostgreSQL: migrated, filled by `fill` (as the owner), and the
+ * application role able to log in: `url` as the owner, `appUrl` as `ggw_app`. `stop()` stops it
+ * and deletes its files. `onLog` sees the server's log (to capture statements).
  */
-export async function referenceDatabase(opts: { onLog?: (message: string) => void } = {}): Promise<{ url: string; appUrl: string; stop(): Promise<void> }> {
+export async function benchDatabase(
+  fill: (owner: DataSource) => Promise<void>,
+  opts: { onLog?: (message: string) => void; poolSize?: number } = {},
+): Promise<{ url: string; appUrl: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'ggw-bench-'));
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false, onLog: opts.onLog });
@@ -48,11 +52,10 @@ export async function referenceDatabase(opts: { onLog?: (message: string) => voi
   try {
     await ensureDatabase(pg, 'bench');
     const url = pg.urlFor('bench');
-    const owner = createDataSource({ url, poolSize: 2 });
+    const owner = createDataSource({ url, poolSize: opts.poolSize ?? 2 });
     await owner.initialize();
     await migrate(owner);
-    await loadReferenceData(owner.manager);
-    await owner.query('VACUUM ANALYZE');
+    await fill(owner);
     await enableAppLogin(owner, BENCH_APP_PASSWORD);
     await owner.destroy();
     return { url, appUrl: appRoleUrl(url, BENCH_APP_PASSWORD), stop };
@@ -60,4 +63,12 @@ export async function referenceDatabase(opts: { onLog?: (message: string) => voi
     await stop();
     throw error;
   }
+}
+
+/** A throw-away database with the reference data (集安市), analysed (see `benchDatabase`). */
+export function referenceDatabase(opts: { onLog?: (message: string) => void } = {}): Promise<{ url: string; appUrl: string; stop(): Promise<void> }> {
+  return benchDatabase(async (owner) => {
+    await loadReferenceData(owner.manager);
+    await owner.query('VACUUM ANALYZE');
+  }, opts);
 }

@@ -1,11 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@ggw/authz';
-import { addSyntheticCounty, appRoleUrl, createDataSource, DatasetBuilder, enableAppLogin, ensureDatabase, insertDataset, migrate, Random, startEmbeddedPostgres } from '@ggw/db';
+import { addSyntheticCounty, DatasetBuilder, insertDataset, Random } from '@ggw/db';
 import { OrgLevel, OrgRecord, OrgType } from '@ggw/domain';
-import { freePort } from './bench-util';
+import { benchDatabase } from './bench-util';
 
 export const PROVINCE_CODE = '900000';
 export const cityCode = (c: number) => `9${String(c + 1).padStart(2, '0')}000`;
@@ -56,20 +53,8 @@ export interface BenchProvince {
  * on) and a user `bench` (password `bench`) holding `role` at the province, to measure as
  * production runs: as the application role, under row-level security, signed in.
  */
-export async function startBenchProvince(cities: number, countiesPerCity: number, role: 'VIEWER' | 'ADMIN'): Promise<BenchProvince> {
-  const dir = mkdtempSync(join(tmpdir(), 'ggw-bench-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false });
-  const stop = async () => {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await ensureDatabase(pg, 'bench');
-    const url = pg.urlFor('bench');
-    const ds = createDataSource({ url, poolSize: 4 });
-    await ds.initialize();
-    await migrate(ds);
+export function startBenchProvince(cities: number, countiesPerCity: number, role: 'VIEWER' | 'ADMIN'): Promise<BenchProvince> {
+  return benchDatabase(async (ds) => {
     const t0 = Date.now();
     const rows = await loadSyntheticProvince(ds, cities, countiesPerCity, (m) => console.error(m));
     // as after any bulk load: otherwise autovacuum works through the new rows, and the
@@ -81,12 +66,5 @@ export async function startBenchProvince(cities: number, countiesPerCity: number
     const [province] = await ds.query('SELECT id, tenant_id FROM org WHERE code = $1', [PROVINCE_CODE]);
     await ds.query(`INSERT INTO app_user (id, username, password_hash, display_name) VALUES (gen_random_uuid(), 'bench', $1, 'bench')`, [await hashPassword('bench')]);
     await ds.query(`INSERT INTO role_assignment (user_id, org_tenant_id, org_id, role) SELECT id, $1, $2, $3 FROM app_user WHERE username = 'bench'`, [province.tenant_id, province.id, role]);
-    const appPassword = 'bench-app-password-0123456789';
-    await enableAppLogin(ds, appPassword);
-    await ds.destroy();
-    return { url, appUrl: appRoleUrl(url, appPassword), stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  }, { poolSize: 4 });
 }
