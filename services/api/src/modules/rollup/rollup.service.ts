@@ -1,5 +1,5 @@
 import { FigureState, NotFoundError, parsePeriod, Period } from '@ggw/domain';
-import { changeOf, changeUnit, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
+import { changeOf, changeUnit, computableMetrics, figureRecord, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 
@@ -29,15 +29,21 @@ function figureList(now: Record<string, number | null>, before: Record<string, n
 /** Turns an engine row (sums of the period and of a year earlier) into the GraphQL view; APPROVED figures are cached apart from live ones. */
 export function toView(row: RollupRow, period: Period, state: FigureState = FigureState.LIVE): RollupView {
   const suffix = state === FigureState.LIVE ? '' : `@${state}`;
+  // both are fresh dictionaries (figureRecord): the view's fields are added to them in place
+  // (figureList reads only metric keys, which none of those fields is)
   const now = figuresFromSums(row.sums[0]);
   const before = figuresFromSums(row.sums[1]);
-  const change = Object.fromEntries(METRICS.filter((m) => m.key in now).map((m) => [m.key, changeOf(m, now[m.key], before[m.key] ?? null)]));
+  const change = figureRecord<number | null>();
+  for (const m of computableMetrics(row.sums[0])) change[m.key] = changeOf(m, now[m.key], before[m.key] ?? null);
   const previousKey = `${period.year - 1}${period.key.slice(4)}`;
-  const previousYear = {
-    ...before, id: `${row.org.id}@${previousKey}${suffix}`, org: row.org, period: previousKey, previousYear: null, change: null,
+  const previousYear = Object.assign(before, {
+    id: `${row.org.id}@${previousKey}${suffix}`, org: row.org, period: previousKey, previousYear: null, change: null,
     figures: (keys: string[] | null) => figureList(before, null, keys),
-  };
-  return { ...now, id: `${row.org.id}@${period.key}${suffix}`, org: row.org, period: period.key, previousYear, change, figures: (keys: string[] | null) => figureList(now, before, keys) } as RollupView;
+  });
+  return Object.assign(now, {
+    id: `${row.org.id}@${period.key}${suffix}`, org: row.org, period: period.key, previousYear, change,
+    figures: (keys: string[] | null) => figureList(now, before, keys),
+  }) as unknown as RollupView;
 }
 
 /** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */
