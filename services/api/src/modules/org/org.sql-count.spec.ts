@@ -32,4 +32,14 @@ describe('statements per request', () => {
     // orgs, for masking, are the page's own)
     expect(res.statements).toBe(4);
   });
+
+  it('masks the names of a subtree\'s people without reading their orgs again', async () => {
+    const res = await api.gql(`{ org(code: "220582") { volunteers(subtree: true, first: 50) { nodes { name } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const names: string[] = res.body.data.org.volunteers.nodes.map((v: { name: string }) => v.name);
+    // the county admin sees the villages' people masked (钱*杰), its own level's in full
+    expect(names.some((n) => n.includes('*'))).toBe(true);
+    // BEGIN with the scopes and the county, the list (each row with its org's parent, for masking)
+    expect(res.statements).toBe(2);
+  });
 });

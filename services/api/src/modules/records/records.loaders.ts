@@ -156,12 +156,15 @@ export interface RecordRow {
   id: string;
   orgId: string;
   sortValue: string | number;
+  /** a list's rows carry their org's tenant and parent: what masking needs, without reading the orgs again */
+  orgTenantId?: string;
+  orgParentId?: string | null;
   [column: string]: unknown;
 }
 
 /**
  * Builds the FROM/WHERE of a list for a batch of orgs: `t` is the org being asked about, `r`
- * the record; parameters $1 (tenant ids) and $2 (org ids) are the batch.
+ * the record; parameters $1 to $4 (tenant ids, org ids, paths, parent ids) are the batch.
  */
 function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[]): string {
   const where: string[] = [];
@@ -194,10 +197,10 @@ export async function readRecord(session: RequestSession, kind: RecordKindName, 
 }
 
 function batchParams(keys: readonly ListKey[]): unknown[] {
-  return [keys.map((k) => k.org.tenantId), keys.map((k) => k.org.id), keys.map((k) => k.org.path)];
+  return [keys.map((k) => k.org.tenantId), keys.map((k) => k.org.id), keys.map((k) => k.org.path), keys.map((k) => k.org.parentId)];
 }
 
-const ORGS = `unnest($1::uuid[], $2::uuid[], $3::ltree[]) AS t(tenant_id, id, path)`;
+const ORGS = `unnest($1::uuid[], $2::uuid[], $3::ltree[], $4::uuid[]) AS t(tenant_id, id, path, parent_id)`;
 
 function groupKey(args: RecordListArgs): string {
   return JSON.stringify([args.period?.key ?? null, args.subtree, args.size, args.after]);
@@ -229,7 +232,8 @@ function createListLoader(session: RequestSession, cursors: CursorCodec, kind: R
         params.push(args.size + 1);
         const rows = await session.query<RecordRow & { forOrg: string }>(
           `SELECT x.* FROM ${ORGS} CROSS JOIN LATERAL (
-             SELECT t.id AS "forOrg", r.id, r.org_id AS "orgId", r.${kind.sortColumn}::text AS "sortValue", ${kind.columns}
+             SELECT t.id AS "forOrg", r.id, r.org_id AS "orgId", r.${kind.sortColumn}::text AS "sortValue", ${kind.columns},
+                    r.tenant_id AS "orgTenantId", ${args.subtree ? 'ro' : 't'}.parent_id AS "orgParentId"
              ${sql}
              ORDER BY r.${kind.sortColumn} DESC, r.id DESC
              LIMIT $${params.length}) x`,

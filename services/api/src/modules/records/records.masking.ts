@@ -12,8 +12,12 @@ import { PersonalFields, RecordRow } from './records.loaders';
 export async function maskRecords<R extends { orgId: string; [field: string]: unknown }>(ctx: ServiceContext, rows: R[], fields: PersonalFields | undefined): Promise<R[]> {
   if (!fields || !rows.length) return rows;
   const viewer = await ctx.viewer();
-  const orgs = await ctx.loaders.orgById.loadMany([...new Set(rows.map((r) => r.orgId))]);
-  const orgOf = new Map(orgs.flatMap((o) => (o && !(o instanceof Error) ? [[o.id, o] as const] : [])));
+  // a list's rows carry their org's tenant and parent; other rows' orgs are read (one statement)
+  const orgOf = new Map<string, { tenantId: string; parentId: string | null }>();
+  for (const r of rows) if (typeof r.orgTenantId === 'string' && r.orgParentId !== undefined) orgOf.set(r.orgId, { tenantId: r.orgTenantId, parentId: r.orgParentId as string | null });
+  const unknown = [...new Set(rows.filter((r) => !orgOf.has(r.orgId)).map((r) => r.orgId))];
+  const orgs = unknown.length ? await ctx.loaders.orgById.loadMany(unknown) : [];
+  for (const o of orgs) if (o && !(o instanceof Error)) orgOf.set(o.id, o);
   const masked = rows.filter((row) => !maySeePersonalData(viewer, row.orgId, orgOf.get(row.orgId)?.parentId ?? null));
   if (!masked.length) return rows;
   const namesOf = new Map<string, string[]>();
