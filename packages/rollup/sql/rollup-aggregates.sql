@@ -1307,11 +1307,11 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_assessment_year(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT tenant_id FROM new_rows)) x;
+    PERFORM ggw_rollup_refresh_assessment_year(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT c.tenant_id FROM new_rows c)) x;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_assessment_year(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT tenant_id FROM old_rows)) x;
+    PERFORM ggw_rollup_refresh_assessment_year(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT c.tenant_id FROM old_rows c)) x;
   ELSE
-    PERFORM ggw_rollup_refresh_assessment_year(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT tenant_id FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows))) x;
+    PERFORM ggw_rollup_refresh_assessment_year(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT c.tenant_id FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c)) x;
   END IF;
   RETURN NULL;
 END $fn$;
@@ -2131,11 +2131,11 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT tenant_id FROM new_rows)) x;
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT c.tenant_id FROM new_rows c)) x;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT tenant_id FROM old_rows)) x;
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT c.tenant_id FROM old_rows c)) x;
   ELSE
-    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT tenant_id FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows))) x;
+    PERFORM ggw_rollup_refresh_report(array_agg(x.tenant_id), array_agg(x.org_id), array_agg(x.path)) FROM (SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT c.tenant_id FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) c)) x;
   END IF;
   RETURN NULL;
 END $fn$;

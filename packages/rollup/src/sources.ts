@@ -55,7 +55,7 @@ export const SOURCES = {
     dependsOn: {
       ...ownRows('assessment'),
       // a tenant's criteria set decides who is 五好 in every org of the tenant
-      assessment_criterion: `SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT tenant_id FROM {changed})`,
+      assessment_criterion: `SELECT DISTINCT a.tenant_id, a.org_id, NULL::text AS path FROM assessment a WHERE a.tenant_id IN (SELECT c.tenant_id FROM {changed} c)`,
     },
   },
   guarantee: {
@@ -111,7 +111,7 @@ export const SOURCES = {
     dependsOn: {
       ...ownRows('report'),
       // a tenant's calendar decides which of its reports were on time
-      report_deadline: `SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT tenant_id FROM {changed})`,
+      report_deadline: `SELECT DISTINCT r.tenant_id, r.org_id, NULL::text AS path FROM report r WHERE r.tenant_id IN (SELECT c.tenant_id FROM {changed} c)`,
     },
   },
 } satisfies Record<string, Source>;
