@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { Principal, scopesError, scopesStatement, Viewer, viewerFromScopes } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
 import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError } from '@ggw/domain';
@@ -6,6 +6,16 @@ import { inlineParameters } from './inline-parameters';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled (by `statement_timeout` or a cancel request). */
 const QUERY_CANCELED = '57014';
+
+/**
+ * The request's connection was lost (the database restarting, shutting down, unreachable): its
+ * transaction is gone and nothing it did was committed. TypeORM reports a connection dropped
+ * between two statements as its runner having been released, which nothing else here does
+ * before the session closes.
+ */
+function connectionLost(error: unknown): boolean {
+  return isUnavailable(error) || error instanceof QueryRunnerAlreadyReleasedError || /query runner was already released/.test((error as Error | null)?.message ?? '');
+}
 
 /** The default time budget of one request, when none is configured. */
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
@@ -182,6 +192,8 @@ export class RequestSession {
         await this.keepWithinBudget(manager);
         return await work(manager);
       } catch (error) {
+        // answered 503 as a whole (serve): the client may try again, nothing was kept
+        if (connectionLost(error)) this.unavailable ??= new ServiceUnavailableError();
         this.broken = error instanceof TimeoutError || sqlStateOf(error) === QUERY_CANCELED ? timeoutError() : error instanceof Error ? error : new Error(String(error));
         this.failed = true;
         throw this.broken;
@@ -252,6 +264,10 @@ export class RequestSession {
       await runner.query(this.failed || this.broken ? 'ROLLBACK' : 'COMMIT');
     } catch (error) {
       await release(runner, error);
+      // the connection dropped before the COMMIT was answered: the server rolls back a
+      // transaction whose COMMIT it did not receive (one it did receive, it answers before it
+      // stops); a network cut just after sending is the one case this cannot tell apart
+      if (connectionLost(error)) throw (this.unavailable ??= new ServiceUnavailableError());
       throw error;
     }
     await release(runner);
@@ -264,7 +280,7 @@ export class RequestSession {
       await runner.connect();
     } catch (error) {
       await release(runner);
-      if (isUnavailable(error)) throw (this.unavailable = new ServiceUnavailableError());
+      if (connectionLost(error)) throw (this.unavailable = new ServiceUnavailableError());
       throw error;
     }
     this.runner = runner;
@@ -299,7 +315,7 @@ export class RequestSession {
       );
       if (error instanceof UnauthenticatedError) throw (this.unauthenticated = error);
       if (error instanceof AppError) throw error;
-      if (isUnavailable(error)) throw (this.unavailable = new ServiceUnavailableError());
+      if (connectionLost(error)) throw (this.unavailable = new ServiceUnavailableError());
       if (sqlStateOf(error) === QUERY_CANCELED) throw timeoutError();
       throw (this.openFailed = error);
     }

@@ -336,6 +336,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     } catch (error) {
       session.markFailed();
       await session.close().catch(closeFailed);
+      if (session.unavailable) return unavailable(reply, session.unavailable);
       throw error;
     }
     if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
