@@ -12,3 +12,4 @@ export * from './dataset/random';
 export * from './dataset/synthetic';
 export * from './reference-data';
 export * from './stop-signals';
+export * from './operator-commands';

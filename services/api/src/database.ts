@@ -22,10 +22,20 @@ export interface PlatformDatabase {
 const DATABASE_NAME = 'ggw';
 
 /**
- * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL under `DATA_DIR` (kept between
- * runs); applies pending migrations; loads the 集安市 reference data when asked and missing.
+ * With `APP_DATABASE_URL` alone, connects as the application role and nothing else (production).
+ * Otherwise connects to `DATABASE_URL`, or starts the embedded PostgreSQL under `DATA_DIR` (kept
+ * between runs), as the owner; applies pending migrations; loads the 集安市 reference data when
+ * asked and missing; then connects as the application role.
  */
 export async function openPlatformDatabase(env: Environment, log: Logger): Promise<PlatformDatabase> {
+  const sqlLog = (level: 'debug' | 'warn' | 'error', message: string, extra?: Record<string, unknown>) => log[level]({ ...extra }, message);
+  if (!env.databaseUrl && env.appDatabaseUrl) {
+    // the production setup: migrations are the operator's step (pnpm db:migrate, as the owner) and
+    // this process never holds the owner's password; /readyz says when the schema is behind
+    const dataSource = createDataSource({ url: env.appDatabaseUrl, poolSize: env.databasePoolSize, acquireTimeoutMs: env.databaseAcquireTimeoutMs, log: sqlLog });
+    await dataSource.initialize();
+    return { dataSource, appUrl: env.appDatabaseUrl, close: () => dataSource.destroy() };
+  }
   let embedded: EmbeddedDatabase | undefined;
   let url = env.databaseUrl;
   if (!url) {
@@ -39,7 +49,6 @@ export async function openPlatformDatabase(env: Environment, log: Logger): Promi
     await ensureDatabase(embedded, DATABASE_NAME);
     url = embedded.urlFor(DATABASE_NAME);
   }
-  const sqlLog = (level: 'debug' | 'warn' | 'error', message: string, extra?: Record<string, unknown>) => log[level]({ ...extra }, message);
   // the owner migrates and loads; the API itself runs as the application role
   const owner = createDataSource({ url, poolSize: 2, log: sqlLog });
   let dataSource: DataSource | undefined;

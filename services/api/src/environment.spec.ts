@@ -16,6 +16,14 @@ describe('configuration', () => {
     expect(() => parseEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
 
+  it('connects only as the application role when given APP_DATABASE_URL alone: nothing that needs the owner', () => {
+    const app = { APP_DATABASE_URL: 'postgres://ggw_app:p@db:5432/ggw' };
+    expect(parseEnvironment(app)).toMatchObject({ databaseUrl: undefined, appDatabaseUrl: app.APP_DATABASE_URL, loadReferenceData: false });
+    expect(() => parseEnvironment({ ...app, LOAD_REFERENCE_DATA: 'true' })).toThrow(/LOAD_REFERENCE_DATA: needs DATABASE_URL/);
+    expect(() => parseEnvironment({ ...app, JWT_SECRET: 'x'.repeat(32), PLATFORM_ADMIN: 'ops' })).toThrow(/PLATFORM_ADMIN: needs DATABASE_URL/);
+    expect(parseEnvironment({ ...app, DATABASE_URL: 'postgres://owner:p@db:5432/ggw', LOAD_REFERENCE_DATA: 'true' }).loadReferenceData).toBe(true);
+  });
+
   it('serves the dashboard and registers its operations, beside any other clients\' manifests', () => {
     expect(parseEnvironment({})).toMatchObject({ webApp: expect.stringMatching(/services\/web\/dist$/), trustedDocuments: { mode: 'off', files: [WEB_APP_DOCUMENTS] } });
     expect(parseEnvironment({ TRUSTED_DOCUMENTS: 'required', TRUSTED_DOCUMENTS_FILE: 'a.json, b.json' }).trustedDocuments).toEqual({ mode: 'required', files: [resolve('a.json'), resolve('b.json'), WEB_APP_DOCUMENTS] });

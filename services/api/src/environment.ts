@@ -67,6 +67,8 @@ const schema = schedulerSettingsSchema
     }),
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' })
+  .refine((e) => e.DATABASE_URL || !e.APP_DATABASE_URL || !e.PLATFORM_ADMIN, { path: ['PLATFORM_ADMIN'], message: 'needs DATABASE_URL (the owner creates the account); or create it with the platform admin tools' })
+  .refine((e) => e.DATABASE_URL || !e.APP_DATABASE_URL || e.LOAD_REFERENCE_DATA !== true, { path: ['LOAD_REFERENCE_DATA'], message: 'needs DATABASE_URL (the owner loads it)' })
   .refine((e) => !e.PLATFORM_ADMIN || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required with PLATFORM_ADMIN (its activation token must outlive this process)' })
   .refine((e) => e.TRUSTED_DOCUMENTS === 'off' || e.TRUSTED_DOCUMENTS_FILE || e.WEB_APP_DIR !== '', { path: ['TRUSTED_DOCUMENTS_FILE'], message: 'required when TRUSTED_DOCUMENTS=required without the dashboard (the clients\' persisted-documents.json)' })
   .transform((e) => {
@@ -75,7 +77,11 @@ const schema = schedulerSettingsSchema
       production,
       port: e.PORT,
       host: e.HOST,
-      /** Set: use this PostgreSQL. Unset: start the embedded one under `dataDir`. */
+      /**
+       * Set: use this PostgreSQL as its owner (migrate at start). Unset: with `appDatabaseUrl`, connect
+       * only as the application role (production; `pnpm db:migrate` migrates); without, start the
+       * embedded PostgreSQL under `dataDir`.
+       */
       databaseUrl: e.DATABASE_URL,
       dataDir: resolve(e.DATA_DIR),
       embeddedPgPort: e.EMBEDDED_PG_PORT,
@@ -90,8 +96,8 @@ const schema = schedulerSettingsSchema
       tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
       /** Make sure this operator account exists (platform admin: onboards counties, reads nothing); a new one's activation token is logged once. */
       platformAdmin: e.PLATFORM_ADMIN,
-      /** Load the 集安市 reference data when the database does not have it (default: not in production). */
-      loadReferenceData: e.LOAD_REFERENCE_DATA ?? !production,
+      /** Load the 集安市 reference data when the database does not have it (default: not in production; never without the owner). */
+      loadReferenceData: (e.LOAD_REFERENCE_DATA ?? !production) && !(!e.DATABASE_URL && e.APP_DATABASE_URL),
       /** Serve GraphiQL at GET /graphql (default: not in production). */
       graphiql: e.GRAPHIQL ?? !production,
       /** The built dashboard served at / (`pnpm build:web`); empty: no dashboard. */
