@@ -1,0 +1,207 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createDataSource, loadReferenceData } from '@ggw/db';
+import { API_MAIN, freePort, RunningProcess, SCHEDULER_MAIN, startProcess } from '../e2e/process';
+import { DebianPostgres, startDebianPostgres } from './debian-postgres';
+
+/**
+ * The production setup, for real: a PostgreSQL 15 server from Debian's binaries, owned by a role
+ * that is not a superuser; the migrations run as their own command (`db:migrate`, as the owner);
+ * two API processes and two schedulers with NODE_ENV=production that connect only as `ggw_app`.
+ * Then what operators meet: a token from one API on the other, the login throttle across both,
+ * the database stopped and started again under the APIs, and a backup restored into a fresh
+ * server, identical.
+ */
+const DB_CLI = join(__dirname, '..', '..', 'packages', 'db', 'dist', 'cli.js');
+const JWT_SECRET = 'ops-test-jwt-secret-0123456789-abcdefghij';
+const APP_PASSWORD = 'ops-test-app-password-0123456789';
+const FIVE = 'orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount';
+
+function dbCommand(args: string[], env: Record<string, string>): string {
+  return execFileSync(process.execPath, [DB_CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 120_000 });
+}
+
+/** Every table's rows as one checksum each: two databases with equal maps hold the same data. */
+async function tableChecksums(url: string): Promise<Record<string, string>> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const tables = (await c.query(`SELECT schemaname || '.' || tablename AS t FROM pg_tables WHERE schemaname IN ('public', 'pgboss') ORDER BY 1`)).rows.map((r) => r.t as string);
+    const out: Record<string, string> = {};
+    for (const t of tables) {
+      const [row] = (await c.query(`SELECT count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS sum FROM ${t} x`)).rows;
+      out[t] = `${row.n}:${row.sum}`;
+    }
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
+describe('production mode on Debian\'s PostgreSQL 15', () => {
+  let pg: DebianPostgres;
+  let ownerUrl: string;
+  let appUrl: string;
+  const apis: Array<{ port: number; proc: RunningProcess }> = [];
+  const schedulers: RunningProcess[] = [];
+
+  beforeAll(async () => {
+    pg = await startDebianPostgres();
+    ownerUrl = await pg.createOwner('ggw_owner', 'ggw');
+    appUrl = `postgres://ggw_app:${APP_PASSWORD}@127.0.0.1:${pg.port}/ggw`;
+    // the operator's step: migrations (and the application role's password) as the owner
+    expect(dbCommand(['migrate'], { DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrl })).toMatch(/applied: .*rollup aggregates/);
+    expect(dbCommand(['migrate'], { DATABASE_URL: ownerUrl })).toMatch(/the schema is current/);
+    const owner = createDataSource({ url: ownerUrl, poolSize: 1 });
+    await owner.initialize();
+    await loadReferenceData(owner.manager);
+    await owner.destroy();
+
+    const env = {
+      NODE_ENV: 'production', APP_DATABASE_URL: appUrl, JWT_SECRET, LOG_LEVEL: 'info', DATABASE_ACQUIRE_TIMEOUT_MS: '1000', WEB_APP_DIR: '',
+      // a handful of users drive all the load here: the per-user limits are not what is tested
+      RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '100000', MAX_CONCURRENT_REQUESTS: '16',
+    };
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      apis.push({ port, proc: startProcess(API_MAIN, { ...env, PORT: String(port), HOST: '127.0.0.1' }) });
+      schedulers.push(startProcess(SCHEDULER_MAIN, { ...env, SCHEDULER_POLL_SECONDS: '0.5' }));
+    }
+    await Promise.all([...apis.map((a) => a.proc.waitFor(/GraphQL API ready/)), ...schedulers.map((s) => s.waitFor(/scheduler started/))]);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const p of [...apis.map((a) => a.proc), ...schedulers]) {
+      if (p.child.exitCode === null) p.child.kill('SIGTERM');
+      await p.exited;
+    }
+    pg?.stop();
+  }, 60_000);
+
+  const gql = async (port: number, query: string, token?: string, variables?: Record<string, unknown>) => {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions: { code: string } }> } };
+  };
+  const login = async (port: number, username: string, password = 'demo') => gql(port, `mutation { login(username: "${username}", password: "${password}") { token } }`);
+  const tokenOf = async (port: number, username: string) => (await login(port, username)).body.data!.login.token as string;
+  const readme = (port: number, token: string) => gql(port, `{ org(code: "220582") { rollup(period: "2020") { ${FIVE} } } }`, token);
+
+  it('runs as ggw_app only: no owner password in the processes, and a token from one API opens the other', async () => {
+    for (const p of [...apis.map((a) => a.proc), ...schedulers]) expect(p.output()).not.toContain('ggw_owner');
+    const token = await tokenOf(apis[0].port, 'jian-admin');
+    const res = await readme(apis[1].port, token);
+    expect(res.body.data.org.rollup).toEqual({ orgCount: 218, fiveGoodCount: 176, fiveGoodRate: 176 / 218, volunteerCount: 2503, coreVolunteerCount: 802 });
+    // production hides the SQL statistics, introspection and GraphiQL
+    expect((await gql(apis[1].port, '{ __schema { types { name } } }', token)).body.errors?.[0]).toBeDefined();
+  });
+
+  it('counts failed logins across both APIs', async () => {
+    const [a, b] = apis.map((x) => x.port);
+    for (const port of [a, b, a, b, a]) expect((await login(port, 'taishang-admin', 'wrong')).body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await login(b, 'taishang-admin')).body.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    expect((await login(a, 'taishang-admin')).body.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+  });
+
+  it('survives the database restarting under 16 clients: 503 with Retry-After within a second while it is down, recovery by itself, no acknowledged write lost', async () => {
+    const token = await tokenOf(apis[0].port, 'jian-admin');
+    const editor = await tokenOf(apis[1].port, 'shihu-editor');
+    interface Outcome { kind: 'read' | 'write'; name?: string; started: number; ms: number; status: number | null; code?: string; retryAfter?: string | null; leaked: boolean }
+    const outcomes: Outcome[] = [];
+    let running = true;
+    let serial = 0;
+    const client = async (i: number) => {
+      const port = apis[i % 2].port;
+      const kind = i < 8 ? 'read' : 'write';
+      while (running) {
+        const name = `重启测试${serial++}`;
+        const started = Date.now();
+        const res = await (kind === 'read'
+          ? readme(port, token)
+          : gql(port, `mutation($i: CreateVolunteerInput!) { createVolunteer(input: $i) { volunteer { id } } }`, editor,
+            { i: { orgCode: '220582106201', name, category: 'TEACHER', joinedOn: '2026-03-01' } })).catch(() => null);
+        const body = res ? JSON.stringify(res.body) : '';
+        outcomes.push({
+          kind, name: kind === 'write' ? name : undefined, started, ms: Date.now() - started, status: res?.status ?? null,
+          code: res?.body.errors?.[0]?.extensions.code, retryAfter: res?.retryAfter, leaked: /ECONNREFUSED|terminat|127\.0\.0\.1|postgres/i.test(body),
+        });
+        if (res?.status === 503) await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const clients = Array.from({ length: 16 }, (_v, i) => client(i));
+    await new Promise((r) => setTimeout(r, 1000));
+    pg.pgCtl('stop', '-m', 'fast');
+    const down = Date.now();
+    await new Promise((r) => setTimeout(r, 500));
+    const readyWhileDown = await fetch(`http://127.0.0.1:${apis[0].port}/readyz`).then((r) => r.status);
+    await new Promise((r) => setTimeout(r, 1000));
+    const up = Date.now();
+    pg.pgCtl('start');
+    const started = Date.now();
+    await new Promise((r) => setTimeout(r, 6000));
+    running = false;
+    await Promise.all(clients);
+
+    if (process.env.OPS_SUMMARY) {
+      const down503 = outcomes.filter((o) => o.started >= down && o.started + o.ms <= up);
+      console.log(`${outcomes.length} requests (${outcomes.filter((o) => o.status === 200).length} answered 200, ${outcomes.filter((o) => o.status === 503).length} 503); ` +
+        `while down: ${down503.length}, slowest ${Math.max(...down503.map((o) => o.ms))} ms; slowest of all ${Math.max(...outcomes.map((o) => o.ms))} ms; ` +
+        `first 200 after the start: ${Math.min(...outcomes.filter((o) => o.status === 200 && o.started >= started).map((o) => o.started + o.ms)) - started} ms`);
+    }
+    expect(readyWhileDown).toBe(503);
+    expect(await fetch(`http://127.0.0.1:${apis[1].port}/readyz`).then((r) => r.status)).toBe(200);
+    // every answer is a success or a 503 with Retry-After, none says anything internal, none hung
+    for (const o of outcomes) {
+      expect([o.status, o.code, o.leaked]).toEqual(o.status === 200 ? [200, o.kind === 'write' && o.code ? o.code : undefined, false] : [503, 'SERVICE_UNAVAILABLE', false]);
+      if (o.status === 503) expect(Number(o.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(o.ms).toBeLessThan(2000);
+    }
+    // while it was down: refused, each within a second
+    const whileDown = outcomes.filter((o) => o.started >= down && o.started + o.ms <= up);
+    expect(whileDown.length).toBeGreaterThan(16);
+    for (const o of whileDown) expect([o.status, o.ms < 1000]).toEqual([503, true]);
+    // back within 5 s of the server's start, on both APIs, for reads and writes
+    const after = outcomes.filter((o) => o.started >= started + 5000);
+    expect(after.length).toBeGreaterThan(16);
+    for (const o of after) expect(o.status).toBe(200);
+
+    // what was answered as written is there; what was refused is not
+    const written = outcomes.filter((o) => o.kind === 'write' && o.status === 200).map((o) => o.name!);
+    const refused = outcomes.filter((o) => o.kind === 'write' && o.status !== 200).map((o) => o.name!);
+    expect(refused.length).toBeGreaterThan(0);
+    const c = new Client({ connectionString: ownerUrl });
+    await c.connect();
+    const names = (await c.query(`SELECT name FROM volunteer WHERE name LIKE '重启测试%'`)).rows.map((r) => r.name as string);
+    await c.end();
+    expect(names.sort()).toEqual(written.sort());
+  }, 60_000);
+
+  it('restores a backup into a fresh server with every record, figure and audit entry identical', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ggw-backups-'));
+    let fresh: DebianPostgres | undefined;
+    try {
+      const file = dbCommand(['backup', dir], { DATABASE_URL: ownerUrl }).trim();
+      expect(existsSync(file)).toBe(true);
+      expect(file).toMatch(/ggw-ggw-schema\d{13}-\d{8}T\d{6}Z\.dump$/);
+      fresh = await startDebianPostgres();
+      const restoredUrl = await fresh.createOwner('ggw_owner', 'ggw');
+      expect(dbCommand(['restore', file], { DATABASE_URL: restoredUrl })).toMatch(/restored .* \(schema \d{13}\)/);
+      // a second restore over the data is refused, and changes nothing
+      expect(() => dbCommand(['restore', file], { DATABASE_URL: restoredUrl })).toThrow(/not empty/);
+      const [before, after] = await Promise.all([tableChecksums(ownerUrl), tableChecksums(restoredUrl)]);
+      expect(Object.keys(after).length).toBeGreaterThan(30);
+      expect(after).toEqual(before);
+      expect(Number(before['public.audit_event'].split(':')[0])).toBeGreaterThan(0);
+    } finally {
+      fresh?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
