@@ -19,6 +19,9 @@ export const QUEUES = {
   reportReminders: 'report-reminders',
 } as const;
 
+/** pg-boss's internal queue through which its cron sends scheduled jobs (timekeeper.js, QUEUES.SEND_IT). */
+const CRON_QUEUE = '__pgboss__send-it';
+
 /**
  * Installs pg-boss's schema (or migrates it to this pg-boss version) and creates the queues, as
  * the owner; then lets the application role use them. Runtime instances (the API sending, the
@@ -38,6 +41,11 @@ export async function installJobQueues(owner: DataSource): Promise<void> {
     await boss.createQueue(QUEUES.exportTick, { name: QUEUES.exportTick, policy: 'stately' });
     await boss.createQueue(QUEUES.exportRetention, { name: QUEUES.exportRetention, policy: 'stately' });
     await boss.createQueue(QUEUES.reportReminders, { name: QUEUES.reportReminders, policy: 'stately' });
+    // pg-boss's own queue for cron (boss.schedule): a runtime instance creates it at start, but
+    // creating a queue creates a table, which the application role may not do, and pg-boss
+    // swallows that failure; without this queue no schedule ever fired (the production-mode
+    // test found every minute's export tick missing)
+    await boss.createQueue(CRON_QUEUE);
   } finally {
     await boss.stop({ graceful: false });
   }
