@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { RateLimitedError, UnauthenticatedError } from '@ggw/domain';
+import { RateLimitedError, UnauthenticatedError, writesRefused } from '@ggw/domain';
 import { verifyLogin } from './passwords';
 import { Principal } from './tokens';
 
@@ -51,11 +51,25 @@ export class LoginService {
     );
     // the same argon2 work whether or not the user exists
     if (!(await verifyLogin(user?.password_hash ?? null, password)) || !user) {
-      await this.dataSource.query('SELECT ggw_login_failed($1::text[], $2)', [keys, this.windowSeconds]);
+      await unlessWritesRefused(this.dataSource.query('SELECT ggw_login_failed($1::text[], $2)', [keys, this.windowSeconds]));
       throw new UnauthenticatedError(BAD_LOGIN);
     }
     // a correct password clears what was counted against this user; the address keeps its count
-    await this.dataSource.query('SELECT ggw_login_succeeded($1::text[])', [keys.slice(0, 2)]);
+    await unlessWritesRefused(this.dataSource.query('SELECT ggw_login_succeeded($1::text[])', [keys.slice(0, 2)]));
     return { userId: user.id, tokenVersion: user.token_version };
+  }
+}
+
+/**
+ * The throttle's own bookkeeping, done unless the database takes no writes (read-only for
+ * maintenance, or out of disk): users can still sign in to read then. The counts already made
+ * still apply (ggw_login_wait reads them); failures made meanwhile are not counted, a
+ * trade-off for the length of a maintenance window.
+ */
+async function unlessWritesRefused(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (!writesRefused(error)) throw error;
   }
 }

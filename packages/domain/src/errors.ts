@@ -92,9 +92,23 @@ export class RateLimitedError extends AppError {
  */
 export class ServiceUnavailableError extends AppError {
   readonly code = 'SERVICE_UNAVAILABLE' as const;
-  constructor(readonly retryAfterSeconds = 1) {
-    super(`服务器繁忙或数据库暂时无法连接,请 ${retryAfterSeconds} 秒后重试;本次请求未做任何修改`, { retryAfterSeconds });
+  constructor(readonly retryAfterSeconds = 1, message = `服务器繁忙或数据库暂时无法连接,请 ${retryAfterSeconds} 秒后重试;本次请求未做任何修改`) {
+    super(message, { retryAfterSeconds });
   }
+}
+
+/**
+ * The database takes no writes for now: made read-only (maintenance, a standby promoted late)
+ * or out of disk. Reads go on; a write is refused whole, with this.
+ */
+export function writesRefusedError(): ServiceUnavailableError {
+  return new ServiceUnavailableError(60, '数据库暂时只能查询、不能保存(维护中或存储空间不足):本次修改未保存,查询不受影响;请稍后再试');
+}
+
+/** A statement refused because the database takes no writes (read-only transaction or database, disk full). */
+export function writesRefused(error: unknown): boolean {
+  const code = sqlStateOf(error) ?? (error as { code?: string } | null)?.code;
+  return code === '25006' || code === '53100';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { Principal, scopesError, scopesStatement, Viewer, viewerFromScopes } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
-import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError } from '@ggw/domain';
+import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError, writesRefused, writesRefusedError } from '@ggw/domain';
 import { inlineParameters } from './inline-parameters';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled (by `statement_timeout` or a cancel request). */
@@ -15,6 +15,13 @@ const QUERY_CANCELED = '57014';
  */
 function connectionLost(error: unknown): boolean {
   return isUnavailable(error) || error instanceof QueryRunnerAlreadyReleasedError || /query runner was already released/.test((error as Error | null)?.message ?? '');
+}
+
+/** How a failed statement makes the whole request unavailable (answered 503, nothing kept), if it does. */
+function unavailability(error: unknown): ServiceUnavailableError | null {
+  if (connectionLost(error)) return new ServiceUnavailableError();
+  if (writesRefused(error)) return writesRefusedError();
+  return null;
 }
 
 /** The default time budget of one request, when none is configured. */
@@ -193,7 +200,7 @@ export class RequestSession {
         return await work(manager);
       } catch (error) {
         // answered 503 as a whole (serve): the client may try again, nothing was kept
-        if (connectionLost(error)) this.unavailable ??= new ServiceUnavailableError();
+        this.unavailable ??= unavailability(error) ?? undefined;
         this.broken = error instanceof TimeoutError || sqlStateOf(error) === QUERY_CANCELED ? timeoutError() : error instanceof Error ? error : new Error(String(error));
         this.failed = true;
         throw this.broken;
@@ -267,7 +274,8 @@ export class RequestSession {
       // the connection dropped before the COMMIT was answered: the server rolls back a
       // transaction whose COMMIT it did not receive (one it did receive, it answers before it
       // stops); a network cut just after sending is the one case this cannot tell apart
-      if (connectionLost(error)) throw (this.unavailable ??= new ServiceUnavailableError());
+      const refusal = unavailability(error);
+      if (refusal) throw (this.unavailable ??= refusal);
       throw error;
     }
     await release(runner);
@@ -280,7 +288,8 @@ export class RequestSession {
       await runner.connect();
     } catch (error) {
       await release(runner);
-      if (connectionLost(error)) throw (this.unavailable = new ServiceUnavailableError());
+      const refusal = unavailability(error);
+      if (refusal) throw (this.unavailable = refusal);
       throw error;
     }
     this.runner = runner;
@@ -315,7 +324,8 @@ export class RequestSession {
       );
       if (error instanceof UnauthenticatedError) throw (this.unauthenticated = error);
       if (error instanceof AppError) throw error;
-      if (connectionLost(error)) throw (this.unavailable = new ServiceUnavailableError());
+      const refusal = unavailability(error);
+      if (refusal) throw (this.unavailable = refusal);
       if (sqlStateOf(error) === QUERY_CANCELED) throw timeoutError();
       throw (this.openFailed = error);
     }
