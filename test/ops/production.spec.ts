@@ -110,6 +110,70 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     expect((await login(a, 'taishang-admin')).body.errors?.[0].extensions.code).toBe('RATE_LIMITED');
   });
 
+  it('runs a scheduled export once, not once per scheduler', async () => {
+    const token = await tokenOf(apis[0].port, 'jian-admin');
+    const made = await gql(apis[0].port, `mutation { createExportSchedule(input: { orgCode: "220582", cron: "0 3 1 1 *", periodRule: PREVIOUS_YEAR, formats: [CSV] }) { id } }`, token);
+    const id = made.body.data.createExportSchedule.id as string;
+    const c = new Client({ connectionString: ownerUrl });
+    await c.connect();
+    try {
+      // due now instead of next New Year: both schedulers' next minute tick finds it
+      await c.query(`UPDATE export_schedule SET next_run_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+      let jobs: Array<{ status: string }> = [];
+      for (const started = Date.now(); Date.now() - started < 90_000; await new Promise((r) => setTimeout(r, 500))) {
+        jobs = (await c.query(`SELECT status FROM export_job WHERE schedule_id = $1`, [id])).rows;
+        if (jobs.some((j) => j.status === 'DONE')) break;
+      }
+      // both schedulers have ticked since (each tick is a minute apart at most)
+      await new Promise((r) => setTimeout(r, 3000));
+      jobs = (await c.query(`SELECT status FROM export_job WHERE schedule_id = $1`, [id])).rows;
+      expect(jobs).toEqual([{ status: 'DONE' }]);
+      const [{ next }] = (await c.query(`SELECT next_run_at > now() + interval '1 day' AS next FROM export_schedule WHERE id = $1`, [id])).rows;
+      expect(next).toBe(true);
+      expect(schedulers.map((p) => (p.output().match(/schedule fired/g) ?? []).length).reduce((a, b) => a + b)).toBe(1);
+    } finally {
+      await c.end();
+    }
+  }, 120_000);
+
+  it('keeps reading and signing in while the database takes no writes, and refuses writes with a clear 503', async () => {
+    const reconnect = () => pg.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'ggw_app' AND datname = 'ggw'`);
+    const editor = await tokenOf(apis[0].port, 'shihu-editor');
+    const addVolunteer = (port: number, name: string) => gql(port, `mutation($i: CreateVolunteerInput!) { createVolunteer(input: $i) { volunteer { id } } }`, editor,
+      { i: { orgCode: '220582106201', name, category: 'TEACHER', joinedOn: '2026-03-01' } });
+    // the stand-in for a full disk or a maintenance window: new sessions are read-only
+    await pg.sql(`ALTER DATABASE ggw SET default_transaction_read_only = on`);
+    await reconnect();
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      for (const port of apis.map((a) => a.port)) {
+        // the first use of a pooled connection that was cut may be refused as unavailable; then it reads
+        const token = (await login(port, 'jian-admin')).body.data?.login.token ?? (await tokenOf(port, 'jian-admin'));
+        let read = await readme(port, token);
+        if (read.status === 503) read = await readme(port, token);
+        expect(read.body.data.org.rollup.orgCount).toBe(218);
+        const write = await addVolunteer(port, `只读期间${port}`);
+        expect(write.status).toBe(503);
+        expect(write.retryAfter).toBe('60');
+        expect(write.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('只能查询、不能保存'), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 60 } });
+      }
+    } finally {
+      await pg.sql(`ALTER DATABASE ggw RESET default_transaction_read_only`);
+      await reconnect();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    let write = await addVolunteer(apis[1].port, '只读之后');
+    if (write.status === 503) write = await addVolunteer(apis[1].port, '只读之后');
+    expect(write.body.data?.createVolunteer.volunteer.id).toBeDefined();
+    const c = new Client({ connectionString: ownerUrl });
+    await c.connect();
+    const names = (await c.query(`SELECT name FROM volunteer WHERE name LIKE '只读%'`)).rows.map((r) => r.name);
+    await c.end();
+    expect(names).toEqual(['只读之后']);
+    // the schedulers lived through it
+    for (const p of schedulers) expect(p.child.exitCode).toBeNull();
+  }, 60_000);
+
   it('survives the database restarting under 16 clients: 503 with Retry-After within a second while it is down, recovery by itself, no acknowledged write lost', async () => {
     const token = await tokenOf(apis[0].port, 'jian-admin');
     const editor = await tokenOf(apis[1].port, 'shihu-editor');
