@@ -47,6 +47,7 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
   let appUrl: string;
   const apis: Array<{ port: number; proc: RunningProcess }> = [];
   const schedulers: RunningProcess[] = [];
+  let processEnv: Record<string, string>;
 
   beforeAll(async () => {
     pg = await startDebianPostgres();
@@ -60,7 +61,7 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     await loadReferenceData(owner.manager);
     await owner.destroy();
 
-    const env = {
+    const env = processEnv = {
       NODE_ENV: 'production', APP_DATABASE_URL: appUrl, JWT_SECRET, LOG_LEVEL: 'info', DATABASE_ACQUIRE_TIMEOUT_MS: '1000', WEB_APP_DIR: '',
       // a handful of users drive all the load here: the per-user limits are not what is tested
       RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '100000', MAX_CONCURRENT_REQUESTS: '16',
@@ -245,6 +246,54 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     const names = (await c.query(`SELECT name FROM volunteer WHERE name LIKE '重启测试%'`)).rows.map((r) => r.name as string);
     await c.end();
     expect(names.sort()).toEqual(written.sort());
+  }, 60_000);
+
+  it('loses nothing half-done when an API is killed mid-write: each write is there whole with its audit entry, or not at all', async () => {
+    const port = await freePort();
+    const victim = startProcess(API_MAIN, { ...processEnv, PORT: String(port), HOST: '127.0.0.1' });
+    await victim.waitFor(/GraphQL API ready/);
+    const editor = await tokenOf(port, 'shihu-editor');
+    const acknowledged: string[] = [];
+    let n = 0;
+    let killed = false;
+    const writer = async () => {
+      while (!killed) {
+        const name = `被杀进程${n++}`;
+        const res = await gql(port, `mutation($i: CreateVolunteerInput!) { createVolunteer(input: $i) { volunteer { id } } }`, editor,
+          { i: { orgCode: '220582106201', name, category: 'TEACHER', joinedOn: '2026-03-01' } }).catch(() => null);
+        if (res?.body.data?.createVolunteer) acknowledged.push(name);
+      }
+    };
+    const writers = Array.from({ length: 8 }, writer);
+    await new Promise((r) => setTimeout(r, 700));
+    victim.child.kill('SIGKILL');
+    killed = true;
+    await victim.exited;
+    await Promise.all(writers);
+
+    const c = new Client({ connectionString: ownerUrl });
+    await c.connect();
+    try {
+      // PostgreSQL sees the killed process's connections close and rolls their transactions back
+      for (const started = Date.now(); ; await new Promise((r) => setTimeout(r, 100))) {
+        const [{ open }] = (await c.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE usename = 'ggw_app' AND state LIKE 'idle in transaction%'`)).rows;
+        if (open === 0) break;
+        expect(Date.now() - started).toBeLessThan(5000);
+      }
+      const rows = (await c.query(`
+        SELECT v.name, v.id, (SELECT count(*)::int FROM audit_event a WHERE a.tenant_id = v.tenant_id AND a.record_id = v.id AND a.operation = 'INSERT') AS audits
+          FROM volunteer v WHERE v.name LIKE '被杀进程%'`)).rows;
+      const orphans = (await c.query(`
+        SELECT a.record_id FROM audit_event a WHERE a.record_kind = 'volunteer' AND a.after->>'name' LIKE '被杀进程%'
+           AND NOT EXISTS (SELECT 1 FROM volunteer v WHERE v.tenant_id = a.tenant_id AND v.id = a.record_id)`)).rows;
+      expect(acknowledged.length).toBeGreaterThan(0);
+      // every acknowledged write is there; whatever is there has exactly its one audit entry; no audit entry without its record
+      expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(acknowledged));
+      for (const r of rows) expect(r.audits).toBe(1);
+      expect(orphans).toEqual([]);
+    } finally {
+      await c.end();
+    }
   }, 60_000);
 
   it('restores a backup into a fresh server with every record, figure and audit entry identical', async () => {
