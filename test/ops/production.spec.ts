@@ -18,6 +18,7 @@ import { DebianPostgres, startDebianPostgres } from './debian-postgres';
 const DB_CLI = join(__dirname, '..', '..', 'packages', 'db', 'dist', 'cli.js');
 const JWT_SECRET = 'ops-test-jwt-secret-0123456789-abcdefghij';
 const APP_PASSWORD = 'ops-test-app-password-0123456789';
+const METRICS_TOKEN = 'ops-test-metrics-token-0123456789';
 const FIVE = 'orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount';
 
 function dbCommand(args: string[], env: Record<string, string>): string {
@@ -65,6 +66,7 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
       NODE_ENV: 'production', APP_DATABASE_URL: appUrl, JWT_SECRET, LOG_LEVEL: 'info', DATABASE_ACQUIRE_TIMEOUT_MS: '1000', WEB_APP_DIR: '',
       // a handful of users drive all the load here: the per-user limits are not what is tested
       RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '100000', MAX_CONCURRENT_REQUESTS: '16',
+      METRICS_TOKEN,
     };
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
@@ -100,8 +102,13 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     const token = await tokenOf(apis[0].port, 'jian-admin');
     const res = await readme(apis[1].port, token);
     expect(res.body.data.org.rollup).toEqual({ orgCount: 218, fiveGoodCount: 176, fiveGoodRate: 176 / 218, volunteerCount: 2503, coreVolunteerCount: 802 });
-    // production hides the SQL statistics, introspection and GraphiQL
+    // production hides introspection; its metrics are there for the bearer of their token only
     expect((await gql(apis[1].port, '{ __schema { types { name } } }', token)).body.errors?.[0]).toBeDefined();
+    const scrape = (authorization?: string) => fetch(`http://127.0.0.1:${apis[1].port}/metrics`, { headers: authorization ? { authorization } : {} });
+    expect((await scrape()).status).toBe(404);
+    const metrics = await (await scrape(`Bearer ${METRICS_TOKEN}`)).text();
+    expect(metrics).toMatch(/^ggw_graphql_requests_total\{operation="anonymous",outcome="ok"\} [1-9]/m);
+    expect(metrics).toMatch(/^ggw_db_pool_connections\{state="idle"\} \d+/m);
   });
 
   it('counts failed logins across both APIs', async () => {

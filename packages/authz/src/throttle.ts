@@ -33,6 +33,8 @@ export class LoginService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly limits: LoginThrottleLimits = DEFAULT_LOGIN_LIMITS,
+    /** Told of every refused attempt (a wrong password, or a throttled one): the metrics count them. */
+    private readonly onRefused: (refusal: UnauthenticatedError | RateLimitedError) => void = () => undefined,
   ) {
     this.windowSeconds = Math.max(1, Math.ceil(limits.windowMs / 1000));
   }
@@ -43,7 +45,7 @@ export class LoginService {
     const keys = [`p:${address}:${name}`, `u:${name}`, `a:${address}`];
     const limits = [this.limits.perUserAndAddress, this.limits.perUser, this.limits.perAddress];
     const [{ wait }] = await this.dataSource.query('SELECT ggw_login_wait($1::text[], $2::int[], $3) AS wait', [keys, limits, this.windowSeconds]);
-    if (wait > 0) throw new RateLimitedError(`登录失败次数过多,请 ${wait} 秒后再试`, { retryAfterSeconds: wait });
+    if (wait > 0) throw this.refused(new RateLimitedError(`登录失败次数过多,请 ${wait} 秒后再试`, { retryAfterSeconds: wait }));
     // the hash is readable only through this definer function (an enabled user with a password)
     const [user]: Array<{ id: string; password_hash: string; token_version: number }> = await this.dataSource.query(
       'SELECT id, password_hash, token_version FROM ggw_login_user($1)',
@@ -52,11 +54,16 @@ export class LoginService {
     // the same argon2 work whether or not the user exists
     if (!(await verifyLogin(user?.password_hash ?? null, password)) || !user) {
       await unlessWritesRefused(this.dataSource.query('SELECT ggw_login_failed($1::text[], $2)', [keys, this.windowSeconds]));
-      throw new UnauthenticatedError(BAD_LOGIN);
+      throw this.refused(new UnauthenticatedError(BAD_LOGIN));
     }
     // a correct password clears what was counted against this user; the address keeps its count
     await unlessWritesRefused(this.dataSource.query('SELECT ggw_login_succeeded($1::text[])', [keys.slice(0, 2)]));
     return { userId: user.id, tokenVersion: user.token_version };
+  }
+
+  private refused<E extends UnauthenticatedError | RateLimitedError>(refusal: E): E {
+    this.onRefused(refusal);
+    return refusal;
   }
 }
 

@@ -34,7 +34,7 @@ export interface TestApi {
 export async function startTestApi(
   opts: {
     reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; acquireTimeoutMs?: number; logger?: Logger;
-    corsOrigins?: string[]; trustProxy?: boolean | string[]; trustedDocuments?: TrustedDocuments;
+    corsOrigins?: string[]; trustProxy?: boolean | string[]; trustedDocuments?: TrustedDocuments; metricsToken?: string;
     /** Serve the built dashboard (services/web/dist) at /. */
     webApp?: boolean;
   } = {},
@@ -54,6 +54,7 @@ export async function startTestApi(
     limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, maxConcurrent: 1000, ...opts.limits },
     corsOrigins: opts.corsOrigins,
     trustProxy: opts.trustProxy,
+    metricsToken: opts.metricsToken,
     // the dashboard names its operations by hash: they are registered wherever it is served
     trustedDocuments: opts.trustedDocuments ?? (opts.webApp ? loadTrustedDocuments(WEB_APP_DOCUMENTS, 'off') : undefined),
     webApp: opts.webApp ? join(__dirname, '..', '..', '..', 'services', 'web', 'dist') : undefined,

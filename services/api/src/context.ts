@@ -46,6 +46,12 @@ export interface RequestContext extends ServiceContext {
   log: Logger;
   clientAddress: string;
   auth: AuthServices;
+  /**
+   * What the request turned out to be, for its log line and the metrics: the operation's name
+   * once resolved (null when it has none) and the code of its first error. An object of its
+   * own: Apollo runs each operation with a shallow copy of the context.
+   */
+  observed: { operationName: string | null; errorCode?: string };
 }
 
 export function createLoaders(session: RequestSession, cursors: CursorCodec, rollupReader?: RollupReader) {
@@ -66,5 +72,6 @@ export function createRequestContext(
     auth: services.auth,
     cursors: services.cursors,
     loaders: createLoaders(session, services.cursors, services.rollupReader),
+    observed: { operationName: null },
   };
 }

@@ -56,6 +56,7 @@ const schema = schedulerSettingsSchema
       }
       return origins;
     }),
+    METRICS_TOKEN: z.string().min(24, 'at least 24 characters: it guards the metrics').regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
     TRUSTED_DOCUMENTS: z.enum(['off', 'required']).default('off'),
     TRUSTED_DOCUMENTS_FILE: z.string().min(1).optional(),
     TRUST_PROXY: z.string().default('false').transform((v, ctx): boolean | string[] => {
@@ -107,6 +108,8 @@ const schema = schedulerSettingsSchema
       /** Run the scheduler (exports, schedules) inside this process (default: not in production, where it runs on its own). */
       runScheduler: e.RUN_SCHEDULER ?? !production,
       scheduler: toSchedulerSettings(e),
+      /** GET /metrics (Prometheus) for requests with `Authorization: Bearer <this>`; unset: no metrics. */
+      metricsToken: e.METRICS_TOKEN,
       /** Browser origins allowed to call the API (CORS); none by default. */
       corsOrigins: e.CORS_ORIGINS,
       /**

@@ -126,6 +126,8 @@ export class RequestSession {
 
   /** Statements this session has sent (the response's `x-sql-statements` outside production). */
   readonly stats: SqlStats = { statements: 0 };
+  /** Milliseconds spent on the connection: opening the transaction, statements, the COMMIT (the metrics' SQL time). */
+  databaseMs = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -195,6 +197,7 @@ export class RequestSession {
         return rows;
       }
       const manager = await this.manager();
+      const started = performance.now();
       try {
         await this.keepWithinBudget(manager);
         return await work(manager);
@@ -204,6 +207,8 @@ export class RequestSession {
         this.broken = error instanceof TimeoutError || sqlStateOf(error) === QUERY_CANCELED ? timeoutError() : error instanceof Error ? error : new Error(String(error));
         this.failed = true;
         throw this.broken;
+      } finally {
+        this.databaseMs += performance.now() - started;
       }
     });
     this.queue = run.catch(() => undefined);
@@ -267,8 +272,10 @@ export class RequestSession {
     this.runner = undefined;
     this.state = 'closed';
     if (!runner) return;
+    const started = performance.now();
     try {
       await runner.query(this.failed || this.broken ? 'ROLLBACK' : 'COMMIT');
+      this.databaseMs += performance.now() - started;
     } catch (error) {
       await release(runner, error);
       // the connection dropped before the COMMIT was answered: the server rolls back a
@@ -307,7 +314,9 @@ export class RequestSession {
       ...(first ? [first] : []),
     ];
     try {
+      const started = performance.now();
       const results = await simpleQuery(runner, message);
+      this.databaseMs += performance.now() - started;
       // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
       // instead of beginning and committing a transaction of their own
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });

@@ -51,3 +51,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       return { path: formatted.path, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
 }
+
+/** The code a client sees for an error (`formatError`'s): the outcome label of the request metrics. */
+export function errorCodeOf(error: unknown): string {
+  switch (classifyError(error)) {
+    case 'app':
+      return appErrorOf(unwrapResolverError(error))!.code;
+    case 'request':
+      return String((error as GraphQLError).extensions?.code ?? 'BAD_REQUEST');
+    case 'internal':
+      return 'INTERNAL_SERVER_ERROR';
+  }
+}

@@ -23,12 +23,14 @@ import { bearerToken } from './bearer';
 import { registerExportDownload } from './download';
 import { registerImports } from './imports';
 import { DEFAULT_READER_LIMITS, ReaderLimits } from '../modules/imports/sheet-reader';
-import { classifyError, formatError, INTERNAL_MESSAGE } from './errors';
+import { classifyError, errorCodeOf, formatError, INTERNAL_MESSAGE } from './errors';
 import { registerWebApp } from './web-app';
 import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
 import { checkInputText } from './input-text';
 import { DEFAULT_MAX_COST, operationCost } from './query-cost';
+import { PlatformMetrics, registerMetricsRoute } from './metrics';
 import { InFlightLimit, RequestRateLimit } from './rate-limit';
+import { TraceContext, traceContext } from './trace-context';
 import { RedactingLogController } from './redact';
 import { resolveTrustedDocument, TrustedDocuments } from './trusted-documents';
 
@@ -54,6 +56,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string[];
   /** The operations registered clients were built with; `required`: nothing else runs. */
   trustedDocuments?: TrustedDocuments;
+  /** Serve GET /metrics (Prometheus) to requests bearing this token; unset: no metrics. */
+  metricsToken?: string;
 }
 
 /** What one request, and one client, may take of the platform. */
@@ -102,6 +106,9 @@ const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => (
         // a query reads: its transaction is READ ONLY (nothing it does can write) and its COMMIT
         // need not be waited for
         contextValue.session.readOnly = operation?.operation === 'query';
+        // every log line of the request names its operation (the request line too, see serve)
+        contextValue.observed.operationName = operation?.name?.value ?? null;
+        if (contextValue.observed.operationName) contextValue.log = contextValue.log.child({ operation: contextValue.observed.operationName });
         try {
           checkInputText(document, request.variables);
           const cost = operation ? operationCost(schema, document, operation, request.variables) : null;
@@ -116,6 +123,7 @@ const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => (
       },
       async didEncounterErrors({ contextValue, errors }) {
         contextValue.session.markFailed();
+        contextValue.observed.errorCode ??= errorCodeOf(errors[0]);
         // no connection could be had (the login's throttle reads the pool directly): the request is answered 503
         if (errors.some((e) => isUnavailable(e.originalError))) {
           contextValue.session.unavailable ??= new ServiceUnavailableError();
@@ -138,6 +146,8 @@ const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => (
  */
 export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
   const limits: RequestLimits = { ...DEFAULT_LIMITS, login: DEFAULT_LOGIN_LIMITS, ...opts.limits };
+  /** Each request's trace context, made once (its span id is new) when its logger is made. */
+  const traces = new WeakMap<object, TraceContext>();
   const app = Fastify({
     // pino's Logger is what Fastify runs; its type only differs from FastifyBaseLogger in optional extras
     loggerInstance: opts.logger as FastifyBaseLogger,
@@ -153,6 +163,13 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       // the router's reply is typed for no route in particular
       const r = reply as unknown as FastifyReply;
       void (bad ? r.code(400).send({ code: 'BAD_REQUEST', message: '请求的地址或参数格式不正确' }) : r.code(500).send({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE }));
+    },
+    // W3C trace context: a caller's trace id (traceparent) is on every log line of its request
+    childLoggerFactory: (logger, bindings, options, raw) => {
+      const trace = traceContext(raw.headers.traceparent);
+      if (!trace) return logger.child(bindings, options);
+      traces.set(raw, trace);
+      return logger.child({ ...bindings, ...trace.logFields }, options);
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -198,8 +215,9 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `${request.method} ${request.url} 不存在` }));
 
   const secret = opts.jwtSecret ?? randomBytes(32).toString('base64url');
+  const metrics = opts.metricsToken ? new PlatformMetrics(opts.dataSource) : null;
   const services: ProcessServices = {
-    auth: { tokens: new TokenService(secret, opts.tokenTtlSeconds), logins: new LoginService(opts.dataSource, limits.login) },
+    auth: { tokens: new TokenService(secret, opts.tokenTtlSeconds), logins: new LoginService(opts.dataSource, limits.login, (refusal) => metrics?.loginRefused(refusal)) },
     cursors: new CursorCodec(secret),
     rollupReader: opts.rollupReader,
   };
@@ -245,15 +263,30 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const execute = fastifyApolloHandler(apollo, { context: async (request) => contexts.get(request)! });
 
   /** A GraphQL-shaped refusal from the HTTP layer, before or instead of execution. */
+  /** What a request sent to PostgreSQL before it was answered (its metrics). */
+  const sqlBeforeAnswer = new WeakMap<FastifyRequest, { statements: number; seconds: number }>();
+  /** The code a request was refused with by the HTTP layer (its metrics' outcome). */
+  const refusedWith = new WeakMap<FastifyRequest, string>();
   const refuse = (reply: FastifyReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
-    reply.code(status).header('cache-control', 'no-store').send({ errors: [{ message, extensions: { ...extensions, code } }] });
+    refusedWith.set(reply.request, code) && reply.code(status).header('cache-control', 'no-store').send({ errors: [{ message, extensions: { ...extensions, code } }] });
   const unavailable = (reply: FastifyReply, error: ServiceUnavailableError) =>
     refuse(reply.header('retry-after', String(error.retryAfterSeconds)), 503, error.code, error.message, error.details);
 
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
+    onResponse: async (request, reply) => {
+      if (!metrics) return;
+      const context = contexts.get(request);
+      const outcome = refusedWith.get(request) ?? context?.observed.errorCode ?? (reply.statusCode < 400 ? 'ok' : `HTTP_${reply.statusCode}`);
+      const given = (request.body as { operationName?: unknown } | undefined)?.operationName;
+      const operation = metrics.operationLabel(context?.observed.operationName ?? (typeof given === 'string' ? given : null));
+      metrics.observeRequest(operation, outcome, reply.elapsedTime / 1000, sqlBeforeAnswer.get(request) ?? null);
+    },
     handler: async function (request, reply) {
+      // the trace goes on: our answer names the caller's trace and this request as its span
+      const trace = traces.get(request.raw);
+      if (trace) reply.header('traceparent', trace.response);
       if (request.method === 'GET' && opts.graphiql && wantsGraphiql(request.headers.accept, request.query)) {
         const page = graphiqlPage();
         return reply.headers(page.headers).send(page.body);
@@ -279,10 +312,12 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       const wait = rateLimit.take(client);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
+        metrics?.refusedForRate('requests');
         return refuse(reply, 429, 'RATE_LIMITED', `请求过于频繁,请 ${wait} 秒后再试`, { retryAfterSeconds: wait });
       }
       if (!inFlight.enter(client)) {
         reply.header('retry-after', '1');
+        metrics?.refusedForRate('concurrent');
         return refuse(reply, 429, 'RATE_LIMITED', `同时进行的请求超过 ${limits.maxConcurrent} 个,请等前面的请求完成后再试`, { retryAfterSeconds: 1 });
       }
       try {
@@ -312,6 +347,9 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     const closeFailed = (e: unknown) => request.log.error({ err: e }, 'closing the session failed');
     try {
       body = await execute.call(app, request as Parameters<typeof execute>[0], reply as Parameters<typeof execute>[1]);
+      // the request line (logged when the answer is sent) names the operation too
+      const operationName = contexts.get(request)?.observed.operationName;
+      if (operationName) request.log = reply.log = request.log.child({ operation: operationName });
       // the token's user must still exist and be enabled, even when nothing was read (the check
       // travels with the first statement otherwise): answered 401 like any bad token
       if (principal && !session.opened) {
@@ -339,6 +377,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       if (session.unavailable) return unavailable(reply, session.unavailable);
       throw error;
     }
+    // round trips before the answer (a read's COMMIT still travelling is not one)
+    sqlBeforeAnswer.set(request, { statements: session.stats.statements, seconds: session.databaseMs / 1000 });
     if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
     // no connection could be had: nothing ran, the whole request is refused (the client retries)
     if (session.unavailable) return unavailable(reply, session.unavailable);
@@ -361,6 +401,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   if (opts.graphiql) registerGraphiqlAssets(app);
   if (opts.webApp) registerWebApp(app, opts.webApp);
 
+  if (metrics && opts.metricsToken) registerMetricsRoute(app, metrics, opts.metricsToken);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
     const checks = { database: false, migrations: false };
