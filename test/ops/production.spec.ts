@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, loadReferenceData } from '@ggw/db';
+import { DebianPostgres, startDebianPostgres } from '@ggw/testing';
 import { API_MAIN, freePort, RunningProcess, SCHEDULER_MAIN, startProcess } from '../e2e/process';
-import { DebianPostgres, startDebianPostgres } from './debian-postgres';
 
 /**
  * The production setup, for real: a PostgreSQL 15 server from Debian's binaries, owned by a role
