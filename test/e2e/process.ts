@@ -1,20 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+export { freePort } from '@ggw/testing';
 
 export const API_MAIN = join(__dirname, '..', '..', 'services', 'api', 'dist', 'main.js');
 export const SCHEDULER_MAIN = join(__dirname, '..', '..', 'services', 'scheduler', 'dist', 'main.js');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RunningProcess {
   child: ChildProcess;

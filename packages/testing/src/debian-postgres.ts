@@ -41,7 +41,8 @@ function asPostgres(): { uid?: number; gid?: number } {
   return { uid, gid };
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on loopback (for a server a test or benchmark starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.on('error', reject);
