@@ -255,6 +255,41 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     expect(names.sort()).toEqual(written.sort());
   }, 60_000);
 
+  it('answers 503 after the acquire timeout when every pooled connection is held, and /readyz says so; the held requests then finish', async () => {
+    const editor = await tokenOf(apis[0].port, 'shihu-editor');
+    const port = apis[0].port;
+    const lock = new Client({ connectionString: ownerUrl });
+    await lock.connect();
+    // writes to volunteers wait for this lock, each holding one of the API's 10 connections
+    await lock.query('BEGIN');
+    await lock.query('LOCK TABLE volunteer IN EXCLUSIVE MODE');
+    const write = (i: number) => {
+      const started = Date.now();
+      return gql(port, `mutation($i: CreateVolunteerInput!) { createVolunteer(input: $i) { volunteer { id } } }`, editor,
+        { i: { orgCode: '220582106201', name: `连接耗尽${i}`, category: 'TEACHER', joinedOn: '2026-03-01' } }).then((r) => ({ ...r, ms: Date.now() - started }));
+    };
+    const writes = Array.from({ length: 14 }, (_v, i) => write(i));
+    await new Promise((r) => setTimeout(r, 1500));
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    const other = await fetch(`http://127.0.0.1:${apis[1].port}/readyz`);
+    await new Promise((r) => setTimeout(r, 500));
+    await lock.query('COMMIT');
+    await lock.end();
+    const results = await Promise.all(writes);
+    expect(ready.status).toBe(503);
+    expect(other.status).toBe(200);
+    const refused = results.filter((r) => r.status === 503);
+    const done = results.filter((r) => r.status === 200 && r.body.data?.createVolunteer);
+    // the 10 that had a connection finish once the lock goes; the rest were refused after the 1 s acquire timeout
+    expect([done.length, refused.length]).toEqual([10, 4]);
+    for (const r of refused) {
+      expect(r.body.errors?.[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(r.retryAfter).toBe('1');
+      expect(r.ms).toBeLessThan(1800);
+    }
+    expect(await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status)).toBe(200);
+  }, 60_000);
+
   it('loses nothing half-done when an API is killed mid-write: each write is there whole with its audit entry, or not at all', async () => {
     const port = await freePort();
     const victim = startProcess(API_MAIN, { ...processEnv, PORT: String(port), HOST: '127.0.0.1' });
