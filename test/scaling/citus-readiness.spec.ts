@@ -14,10 +14,8 @@ import { createTestDatabase, TestDatabase } from '@ggw/testing';
  */
 const KNOWN = [
   // unique keys without tenant_id
-  'unique client_mutation.client_mutation_pkey (user_id,client_mutation_id)',
   'unique notification.notification_once_a_day (user_id,kind,org_id,period,day)',
   'unique org.org_code_unique (code)',
-  'unique org_link.org_link_current (org_id)',
   // reference tables pointing at a distributed one
   'reference foreign key app_user.app_user_home → org',
   'reference foreign key role_assignment.role_assignment_org_tenant_id_org_id_fkey → org',
