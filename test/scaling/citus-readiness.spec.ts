@@ -14,7 +14,6 @@ import { createTestDatabase, TestDatabase } from '@ggw/testing';
  */
 const KNOWN = [
   // unique keys without tenant_id
-  'unique notification.notification_once_a_day (user_id,kind,org_id,period,day)',
   'unique org.org_code_unique (code)',
   // reference tables pointing at a distributed one
   'reference foreign key app_user.app_user_home → org',

@@ -17,6 +17,7 @@ import { PeopleAndRoles1732000001500 } from './1732000001500-people-and-roles';
 import { OrgsCreatedByAdmins1732000001600 } from './1732000001600-orgs-created-by-admins';
 import { DatedHierarchy1732000001700 } from './1732000001700-dated-hierarchy';
 import { TenantKeys1732000001800 } from './1732000001800-tenant-keys';
+import { NotificationTenantKey1732000001900 } from './1732000001900-notification-tenant-key';
 
 /** Every migration, in order. Hand-written and reviewed; the schema is never synchronised. */
 export const MIGRATIONS = [InitialSchema1732000000000, ReportedFigures1732000000100, AuthAndRowSecurity1732000000200, RollupAggregates1732000000300,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [InitialSchema1732000000000, ReportedFigures1732000000
   LoginThrottle1732000000700, ExportFormatsAsRows1732000000800, DataEntry1732000000900,
   ReportingCycle1732000001000, ReportLocks1732000001100, ReportCalendar1732000001200,
   ClosingAndReminders1732000001300, Imports1732000001400, PeopleAndRoles1732000001500,
-  OrgsCreatedByAdmins1732000001600, DatedHierarchy1732000001700, TenantKeys1732000001800];
+  OrgsCreatedByAdmins1732000001600, DatedHierarchy1732000001700, TenantKeys1732000001800,
+  NotificationTenantKey1732000001900];
