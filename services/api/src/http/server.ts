@@ -267,8 +267,10 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const sqlBeforeAnswer = new WeakMap<FastifyRequest, { statements: number; seconds: number }>();
   /** The code a request was refused with by the HTTP layer (its metrics' outcome). */
   const refusedWith = new WeakMap<FastifyRequest, string>();
-  const refuse = (reply: FastifyReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
-    refusedWith.set(reply.request, code) && reply.code(status).header('cache-control', 'no-store').send({ errors: [{ message, extensions: { ...extensions, code } }] });
+  const refuse = (reply: FastifyReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) => {
+    refusedWith.set(reply.request, code);
+    return reply.code(status).header('cache-control', 'no-store').send({ errors: [{ message, extensions: { ...extensions, code } }] });
+  };
   const unavailable = (reply: FastifyReply, error: ServiceUnavailableError) =>
     refuse(reply.header('retry-after', String(error.retryAfterSeconds)), 503, error.code, error.message, error.details);
 
