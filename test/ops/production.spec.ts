@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { createDataSource, loadReferenceData } from '@ggw/db';
 import { DebianPostgres, startDebianPostgres } from '@ggw/testing';
 import { API_MAIN, freePort, RunningProcess, SCHEDULER_MAIN, startProcess } from '../e2e/process';
+import { addVolunteer, gql, login, readme, README_FIGURES, tokenOf } from './graphql-client';
 
 /**
  * The production setup, for real: a PostgreSQL 15 server from Debian's binaries, owned by a role
@@ -19,7 +20,6 @@ const DB_CLI = join(__dirname, '..', '..', 'packages', 'db', 'dist', 'cli.js');
 const JWT_SECRET = 'ops-test-jwt-secret-0123456789-abcdefghij';
 const APP_PASSWORD = 'ops-test-app-password-0123456789';
 const METRICS_TOKEN = 'ops-test-metrics-token-0123456789';
-const FIVE = 'orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount';
 
 function dbCommand(args: string[], env: Record<string, string>): string {
   return execFileSync(process.execPath, [DB_CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 120_000 });
@@ -84,24 +84,11 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     pg?.stop();
   }, 60_000);
 
-  const gql = async (port: number, query: string, token?: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions: { code: string } }> } };
-  };
-  const login = async (port: number, username: string, password = 'demo') => gql(port, `mutation { login(username: "${username}", password: "${password}") { token } }`);
-  const tokenOf = async (port: number, username: string) => (await login(port, username)).body.data!.login.token as string;
-  const readme = (port: number, token: string) => gql(port, `{ org(code: "220582") { rollup(period: "2020") { ${FIVE} } } }`, token);
-
   it('runs as ggw_app only: no owner password in the processes, and a token from one API opens the other', async () => {
     for (const p of [...apis.map((a) => a.proc), ...schedulers]) expect(p.output()).not.toContain('ggw_owner');
     const token = await tokenOf(apis[0].port, 'jian-admin');
     const res = await readme(apis[1].port, token);
-    expect(res.body.data.org.rollup).toEqual({ orgCount: 218, fiveGoodCount: 176, fiveGoodRate: 176 / 218, volunteerCount: 2503, coreVolunteerCount: 802 });
+    expect(res.body.data.org.rollup).toEqual(README_FIGURES);
     // production hides introspection; its metrics are there for the bearer of their token only
     expect((await gql(apis[1].port, '{ __schema { types { name } } }', token)).body.errors?.[0]).toBeDefined();
     const scrape = (authorization?: string) => fetch(`http://127.0.0.1:${apis[1].port}/metrics`, { headers: authorization ? { authorization } : {} });
@@ -147,8 +134,7 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
   it('keeps reading and signing in while the database takes no writes, and refuses writes with a clear 503', async () => {
     const reconnect = () => pg.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'ggw_app' AND datname = 'ggw'`);
     const editor = await tokenOf(apis[0].port, 'shihu-editor');
-    const addVolunteer = (port: number, name: string) => gql(port, `mutation($i: CreateVolunteerInput!) { createVolunteer(input: $i) { volunteer { id } } }`, editor,
-      { i: { orgCode: '220582106201', name, category: 'TEACHER', joinedOn: '2026-03-01' } });
+    const addOne = (port: number, name: string) => addVolunteer(port, editor, name);
     // the stand-in for a full disk or a maintenance window: new sessions are read-only
     await pg.sql(`ALTER DATABASE ggw SET default_transaction_read_only = on`);
     await reconnect();
@@ -160,7 +146,7 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
         let read = await readme(port, token);
         if (read.status === 503) read = await readme(port, token);
         expect(read.body.data.org.rollup.orgCount).toBe(218);
-        const write = await addVolunteer(port, `只读期间${port}`);
+        const write = await addOne(port, `只读期间${port}`);
         expect(write.status).toBe(503);
         expect(write.retryAfter).toBe('60');
         expect(write.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('只能查询、不能保存'), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 60 } });
@@ -170,8 +156,8 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
       await reconnect();
       await new Promise((r) => setTimeout(r, 300));
     }
-    let write = await addVolunteer(apis[1].port, '只读之后');
-    if (write.status === 503) write = await addVolunteer(apis[1].port, '只读之后');
+    let write = await addOne(apis[1].port, '只读之后');
+    if (write.status === 503) write = await addOne(apis[1].port, '只读之后');
     expect(write.body.data?.createVolunteer.volunteer.id).toBeDefined();
     const c = new Client({ connectionString: ownerUrl });
     await c.connect();
@@ -197,8 +183,7 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
         const started = Date.now();
         const res = await (kind === 'read'
           ? readme(port, token)
-          : gql(port, `mutation($i: CreateVolunteerInput!) { createVolunteer(input: $i) { volunteer { id } } }`, editor,
-            { i: { orgCode: '220582106201', name, category: 'TEACHER', joinedOn: '2026-03-01' } })).catch(() => null);
+          : addVolunteer(port, editor, name)).catch(() => null);
         const body = res ? JSON.stringify(res.body) : '';
         outcomes.push({
           kind, name: kind === 'write' ? name : undefined, started, ms: Date.now() - started, status: res?.status ?? null,
@@ -265,8 +250,7 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     await lock.query('LOCK TABLE volunteer IN EXCLUSIVE MODE');
     const write = (i: number) => {
       const started = Date.now();
-      return gql(port, `mutation($i: CreateVolunteerInput!) { createVolunteer(input: $i) { volunteer { id } } }`, editor,
-        { i: { orgCode: '220582106201', name: `连接耗尽${i}`, category: 'TEACHER', joinedOn: '2026-03-01' } }).then((r) => ({ ...r, ms: Date.now() - started }));
+      return addVolunteer(port, editor, `连接耗尽${i}`).then((r) => ({ ...r, ms: Date.now() - started }));
     };
     const writes = Array.from({ length: 14 }, (_v, i) => write(i));
     await new Promise((r) => setTimeout(r, 1500));
@@ -301,8 +285,7 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     const writer = async () => {
       while (!killed) {
         const name = `被杀进程${n++}`;
-        const res = await gql(port, `mutation($i: CreateVolunteerInput!) { createVolunteer(input: $i) { volunteer { id } } }`, editor,
-          { i: { orgCode: '220582106201', name, category: 'TEACHER', joinedOn: '2026-03-01' } }).catch(() => null);
+        const res = await addVolunteer(port, editor, name).catch(() => null);
         if (res?.body.data?.createVolunteer) acknowledged.push(name);
       }
     };

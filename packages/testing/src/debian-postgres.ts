@@ -31,6 +31,11 @@ export interface DebianPostgres {
    * Returns its URL.
    */
   createOwner(role: string, database: string): Promise<string>;
+  /**
+   * A hot standby of this server (`pg_basebackup -R`, streaming replication), started on a port
+   * of its own and caught up; the same roles and passwords, so `ggw_app` logs in there too.
+   */
+  startStandby(settings?: Record<string, string>): Promise<DebianPostgres>;
   stop(): void;
 }
 
@@ -53,22 +58,34 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startDebianPostgres(settings: Record<string, string> = {}): Promise<DebianPostgres> {
+/** A folder of its own for a server, owned by the user that runs it; and how to run its programs there. */
+function serverFolder() {
   if (!existsSync(join(PG15_BIN, 'initdb'))) {
     throw new Error(`no PostgreSQL 15 in ${PG15_BIN}: apt-get install postgresql-15 (.ci/run installs it), or set PG15_BIN_DIR`);
   }
   const user = asPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'ggw-pg15-'));
-  const dataDir = join(dir, 'data');
-  const pwfile = join(dir, 'pwfile');
-  writeFileSync(pwfile, SUPERUSER_PASSWORD);
   if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
-  if (user.uid !== undefined) chownSync(pwfile, user.uid, user.gid!);
   const run = (program: string, args: string[]) => {
-    const r = spawnSync(join(PG15_BIN, program), args, { ...user, encoding: 'utf8', cwd: dir, timeout: 120_000 });
+    const r = spawnSync(join(PG15_BIN, program), args, { ...user, encoding: 'utf8', cwd: dir, timeout: 120_000, env: { ...process.env, PGPASSWORD: SUPERUSER_PASSWORD } });
     if (r.status !== 0) throw new Error(`${program} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
   };
+  return { user, dir, dataDir: join(dir, 'data'), run };
+}
+
+export async function startDebianPostgres(settings: Record<string, string> = {}): Promise<DebianPostgres> {
+  const folder = serverFolder();
+  const { user, dir, dataDir, run } = folder;
+  const pwfile = join(dir, 'pwfile');
+  writeFileSync(pwfile, SUPERUSER_PASSWORD);
+  if (user.uid !== undefined) chownSync(pwfile, user.uid, user.gid!);
   run('initdb', ['-D', dataDir, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8']);
+  return startServer(folder, settings);
+}
+
+/** Starts the server of `folder` on a free port and returns its handle. */
+async function startServer(folder: ReturnType<typeof serverFolder>, settings: Record<string, string>): Promise<DebianPostgres> {
+  const { dir, dataDir, run } = folder;
   const port = await freePort();
   const flags = Object.entries({ port: String(port), listen_addresses: '127.0.0.1', unix_socket_directories: dir, fsync: 'off', ...settings })
     .map(([k, v]) => `-c ${k}=${v}`).join(' ');
@@ -92,9 +109,24 @@ export async function startDebianPostgres(settings: Record<string, string> = {})
       await sql(`CREATE DATABASE ${database} OWNER ${role}`);
       return `postgres://${role}:${password}@127.0.0.1:${port}/${database}`;
     },
+    async startStandby(standbySettings = {}) {
+      const standby = serverFolder();
+      // streams from this server (initdb's own pg_hba.conf lets replication in over loopback with a password)
+      standby.run('pg_basebackup', ['-D', standby.dataDir, '-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER, '-R', '-X', 'stream', '-c', 'fast']);
+      const server = await startServer(standby, { hot_standby: 'on', ...standbySettings });
+      const [{ position }] = await sql(`SELECT pg_current_wal_lsn()::text AS position`);
+      for (const until = Date.now() + 30_000; ; ) {
+        const [{ caught }] = await server.sql(`SELECT pg_last_wal_replay_lsn() >= '${position}'::pg_lsn AS caught`);
+        if (caught) return server;
+        if (Date.now() > until) throw new Error('the standby did not catch up within 30 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     stop() {
       try {
         pgCtl('stop', '-m', 'immediate');
+      } catch {
+        // already stopped (a test stopped it on purpose)
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -6,11 +6,14 @@ import {
   appRoleUrl, createDataSource, EmbeddedDatabase, enableAppLogin, ensureDatabase, JIAN_CODE, loadReferenceData, migrate,
   startEmbeddedPostgres,
 } from '@ggw/db';
+import { ReadReplicas } from './common/read-replicas';
 import { Environment } from './environment';
 
 export interface PlatformDatabase {
   /** The API's pool, connected as the application role: row-level security applies to every statement. */
   dataSource: DataSource;
+  /** Read replicas answering GraphQL queries, when `DATABASE_REPLICA_URLS` names some. */
+  replicas?: ReadReplicas;
   /** That role's connection URL (the scheduler's job queue opens its own pool with it). */
   appUrl: string;
   /** Closes the pool, then stops the embedded server if this process started it. */
@@ -28,6 +31,31 @@ const DATABASE_NAME = 'ggw';
  * asked and missing; then connects as the application role.
  */
 export async function openPlatformDatabase(env: Environment, log: Logger): Promise<PlatformDatabase> {
+  const database = await openPrimary(env, log);
+  if (!env.replicas.urls.length) return database;
+  const sqlLog = (level: 'debug' | 'warn' | 'error', message: string, extra?: Record<string, unknown>) => log[level]({ ...extra }, message);
+  // a replica's pool connects at its first poll: one that is down at start is bypassed until it answers
+  const pools = env.replicas.urls.map((url) => createDataSource({ url, poolSize: env.databasePoolSize, acquireTimeoutMs: env.databaseAcquireTimeoutMs, log: sqlLog }));
+  const replicas = new ReadReplicas(database.dataSource, pools, { maxLagMs: env.replicas.maxLagMs, pollMs: env.replicas.pollMs, log: log.child({ component: 'replicas' }) });
+  try {
+    await replicas.start();
+  } catch (error) {
+    await replicas.close();
+    await database.close();
+    throw error;
+  }
+  log.info({ replicas: pools.length, maxLagMs: env.replicas.maxLagMs }, 'read replicas in use');
+  return {
+    ...database,
+    replicas,
+    close: async () => {
+      await replicas.close();
+      await database.close();
+    },
+  };
+}
+
+async function openPrimary(env: Environment, log: Logger): Promise<PlatformDatabase> {
   const sqlLog = (level: 'debug' | 'warn' | 'error', message: string, extra?: Record<string, unknown>) => log[level]({ ...extra }, message);
   if (!env.databaseUrl && env.appDatabaseUrl) {
     // the production setup: migrations are the operator's step (pnpm db:migrate, as the owner) and

@@ -24,6 +24,16 @@ describe('configuration', () => {
     expect(parseEnvironment({ ...app, DATABASE_URL: 'postgres://owner:p@db:5432/ggw', LOAD_REFERENCE_DATA: 'true' }).loadReferenceData).toBe(true);
   });
 
+  it('reads from the replicas named, with a lag bound the polls can keep', () => {
+    expect(parseEnvironment({}).replicas).toEqual({ urls: [], maxLagMs: 1000, pollMs: 100 });
+    const two = 'postgres://ggw_app:p@standby1:5432/ggw, postgres://ggw_app:p@standby2:5432/ggw';
+    expect(parseEnvironment({ DATABASE_REPLICA_URLS: two, REPLICA_MAX_LAG_MS: '500' }).replicas).toEqual({
+      urls: ['postgres://ggw_app:p@standby1:5432/ggw', 'postgres://ggw_app:p@standby2:5432/ggw'], maxLagMs: 500, pollMs: 100,
+    });
+    expect(() => parseEnvironment({ DATABASE_REPLICA_URLS: 'postgres://a@b/c,standby2' })).toThrow(/DATABASE_REPLICA_URLS: entry 2 is not a postgres:\/\/ URL/);
+    expect(() => parseEnvironment({ REPLICA_MAX_LAG_MS: '100', REPLICA_POLL_MS: '100' })).toThrow(/REPLICA_POLL_MS: must be shorter/);
+  });
+
   it('serves the dashboard and registers its operations, beside any other clients\' manifests', () => {
     expect(parseEnvironment({})).toMatchObject({ webApp: expect.stringMatching(/services\/web\/dist$/), trustedDocuments: { mode: 'off', files: [WEB_APP_DOCUMENTS] } });
     expect(parseEnvironment({ TRUSTED_DOCUMENTS: 'required', TRUSTED_DOCUMENTS_FILE: 'a.json, b.json' }).trustedDocuments).toEqual({ mode: 'required', files: [resolve('a.json'), resolve('b.json'), WEB_APP_DOCUMENTS] });

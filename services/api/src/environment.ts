@@ -30,6 +30,16 @@ const schema = schedulerSettingsSchema
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(3000),
     LOG_LEVEL: logLevel,
+    DATABASE_REPLICA_URLS: z.string().default('').transform((v, ctx) => {
+      const urls = v.split(',').map((u) => u.trim()).filter(Boolean);
+      for (const [i, u] of urls.entries()) {
+        const parsed = postgresUrl.safeParse(u);
+        if (!parsed.success) ctx.addIssue({ code: 'custom', message: `entry ${i + 1} is not a postgres:// URL` });
+      }
+      return urls;
+    }),
+    REPLICA_MAX_LAG_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+    REPLICA_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
     LOAD_REFERENCE_DATA: bool.optional(),
     APP_DATABASE_URL: postgresUrl.optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -70,6 +80,7 @@ const schema = schedulerSettingsSchema
   .refine((e) => e.NODE_ENV !== 'production' || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' })
   .refine((e) => e.DATABASE_URL || !e.APP_DATABASE_URL || !e.PLATFORM_ADMIN, { path: ['PLATFORM_ADMIN'], message: 'needs DATABASE_URL (the owner creates the account); or create it with the platform admin tools' })
   .refine((e) => e.DATABASE_URL || !e.APP_DATABASE_URL || e.LOAD_REFERENCE_DATA !== true, { path: ['LOAD_REFERENCE_DATA'], message: 'needs DATABASE_URL (the owner loads it)' })
+  .refine((e) => e.REPLICA_POLL_MS < e.REPLICA_MAX_LAG_MS, { path: ['REPLICA_POLL_MS'], message: 'must be shorter than REPLICA_MAX_LAG_MS (a replica is judged by its polls)' })
   .refine((e) => !e.PLATFORM_ADMIN || e.JWT_SECRET, { path: ['JWT_SECRET'], message: 'required with PLATFORM_ADMIN (its activation token must outlive this process)' })
   .refine((e) => e.TRUSTED_DOCUMENTS === 'off' || e.TRUSTED_DOCUMENTS_FILE || e.WEB_APP_DIR !== '', { path: ['TRUSTED_DOCUMENTS_FILE'], message: 'required when TRUSTED_DOCUMENTS=required without the dashboard (the clients\' persisted-documents.json)' })
   .transform((e) => {
@@ -89,6 +100,11 @@ const schema = schedulerSettingsSchema
       databasePoolSize: e.DATABASE_POOL_SIZE,
       /** How long a request waits for a database connection before it is answered 503 SERVICE_UNAVAILABLE. */
       databaseAcquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
+      /**
+       * Streaming standbys of the database, connected to as the application role: GraphQL queries go
+       * to one that has replayed the user's own writes and is within `maxLagMs` of the primary.
+       */
+      replicas: { urls: e.DATABASE_REPLICA_URLS, maxLagMs: e.REPLICA_MAX_LAG_MS, pollMs: e.REPLICA_POLL_MS },
       logLevel: e.LOG_LEVEL,
       /** The API's own connection, as the role `ggw_app` (owns no table). Unset: derived from the owner's connection with a fresh password. */
       appDatabaseUrl: e.APP_DATABASE_URL,

@@ -24,6 +24,7 @@ async function main(env: Environment): Promise<void> {
   const database = await openPlatformDatabase(env, log);
   const app = await createServer({
     dataSource: database.dataSource,
+    replicas: database.replicas,
     logger: log,
     graphiql: env.graphiql,
     webApp: builtWebApp(env, log),

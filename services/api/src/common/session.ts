@@ -3,6 +3,7 @@ import { Principal, scopesError, scopesStatement, Viewer, viewerFromScopes } fro
 import { countStatementsOn, SqlStats } from '@ggw/db';
 import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError, writesRefused, writesRefusedError } from '@ggw/domain';
 import { inlineParameters } from './inline-parameters';
+import type { ReadReplicas } from './read-replicas';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled (by `statement_timeout` or a cancel request). */
 const QUERY_CANCELED = '57014';
@@ -77,6 +78,11 @@ export interface SessionOptions {
   timeBudgetMs?: number;
   /** Names the request in the audit trail of whatever it writes. */
   requestId?: string;
+  /**
+   * Streaming replicas: a read-only session runs on one that has replayed the user's own
+   * writes, and a committed write records where the primary stood after it.
+   */
+  replicas?: ReadReplicas;
 }
 
 /**
@@ -121,6 +127,7 @@ export class RequestSession {
   private readonly budgetMs: number;
   private readonly deadline: number;
   private readonly requestId: string;
+  private readonly replicas?: ReadReplicas;
   /** The `statement_timeout` in force in the transaction, in ms. */
   private statementTimeoutMs: number;
 
@@ -128,6 +135,8 @@ export class RequestSession {
   readonly stats: SqlStats = { statements: 0 };
   /** Milliseconds spent on the connection: opening the transaction, statements, the COMMIT (the metrics' SQL time). */
   databaseMs = 0;
+  /** Where the transaction ran once opened: a replica's name, or `primary`. */
+  ranOn?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -137,6 +146,7 @@ export class RequestSession {
   ) {
     this.budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
     this.requestId = options.requestId ?? '';
+    this.replicas = options.replicas;
     this.deadline = Date.now() + this.budgetMs;
     this.statementTimeoutMs = this.budgetMs;
   }
@@ -274,7 +284,13 @@ export class RequestSession {
     if (!runner) return;
     const started = performance.now();
     try {
-      await runner.query(this.failed || this.broken ? 'ROLLBACK' : 'COMMIT');
+      if (this.failed || this.broken) await runner.query('ROLLBACK');
+      else if (this.replicas && this.principal && !this.readOnly) {
+        // in the same round trip: where the primary stands after this user's write, so that
+        // their next reads wait for a replica that has it (a read's COMMIT has nothing to wait for)
+        const [, after] = await simpleQuery(runner, ['COMMIT', 'SELECT pg_current_wal_lsn()::text AS position']);
+        this.replicas.wrote(this.principal.userId, (after.rows[0] as { position: string }).position);
+      } else await runner.query('COMMIT');
       this.databaseMs += performance.now() - started;
     } catch (error) {
       await release(runner, error);
@@ -288,8 +304,26 @@ export class RequestSession {
     await release(runner);
   }
 
+  /**
+   * Opens the transaction: a read on a replica fresh enough for this user, if any, else on the
+   * primary. A replica that cannot be reached ran nothing: the primary opens it instead.
+   */
   private async open(first?: Statement): Promise<EntityManager> {
-    const runner = this.dataSource.createQueryRunner();
+    const target = this.readOnly ? this.replicas?.forRead(this.principal?.userId ?? null) : undefined;
+    if (!target?.replica) return this.openOn(this.dataSource, 'primary', first);
+    try {
+      return await this.openOn(target.dataSource, target.replica, first);
+    } catch (error) {
+      if (!this.unavailable) throw error;
+      this.unavailable = undefined;
+      this.replicas!.unreachable(target.replica);
+      return this.openOn(this.dataSource, 'primary', first);
+    }
+  }
+
+  private async openOn(dataSource: DataSource, name: string, first?: Statement): Promise<EntityManager> {
+    this.ranOn = name;
+    const runner = dataSource.createQueryRunner();
     countStatementsOn(runner, this.stats);
     try {
       await runner.connect();

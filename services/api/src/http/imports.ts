@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { canWrite, Principal, TokenService } from '@ggw/authz';
 import { AppError, isUuid, ORG_COLUMNS, parseOrgRecord, ServiceUnavailableError, UnauthenticatedError } from '@ggw/domain';
 import { CursorCodec } from '../common/cursor';
+import type { ReadReplicas } from '../common/read-replicas';
 import { RequestSession } from '../common/session';
 import { createLoaders, ServiceContext } from '../context';
 import { IMPORT_SLUGS } from '../modules/imports/import.columns';
@@ -30,6 +31,8 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
 
 export interface ImportRouteDeps {
   dataSource: DataSource;
+  /** An import is a write: its commit is remembered so the user's next reads on a replica include it. */
+  replicas?: ReadReplicas;
   tokens: TokenService;
   cursors: CursorCodec;
   rateLimit: RequestRateLimit;
@@ -91,7 +94,7 @@ function routes(app: FastifyInstance, deps: ImportRouteDeps): void {
 
   /** Runs `work` in a session of the user (one transaction), answering an AppError with its code; never anything internal. */
   async function inSession<T>(request: FastifyRequest, reply: FastifyReply, principal: Principal, requestId: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T | undefined> {
-    const session = new RequestSession(deps.dataSource, principal, { timeBudgetMs: deps.timeBudgetMs, requestId });
+    const session = new RequestSession(deps.dataSource, principal, { timeBudgetMs: deps.timeBudgetMs, requestId, replicas: deps.replicas });
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) session.abort();
     });

@@ -3,6 +3,7 @@ import { RateLimitedError, UnauthenticatedError } from '@ggw/domain';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import type { ReadReplicas } from '../common/read-replicas';
 
 /** Why a request or a login was refused for its rate: the label of `ggw_rate_limited_total`. */
 export type RateLimitKind = 'requests' | 'concurrent' | 'login';
@@ -43,7 +44,9 @@ export class PlatformMetrics {
   private readonly loginFailures = new Counter({ name: 'ggw_login_failures_total', help: 'Logins refused for a wrong username or password', registers: [this.registry] });
   private readonly rateLimited = new Counter({ name: 'ggw_rate_limited_total', help: 'Requests refused for their rate (requests per minute, concurrent requests, failed logins)', labelNames: ['kind'], registers: [this.registry] });
 
-  constructor(dataSource: DataSource) {
+  private readonly reads = new Counter({ name: 'ggw_graphql_reads_total', help: 'GraphQL queries by the database that answered them: primary, or a read replica by name', labelNames: ['database'], registers: [this.registry] });
+
+  constructor(dataSource: DataSource, replicas?: ReadReplicas) {
     collectDefaultMetrics({ register: this.registry, prefix: 'ggw_api_' });
     const pool = () => (dataSource.driver as unknown as { master?: PoolCounts }).master;
     new Gauge({
@@ -56,6 +59,15 @@ export class PlatformMetrics {
         this.set({ state: 'waiting' }, p.waitingCount);
       },
     });
+    if (replicas) {
+      new Gauge({
+        name: 'ggw_db_replica_lag_bytes', help: 'Each read replica\'s replay behind the primary, in bytes of WAL (absent while unreachable)', labelNames: ['replica'], registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const { replica, bytes } of replicas.lagBytes()) if (bytes !== null) this.set({ replica }, bytes);
+        },
+      });
+    }
     new Gauge({
       name: 'ggw_export_queue_jobs', help: 'Export jobs in the queue by state (pg-boss: created, retry, active)', labelNames: ['state'], registers: [this.registry],
       async collect() {
@@ -101,6 +113,11 @@ export class PlatformMetrics {
   loginRefused(error: unknown): void {
     if (error instanceof UnauthenticatedError) this.loginFailures.inc();
     else if (error instanceof RateLimitedError) this.rateLimited.inc({ kind: 'login' });
+  }
+
+  /** A GraphQL query was answered by `database` (`primary` or a replica's name). */
+  readServed(database: string): void {
+    this.reads.inc({ database });
   }
 
   refusedForRate(kind: RateLimitKind): void {

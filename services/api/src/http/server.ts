@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { migrationsCurrent } from '@ggw/db';
 import type { RollupReader } from '@ggw/rollup';
 import { CursorCodec } from '../common/cursor';
+import type { ReadReplicas } from '../common/read-replicas';
 import { DEFAULT_TIME_BUDGET_MS, RequestSession } from '../common/session';
 import { createRequestContext, ProcessServices, RequestContext } from '../context';
 import { protect } from '../modules/auth/gate';
@@ -36,6 +37,8 @@ import { resolveTrustedDocument, TrustedDocuments } from './trusted-documents';
 
 export interface ServerOptions {
   dataSource: DataSource;
+  /** Streaming replicas that answer reads (`DATABASE_REPLICA_URLS`); none: the primary answers everything. */
+  replicas?: ReadReplicas;
   logger: Logger;
   /** Serve GraphiQL at GET /graphql. */
   graphiql: boolean;
@@ -215,7 +218,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `${request.method} ${request.url} 不存在` }));
 
   const secret = opts.jwtSecret ?? randomBytes(32).toString('base64url');
-  const metrics = opts.metricsToken ? new PlatformMetrics(opts.dataSource) : null;
+  const metrics = opts.metricsToken ? new PlatformMetrics(opts.dataSource, opts.replicas) : null;
   const services: ProcessServices = {
     auth: { tokens: new TokenService(secret, opts.tokenTtlSeconds), logins: new LoginService(opts.dataSource, limits.login, (refusal) => metrics?.loginRefused(refusal)) },
     cursors: new CursorCodec(secret),
@@ -338,7 +341,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
 
   async function serve(request: FastifyRequest, reply: FastifyReply, principal: Principal | null) {
-    const session = new RequestSession(opts.dataSource, principal, { timeBudgetMs: limits.timeBudgetMs, requestId: String(request.id) });
+    const session = new RequestSession(opts.dataSource, principal, { timeBudgetMs: limits.timeBudgetMs, requestId: String(request.id), replicas: opts.replicas });
     // a client that has gone gets nothing more done for it: no new statement, and a rollback
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) session.abort();
@@ -381,6 +384,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     }
     // round trips before the answer (a read's COMMIT still travelling is not one)
     sqlBeforeAnswer.set(request, { statements: session.stats.statements, seconds: session.databaseMs / 1000 });
+    if (session.readOnly && session.ranOn) metrics?.readServed(session.ranOn);
     if (opts.exposeSqlStats) reply.header('x-sql-statements', String(session.stats.statements));
     // no connection could be had: nothing ran, the whole request is refused (the client retries)
     if (session.unavailable) return unavailable(reply, session.unavailable);
@@ -398,7 +402,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
 
   registerExportDownload(app, { dataSource: opts.dataSource, tokens: auth.tokens, timeBudgetMs: limits.timeBudgetMs, rateLimit });
   await registerImports(app, {
-    dataSource: opts.dataSource, tokens: auth.tokens, cursors: services.cursors, rateLimit, timeBudgetMs: limits.importTimeBudgetMs, limits: limits.imports,
+    dataSource: opts.dataSource, replicas: opts.replicas, tokens: auth.tokens, cursors: services.cursors, rateLimit, timeBudgetMs: limits.importTimeBudgetMs, limits: limits.imports,
   });
   if (opts.graphiql) registerGraphiqlAssets(app);
   if (opts.webApp) registerWebApp(app, opts.webApp);
