@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { Logger } from 'pino';
-import { createServer, loadTrustedDocuments, RequestLimits, TrustedDocuments, WEB_APP_DOCUMENTS } from '@ggw/api';
+import { createServer, loadTrustedDocuments, OtlpSettings, RequestLimits, TrustedDocuments, WEB_APP_DOCUMENTS } from '@ggw/api';
 import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_JWT_SECRET } from './test-env';
@@ -34,7 +34,7 @@ export interface TestApi {
 export async function startTestApi(
   opts: {
     reference?: boolean; db?: TestDatabase; as?: string; limits?: Partial<RequestLimits>; poolSize?: number; acquireTimeoutMs?: number; logger?: Logger;
-    corsOrigins?: string[]; trustProxy?: boolean | string[]; trustedDocuments?: TrustedDocuments; metricsToken?: string;
+    corsOrigins?: string[]; trustProxy?: boolean | string[]; trustedDocuments?: TrustedDocuments; metricsToken?: string; otlp?: OtlpSettings;
     /** Serve the built dashboard (services/web/dist) at /. */
     webApp?: boolean;
   } = {},
@@ -55,6 +55,7 @@ export async function startTestApi(
     corsOrigins: opts.corsOrigins,
     trustProxy: opts.trustProxy,
     metricsToken: opts.metricsToken,
+    otlp: opts.otlp,
     // the dashboard names its operations by hash: they are registered wherever it is served
     trustedDocuments: opts.trustedDocuments ?? (opts.webApp ? loadTrustedDocuments(WEB_APP_DOCUMENTS, 'off') : undefined),
     webApp: opts.webApp ? join(__dirname, '..', '..', '..', 'services', 'web', 'dist') : undefined,

@@ -34,6 +34,15 @@ describe('configuration', () => {
     expect(() => parseEnvironment({ REPLICA_MAX_LAG_MS: '100', REPLICA_POLL_MS: '100' })).toThrow(/REPLICA_POLL_MS: must be shorter/);
   });
 
+  it('exports spans to an OpenTelemetry collector only when one is named', () => {
+    expect(parseEnvironment({}).otlp).toBeUndefined();
+    expect(parseEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_EXPORTER_OTLP_HEADERS: 'X-Api-Key=a%3Db, tenant=ggw' }).otlp).toEqual({
+      url: 'http://collector:4318/v1/traces', headers: { 'x-api-key': 'a=b', tenant: 'ggw' }, serviceName: 'ggw-api',
+    });
+    expect(parseEnvironment({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/traces', OTEL_SERVICE_NAME: 'ggw-api-2' }).otlp).toMatchObject({ url: 'http://c:4318/traces', serviceName: 'ggw-api-2' });
+    expect(() => parseEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+  });
+
   it('serves the dashboard and registers its operations, beside any other clients\' manifests', () => {
     expect(parseEnvironment({})).toMatchObject({ webApp: expect.stringMatching(/services\/web\/dist$/), trustedDocuments: { mode: 'off', files: [WEB_APP_DOCUMENTS] } });
     expect(parseEnvironment({ TRUSTED_DOCUMENTS: 'required', TRUSTED_DOCUMENTS_FILE: 'a.json, b.json' }).trustedDocuments).toEqual({ mode: 'required', files: [resolve('a.json'), resolve('b.json'), WEB_APP_DOCUMENTS] });

@@ -67,6 +67,18 @@ const schema = schedulerSettingsSchema
       return origins;
     }),
     METRICS_TOKEN: z.string().min(24, 'at least 24 characters: it guards the metrics').regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('a URL: the collector\'s OTLP/HTTP base, http://collector:4318').optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url('a URL: the collector\'s traces path, http://collector:4318/v1/traces').optional(),
+    OTEL_EXPORTER_OTLP_HEADERS: z.string().default('').transform((v, ctx) => {
+      const headers: Record<string, string> = {};
+      for (const pair of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const at = pair.indexOf('=');
+        if (at < 1) ctx.addIssue({ code: 'custom', message: 'key=value pairs, comma-separated' });
+        else headers[pair.slice(0, at).trim().toLowerCase()] = decodeURIComponent(pair.slice(at + 1).trim());
+      }
+      return headers;
+    }),
+    OTEL_SERVICE_NAME: z.string().min(1).default('ggw-api'),
     TRUSTED_DOCUMENTS: z.enum(['off', 'required']).default('off'),
     TRUSTED_DOCUMENTS_FILE: z.string().min(1).optional(),
     TRUST_PROXY: z.string().default('false').transform((v, ctx): boolean | string[] => {
@@ -126,6 +138,13 @@ const schema = schedulerSettingsSchema
       scheduler: toSchedulerSettings(e),
       /** GET /metrics (Prometheus) for requests with `Authorization: Bearer <this>`; unset: no metrics. */
       metricsToken: e.METRICS_TOKEN,
+      /**
+       * OpenTelemetry: each request's span exported over OTLP/HTTP (JSON) to this collector; off
+       * unless `OTEL_EXPORTER_OTLP_ENDPOINT` (or the traces endpoint itself) is set.
+       */
+      otlp: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || e.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? { url: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? `${e.OTEL_EXPORTER_OTLP_ENDPOINT!.replace(/\/+$/, '')}/v1/traces`, headers: e.OTEL_EXPORTER_OTLP_HEADERS, serviceName: e.OTEL_SERVICE_NAME }
+        : undefined,
       /** Browser origins allowed to call the API (CORS); none by default. */
       corsOrigins: e.CORS_ORIGINS,
       /**

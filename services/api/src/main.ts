@@ -36,6 +36,7 @@ async function main(env: Environment): Promise<void> {
     corsOrigins: env.corsOrigins,
     trustProxy: env.trustProxy,
     metricsToken: env.metricsToken,
+    otlp: env.otlp,
     trustedDocuments: env.trustedDocuments && loadTrustedDocuments(env.trustedDocuments.files, env.trustedDocuments.mode),
   }).catch(async (error) => {
     await database.close(); // never leave the embedded PostgreSQL running behind a failed start

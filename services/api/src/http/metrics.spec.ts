@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { startTestApi, TestApi } from '@ggw/testing';
@@ -112,6 +114,63 @@ describe('rate-limit refusals in the metrics', () => {
       expect(sample(text, 'ggw_graphql_requests_total', 'operation="anonymous",outcome="RATE_LIMITED"')).toBe(codes.filter((c) => c === 429).length);
     } finally {
       await api.close();
+    }
+  });
+});
+
+describe('OpenTelemetry export (OTLP over HTTP, JSON)', () => {
+  it('sends each request\'s span, with the ids its logs and its traceparent carry, to the collector; a failing collector costs nothing else', async () => {
+    const received: Array<{ headers: Record<string, unknown>; body: any }> = [];
+    let failing = false;
+    const collector = createServer((req, res) => {
+      let data = '';
+      req.on('data', (c) => (data += c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: JSON.parse(data) });
+        res.writeHead(failing ? 503 : 200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((r) => collector.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(collector.address() as AddressInfo).port}/v1/traces`;
+    const api = await startTestApi({ reference: true, as: 'jian-admin', otlp: { url, headers: { 'x-api-key': 'collector-key' }, serviceName: 'ggw-api-test' } });
+    try {
+      const token = await api.login('jian-admin');
+      const parent = '00f067aa0ba902b7';
+      const post = (query: string, headers: Record<string, string> = {}) => fetch(`${api.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify({ query }),
+      });
+      const traced = await post('query Traced { org(code: "220582") { rollup(period: "2020") { orgCount } } }', { traceparent: `00-${TRACE_ID}-${parent}-01` });
+      // without a traceparent, the request begins a trace of its own
+      const rooted = await post('query Rooted { org(code: "000000") { name } }');
+      const unsampled = await post('query Unsampled { __typename }', { traceparent: `00-${TRACE_ID}-${parent}-00` });
+      const answered = [traced, rooted, unsampled].map((r) => r.headers.get('traceparent')!.split('-'));
+      const spans = async () => {
+        for (const until = Date.now() + 5000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+          const all = received.flatMap((r) => r.body.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans)));
+          if (all.length >= 3) return all;
+        }
+        throw new Error('no spans reached the collector');
+      };
+      const all = await spans();
+      expect(received[0].headers).toMatchObject({ 'x-api-key': 'collector-key', 'content-type': 'application/json' });
+      expect(received[0].body.resourceSpans[0].resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'ggw-api-test' } });
+      const attrs = (s: any) => Object.fromEntries(s.attributes.map((a: any) => [a.key, a.value.stringValue ?? Number(a.value.intValue ?? a.value.doubleValue)]));
+      const first = all.find((s: any) => s.name === 'graphql Traced');
+      expect(first).toMatchObject({ traceId: TRACE_ID, parentSpanId: parent, spanId: answered[0][2], kind: 2, status: { code: 1 } });
+      expect(BigInt(first.endTimeUnixNano)).toBeGreaterThan(BigInt(first.startTimeUnixNano));
+      expect(attrs(first)).toMatchObject({ 'http.route': '/graphql', 'http.response.status_code': 200, 'graphql.operation.name': 'Traced', 'ggw.outcome': 'ok', 'db.statements': 2 });
+      const second = all.find((s: any) => s.name === 'graphql Rooted');
+      expect(second).toMatchObject({ traceId: answered[1][1], spanId: answered[1][2] });
+      expect(second.parentSpanId).toBeUndefined();
+      expect(attrs(second)['ggw.outcome']).toBe('NOT_FOUND');
+      // the caller asked for this trace not to be recorded
+      expect(all.find((s: any) => s.name === 'graphql Unsampled')).toBeUndefined();
+      // the collector failing: answers are unaffected, the spans are dropped
+      failing = true;
+      for (let i = 0; i < 3; i++) expect((await post('{ __typename }')).status).toBe(200);
+    } finally {
+      await api.close();
+      collector.close();
     }
   });
 });

@@ -20,6 +20,22 @@ interface PoolCounts {
 }
 
 /**
+ * The name a client's operation is known by in metrics and traces: its own name while there are
+ * few, else `other`; `anonymous` without one. A bounded set, whatever clients send.
+ */
+export class OperationLabels {
+  private readonly seen = new Set<string>();
+
+  label(name: string | null | undefined): string {
+    if (!name || !OPERATION_NAME.test(name)) return 'anonymous';
+    if (this.seen.has(name)) return name;
+    if (this.seen.size >= MAX_OPERATIONS) return 'other';
+    this.seen.add(name);
+    return name;
+  }
+}
+
+/**
  * The API's metrics in Prometheus format, one registry per server (a process may run several,
  * as the tests do): requests by operation and outcome, their time and SQL statements, the
  * pool, the export queue, login failures and rate-limit refusals, and Node's own (memory, event
@@ -27,7 +43,6 @@ interface PoolCounts {
  */
 export class PlatformMetrics {
   readonly registry = new Registry();
-  private readonly operations = new Set<string>();
   private readonly requests = new Counter({ name: 'ggw_graphql_requests_total', help: 'GraphQL requests by operation name and outcome (ok or the error code)', labelNames: ['operation', 'outcome'], registers: [this.registry] });
   private readonly duration = new Histogram({
     name: 'ggw_graphql_request_duration_seconds', help: 'Time from request to answer, by operation name and outcome', labelNames: ['operation', 'outcome'],
@@ -89,15 +104,6 @@ export class PlatformMetrics {
         this.set({ stat: 'mean' }, Number(row.mean));
       },
     });
-  }
-
-  /** The label for a client's operation name: its own name while there are few, else `other`; `anonymous` without one. */
-  operationLabel(name: string | null | undefined): string {
-    if (!name || !OPERATION_NAME.test(name)) return 'anonymous';
-    if (this.operations.has(name)) return name;
-    if (this.operations.size >= MAX_OPERATIONS) return 'other';
-    this.operations.add(name);
-    return name;
   }
 
   observeRequest(operation: string, outcome: string, seconds: number, sql: { statements: number; seconds: number } | null): void {

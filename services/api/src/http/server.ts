@@ -29,9 +29,10 @@ import { registerWebApp } from './web-app';
 import { graphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './graphiql';
 import { checkInputText } from './input-text';
 import { DEFAULT_MAX_COST, operationCost } from './query-cost';
-import { PlatformMetrics, registerMetricsRoute } from './metrics';
+import { OperationLabels, PlatformMetrics, registerMetricsRoute } from './metrics';
 import { InFlightLimit, RequestRateLimit } from './rate-limit';
 import { TraceContext, traceContext } from './trace-context';
+import { OtlpSettings, OtlpTraceExporter } from './otlp-traces';
 import { RedactingLogController } from './redact';
 import { resolveTrustedDocument, TrustedDocuments } from './trusted-documents';
 
@@ -61,6 +62,8 @@ export interface ServerOptions {
   trustedDocuments?: TrustedDocuments;
   /** Serve GET /metrics (Prometheus) to requests bearing this token; unset: no metrics. */
   metricsToken?: string;
+  /** Export each request's span to this OpenTelemetry collector (OTLP/HTTP); unset: none. */
+  otlp?: OtlpSettings;
 }
 
 /** What one request, and one client, may take of the platform. */
@@ -151,6 +154,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const limits: RequestLimits = { ...DEFAULT_LIMITS, login: DEFAULT_LOGIN_LIMITS, ...opts.limits };
   /** Each request's trace context, made once (its span id is new) when its logger is made. */
   const traces = new WeakMap<object, TraceContext>();
+  const spans = opts.otlp ? new OtlpTraceExporter(opts.otlp, opts.logger.child({ component: 'otlp' })) : null;
   const app = Fastify({
     // pino's Logger is what Fastify runs; its type only differs from FastifyBaseLogger in optional extras
     loggerInstance: opts.logger as FastifyBaseLogger,
@@ -169,7 +173,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     },
     // W3C trace context: a caller's trace id (traceparent) is on every log line of its request
     childLoggerFactory: (logger, bindings, options, raw) => {
-      const trace = traceContext(raw.headers.traceparent);
+      // exporting spans, every request has a trace: the caller's, or one it begins
+      const trace = traceContext(raw.headers.traceparent, spans !== null);
       if (!trace) return logger.child(bindings, options);
       traces.set(raw, trace);
       return logger.child({ ...bindings, ...trace.logFields }, options);
@@ -277,16 +282,46 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const unavailable = (reply: FastifyReply, error: ServiceUnavailableError) =>
     refuse(reply.header('retry-after', String(error.retryAfterSeconds)), 503, error.code, error.message, error.details);
 
+  const operationLabels = new OperationLabels();
+  /** What a GraphQL request was, once answered: its operation's name (null: none) and its outcome (`ok` or the code). */
+  const observed = (request: FastifyRequest, reply: FastifyReply) => {
+    const context = contexts.get(request);
+    const given = (request.body as { operationName?: unknown } | undefined)?.operationName;
+    return {
+      operationName: context?.observed.operationName ?? (typeof given === 'string' ? given : null),
+      outcome: refusedWith.get(request) ?? context?.observed.errorCode ?? (reply.statusCode < 400 ? 'ok' : `HTTP_${reply.statusCode}`),
+    };
+  };
+  if (spans) {
+    app.addHook('onResponse', async (request, reply) => {
+      const trace = traces.get(request.raw);
+      if (!trace?.sampled) return;
+      const route = request.routeOptions.url ?? 'unmatched';
+      const graphql = route === '/graphql' ? observed(request, reply) : null;
+      const sql = sqlBeforeAnswer.get(request);
+      spans.record({
+        traceId: trace.traceId, spanId: trace.spanId, parentSpanId: trace.parentId,
+        name: graphql ? `graphql ${operationLabels.label(graphql.operationName)}` : `${request.method} ${route}`,
+        startMs: Date.now() - reply.elapsedTime,
+        durationMs: reply.elapsedTime,
+        failed: reply.statusCode >= 500,
+        attributes: {
+          'http.request.method': request.method, 'http.route': route, 'http.response.status_code': reply.statusCode, 'ggw.request_id': String(request.id),
+          ...(graphql ? { 'graphql.operation.name': graphql.operationName ?? '', 'ggw.outcome': graphql.outcome } : {}),
+          ...(sql ? { 'db.statements': sql.statements, 'db.seconds': sql.seconds } : {}),
+        },
+      });
+    });
+    app.addHook('onClose', () => spans.close());
+  }
+
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
     onResponse: async (request, reply) => {
       if (!metrics) return;
-      const context = contexts.get(request);
-      const outcome = refusedWith.get(request) ?? context?.observed.errorCode ?? (reply.statusCode < 400 ? 'ok' : `HTTP_${reply.statusCode}`);
-      const given = (request.body as { operationName?: unknown } | undefined)?.operationName;
-      const operation = metrics.operationLabel(context?.observed.operationName ?? (typeof given === 'string' ? given : null));
-      metrics.observeRequest(operation, outcome, reply.elapsedTime / 1000, sqlBeforeAnswer.get(request) ?? null);
+      const { operationName, outcome } = observed(request, reply);
+      metrics.observeRequest(operationLabels.label(operationName), outcome, reply.elapsedTime / 1000, sqlBeforeAnswer.get(request) ?? null);
     },
     handler: async function (request, reply) {
       // the trace goes on: our answer names the caller's trace and this request as its span
