@@ -10,6 +10,7 @@
  *   BENCH_CITIES=1 BENCH_COUNTIES=10 pnpm bench:rollup   # a smaller run
  *   BENCH_READERS=aggregates pnpm bench:rollup           # skip the slow records reader
  *   BENCH_ONLY=merge BENCH_READERS=aggregates pnpm bench:rollup   # only the move/merge section
+ *   BENCH_SCALE=national pnpm bench:rollup               # the national tenant count (see national())
  *
  * Last (it changes the tree), the move/merge section: in the first county, a township given
  * 30 villages (moved into it first, untimed: the synthetic townships have 13) is merged into a
@@ -223,7 +224,55 @@ async function moveMergeSection(url: string, appUrl: string, code: string) {
   }
 }
 
+/**
+ * BENCH_SCALE=national: the national tenant count on one server. One province at full size
+ * (10 cities of 10 counties of 20 townships and departments, ~30,000 orgs) and 30 more provinces
+ * holding 2,800 county roots of one township and one village each; a national viewer holds a
+ * role in each province (the platform's top level). Measured from the aggregates: a county, the
+ * province with its cities, and the national view, all 31 provinces' roll-ups in one request;
+ * then the API process's RSS.
+ */
+async function national() {
+  const { url, appUrl, stop } = await startBenchProvince(10, 10, 'VIEWER', { provinces: 30, counties: 2800, townships: 20, villagesPerTownship: 17 });
+  try {
+    const owner = new Client({ connectionString: url });
+    await owner.connect();
+    const [{ orgs, tenants }] = (await owner.query(`SELECT count(*)::int AS orgs, count(DISTINCT tenant_id)::int AS tenants FROM org`)).rows;
+    const [{ big }] = (await owner.query(`SELECT count(*)::int AS big FROM org WHERE path <@ $1::ltree`, [PROVINCE_CODE])).rows;
+    // what the national view must add up to: every org of 2020 (founded by its end, not dissolved before)
+    const [{ expected }] = (await owner.query(`SELECT count(*)::int AS expected FROM org WHERE founded_on <= '2020-12-31' AND (dissolved_on IS NULL OR dissolved_on > '2020-12-31')`)).rows;
+    await owner.end();
+    console.log(`national shape: ${orgs} orgs in ${tenants} tenants; the full province ${big} orgs`);
+    const queries: BenchQuery[] = [
+      { name: 'county: rollup (5 figures) + summary', code: countyCode(0, 0), runs: { aggregates: 100 },
+        query: (c) => `{ org(code: "${c}") { name rollup(period: "2020") { orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount } summary(period: "2020") } }` },
+      { name: 'province (100 counties) + cities side by side, 10 figures, vs 2019', code: PROVINCE_CODE, runs: { aggregates: 100 },
+        query: (c) => `{ org(code: "${c}") { rollup(period: "2020") { ${TEN} change { ${TEN} } } childRollups(period: "2020") { rows { org { name } ${TEN} change { ${TEN} } } } } }` },
+      { name: 'national: the 31 provinces\' roll-ups, 10 figures, vs 2019', code: '', runs: { aggregates: 100 },
+        query: () => `{ orgs(level: PROVINCE, first: 50) { nodes { code rollup(period: "2020") { ${TEN} change { ${TEN} } } } } }` },
+    ];
+    const api = await startApi(appUrl, 'aggregates');
+    try {
+      for (const q of queries) {
+        const { ms, statements } = await runClient({ endpoint: api.endpoint, token: api.token, query: q.query(q.code), warmup: 3, runs: q.runs.aggregates! });
+        console.log(`${q.name} [aggregates]: p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, ${statements} statements/request (${ms.length} runs)`);
+      }
+      const res = await fetch(api.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` }, body: JSON.stringify({ query: queries[2].query('') }) });
+      const provinces = ((await res.json()) as { data: { orgs: { nodes: Array<{ rollup: { orgCount: number } }> } } }).data.orgs.nodes;
+      const total = provinces.reduce((n, p) => n + p.rollup.orgCount, 0);
+      console.log(`national view: ${provinces.length} provinces, orgCount summed ${total} (the org table says ${expected}: ${total === expected ? 'equal' : 'DIFFERENT'})`);
+      const mb = (b: number) => `${Math.round(b / 1048576)} MB`;
+      console.log(`the API's process (this one; the clients run apart): RSS ${mb(process.memoryUsage().rss)}, peak ${mb(process.resourceUsage().maxRSS * 1024)} (peak includes generating the data)`);
+    } finally {
+      await api.close();
+    }
+  } finally {
+    await stop();
+  }
+}
+
 async function main() {
+  if (process.env.BENCH_SCALE === 'national') return national();
   const cities = Number(process.env.BENCH_CITIES ?? 10);
   const countiesPerCity = Number(process.env.BENCH_COUNTIES ?? 10);
   const readers = (process.env.BENCH_READERS ?? 'aggregates,records').split(',') as RollupReader[];

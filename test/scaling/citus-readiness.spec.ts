@@ -21,7 +21,7 @@ const KNOWN = [
 ].sort();
 
 /** The reference tables: global, small, copied to every node. */
-const REFERENCE_TABLES = ['app_user', 'export_format', 'login_failure', 'role_assignment', 'rollup_catalogue', 'schema_migration'];
+const REFERENCE_TABLES = ['app_user', 'export_format', 'login_failure', 'rate_limit_bucket', 'role_assignment', 'rollup_catalogue', 'schema_migration'];
 
 describe('the schema is ready to be sharded by tenant (Citus)', () => {
   let db: TestDatabase;

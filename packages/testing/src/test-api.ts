@@ -51,7 +51,8 @@ export async function startTestApi(
     exposeSqlStats: true,
     jwtSecret: TEST_JWT_SECRET,
     // suites send thousands of requests as one user; the rate limit has tests of its own
-    limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, maxConcurrent: 1000, ...opts.limits },
+    // (and count alone: a suite that wants the buckets shared asks for rateShareMs)
+    limits: { ratePerMinute: 1_000_000, rateBurst: 1_000_000, maxConcurrent: 1000, rateShareMs: 0, ...opts.limits },
     corsOrigins: opts.corsOrigins,
     trustProxy: opts.trustProxy,
     metricsToken: opts.metricsToken,

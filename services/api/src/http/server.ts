@@ -77,6 +77,11 @@ export interface RequestLimits {
   /** Requests per minute per user (or per address when anonymous), and the burst allowed above that rate. */
   ratePerMinute: number;
   rateBurst: number;
+  /**
+   * How often the request rate buckets are shared with the other API processes through the
+   * database (ms); 0: this process counts alone.
+   */
+  rateShareMs: number;
   /** Requests one user (or anonymous address) may have in flight at once. */
   maxConcurrent: number;
   login: LoginThrottleLimits;
@@ -94,6 +99,7 @@ export const DEFAULT_LIMITS: Omit<RequestLimits, 'login'> = {
   maxResponseBytes: 4 * 1024 * 1024,
   ratePerMinute: 600,
   rateBurst: 120,
+  rateShareMs: 1000,
   maxConcurrent: 4,
 };
 
@@ -231,6 +237,16 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   };
   const auth = services.auth;
   const rateLimit = new RequestRateLimit(limits.ratePerMinute, limits.rateBurst);
+  if (limits.rateShareMs > 0) {
+    const log = opts.logger.child({ component: 'rate-limit' });
+    rateLimit.shareThrough(
+      (keys, counts, emissionMs) => opts.dataSource.query(`SELECT key, ahead_ms FROM ggw_rate_share($1::text[], $2::int[], $3::float8)`, [keys, counts, emissionMs]),
+      limits.rateShareMs,
+      // the database away or read-only: each process goes on counting alone meanwhile
+      (error) => log.warn({ err: error }, 'sharing the request rates failed'),
+    );
+    app.addHook('onClose', () => rateLimit.stop());
+  }
   const inFlight = new InFlightLimit(limits.maxConcurrent);
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
