@@ -137,19 +137,20 @@ describe('the catalog check', () => {
     expect(await unprotectedTenantTables(db.dataSource)).toEqual([]);
   });
 
-  it('keeps row-level security forced on the shared tables too (login failures, export formats)', async () => {
+  it('keeps row-level security forced on the shared tables too (login failures, rate buckets, the org code registry, export formats)', async () => {
+    const shared = ['export_format', 'login_failure', 'org_code_registry', 'rate_limit_bucket'];
     const rows: Array<{ name: string; enabled: boolean; forced: boolean }> = await db.dataSource.query(
       `SELECT relname AS name, relrowsecurity AS enabled, relforcerowsecurity AS forced FROM pg_class
-        WHERE relname IN ('login_failure', 'export_format') ORDER BY 1`,
+        WHERE relname = ANY ($1) ORDER BY 1`, [shared],
     );
-    expect(rows).toEqual([
-      { name: 'export_format', enabled: true, forced: true },
-      { name: 'login_failure', enabled: true, forced: true },
-    ]);
+    expect(rows).toEqual(shared.map((name) => ({ name, enabled: true, forced: true })));
     const app = await db.appDataSource();
     expect((await app.query('SELECT format FROM export_format ORDER BY 1')).map((r: { format: string }) => r.format)).toEqual(['CSV', 'DOCX', 'XLSX']);
     await expect(app.query(`INSERT INTO export_format VALUES ('PDF')`)).rejects.toThrow(/permission denied/);
-    await expect(app.query(`SELECT * FROM login_failure`)).rejects.toThrow(/permission denied/);
+    for (const table of ['login_failure', 'org_code_registry', 'rate_limit_bucket']) {
+      await expect(app.query(`SELECT * FROM ${table}`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`DELETE FROM ${table}`)).rejects.toThrow(/permission denied/);
+    }
     expect((await db.dataSource.query('SELECT count(*)::int AS n FROM export_format'))[0].n).toBe(3);
   });
 
