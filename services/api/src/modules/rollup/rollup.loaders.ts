@@ -18,6 +18,9 @@ export interface RollupRequest {
  * engine statement per period (and figure state), computing the union of the figures asked
  * for; each period comes with the same period a year earlier.
  */
+/** The key of the one spec that holds every org asked for by id. */
+const ORGS = 'orgs';
+
 export function createRollupLoader(session: RequestSession, reader: RollupReader = 'aggregates') {
   return new DataLoader<RollupRequest, RollupRow[], string>(
     async (requests) => {
@@ -28,14 +31,24 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
       for (const group of byPeriod.values()) {
         const period = group[0].period;
         const metrics = sumMetricsFor(new Set(group.flatMap((r) => r.keys)));
-        // the same orgs asked for different figures (an org's rollup and its summary) are read once
-        const keyOf = new Map(group.map((r) => [r, JSON.stringify(r.spec)]));
-        const specs = new Map([...keyOf].map(([r, key]) => [key, r.spec]));
+        // orgs asked for one by one (each org of a list with its rollup) are one spec of all their
+        // ids; the same spec asked for different figures (an org's rollup and its summary) is read once
+        const byId = group.filter((r) => r.spec.kind === 'orgs');
+        const ids = [...new Set(byId.flatMap((r) => (r.spec as { ids: string[] }).ids))];
+        const keyOf = new Map(group.filter((r) => r.spec.kind !== 'orgs').map((r) => [r, JSON.stringify(r.spec)]));
+        const specs = new Map<string, TargetSpec>([...keyOf].map(([r, key]) => [key, r.spec]));
+        if (ids.length) specs.set(ORGS, { kind: 'orgs', ids });
         const rows = await session.serially((manager) =>
           computeWithLastYear(manager, [...specs.values()], period, metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader),
         );
         const rowsOf = new Map([...specs.keys()].map((key, i) => [key, rows.filter((row) => row.spec === i)]));
-        for (const r of group) results.set(r, rowsOf.get(keyOf.get(r)!)!);
+        for (const r of group) {
+          if (r.spec.kind !== 'orgs') results.set(r, rowsOf.get(keyOf.get(r)!)!);
+          else {
+            const wanted = new Set(r.spec.ids);
+            results.set(r, rowsOf.get(ORGS)!.filter((row) => wanted.has(row.org.id)));
+          }
+        }
       }
       return requests.map((r) => results.get(r) ?? []);
     },
