@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { DEMO_USERS, tablesOwnedByAppRole, unprotectedTenantTables } from '@ggw/db';
-import { stableId } from '@ggw/domain';
+import { addSyntheticCounty, DatasetBuilder, DEMO_USERS, insertDataset, Random, tablesOwnedByAppRole, unprotectedTenantTables } from '@ggw/db';
+import { OrgLevel, OrgType, stableId } from '@ggw/domain';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
 
 /**
@@ -159,5 +159,70 @@ describe('the catalog check', () => {
     expect(await unprotectedTenantTables(db.dataSource)).toEqual(['new_tenant_table']);
     await db.dataSource.query(`SELECT ggw_protect_table('new_tenant_table')`);
     expect(await unprotectedTenantTables(db.dataSource)).toEqual([]);
+  });
+});
+
+describe('row-level security for a viewer of many tenants (the policies\' set form)', () => {
+  let db: TestDatabase;
+  let app: DataSource;
+  const viewer = stableId('user', 'many-tenants-viewer');
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // a province of 20 counties (21 tenants with the city: more than the array form takes) and another province of 2
+    const b = new DatasetBuilder();
+    const provinces = [b.org(null, { code: '710000', name: '甲省', level: OrgLevel.PROVINCE, type: OrgType.PROVINCE }), b.org(null, { code: '720000', name: '乙省', level: OrgLevel.PROVINCE, type: OrgType.PROVINCE })];
+    provinces.forEach((p, i) => {
+      const city = b.org(p, { code: `7${i + 1}0100`, name: `${p.name}市`, level: OrgLevel.CITY, type: OrgType.CITY });
+      for (let k = 1; k <= (i === 0 ? 20 : 2); k++) {
+        addSyntheticCounty(b, new Random(i * 100 + k), city, { code: `7${i + 1}01${String(k).padStart(2, '0')}`, name: `${p.name}县${k}`, townships: 1, villagesPerTownship: 2, years: [2020], volunteersPerOrg: 3, activitiesPerOrg: 1 });
+      }
+    });
+    await db.dataSource.transaction((tx) => insertDataset(tx, b.data));
+    await db.dataSource.query(`INSERT INTO app_user (id, username, display_name) VALUES ($1, 'many-tenants-viewer', '多租户查看员')`, [viewer]);
+    await db.dataSource.query(`INSERT INTO role_assignment (user_id, org_tenant_id, org_id, role) SELECT $1, tenant_id, id, 'VIEWER' FROM org WHERE code = '710000'`, [viewer]);
+    app = await db.appDataSource();
+  });
+  afterAll(() => db.drop());
+
+  it('lets through exactly the rows the array form did, on every table, and none of the other province', async () => {
+    const runner = app.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query('SELECT * FROM ggw_apply_scopes($1)', [viewer]);
+      const [{ settings }] = await runner.query(`SELECT json_build_object('ggw.read_tenants', current_setting('ggw.read_tenants'), 'ggw.read_orgs', current_setting('ggw.read_orgs'),
+        'ggw.partial_tenants', current_setting('ggw.partial_tenants'), 'ggw.read_paths', current_setting('ggw.read_paths')) AS settings`);
+      expect(settings['ggw.read_tenants'].length).toBeGreaterThan(16 * 37 + 8);
+      const tables: Array<{ name: string; org: boolean }> = await db.dataSource.query(`
+        SELECT p.tablename AS name, EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_name = p.tablename AND c.column_name = 'org_id') AS org
+          FROM pg_policies p WHERE p.policyname = 'scope_read' AND p.qual LIKE '%ggw_setting_set%' ORDER BY 1`);
+      expect(tables.length).toBeGreaterThan(25);
+      // the owner counts with the array form, under the same settings
+      const owner = db.dataSource.createQueryRunner();
+      await owner.connect();
+      await owner.startTransaction();
+      try {
+        for (const [name, value] of Object.entries(settings)) await owner.query(`SELECT set_config($1, $2, true)`, [name, value]);
+        for (const t of tables) {
+          const own = t.name === 'org' ? 'id' : t.org ? 'org_id' : null;
+          const arrayForm = `tenant_id = ANY (ggw_setting_uuids('ggw.read_tenants')) OR ${own ? `${own} = ANY (ggw_setting_uuids('ggw.read_orgs'))` : `tenant_id = ANY (ggw_setting_uuids('ggw.partial_tenants'))`}${t.name === 'org' ? ` OR path @> ggw_setting_paths('ggw.read_paths')` : ''}`;
+          const [{ n: expected }] = await owner.query(`SELECT count(*)::int AS n FROM ${t.name} WHERE ${arrayForm}`);
+          const [{ n: seen }] = await runner.query(`SELECT count(*)::int AS n FROM ${t.name}`);
+          expect({ table: t.name, seen }).toEqual({ table: t.name, seen: expected });
+        }
+        const [{ n: volunteers }] = await runner.query(`SELECT count(*)::int AS n FROM volunteer`);
+        const [{ n: ofProvince }] = await owner.query(`SELECT count(*)::int AS n FROM volunteer v JOIN org o ON o.tenant_id = v.tenant_id AND o.id = v.org_id WHERE o.path <@ '710000'`);
+        expect(volunteers).toBeGreaterThan(0);
+        expect(volunteers).toBe(ofProvince);
+        const [{ n: other }] = await runner.query(`SELECT count(*)::int AS n FROM org WHERE path <@ '720000'`);
+        expect(other).toBe(0);
+      } finally {
+        await owner.rollbackTransaction();
+        await owner.release();
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
