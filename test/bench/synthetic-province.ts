@@ -99,10 +99,15 @@ export function startBenchProvince(
     await ds.query('CHECKPOINT');
     const [{ orgs, aggregates }] = await ds.query('SELECT (SELECT count(*) FROM org)::int AS orgs, (SELECT count(*) FROM rollup_subtree)::int AS aggregates');
     console.log(`data: ${orgs} orgs, ${rows} records, loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s with the aggregate triggers on; ${aggregates} subtree aggregate rows`);
-    await ds.query(`INSERT INTO app_user (id, username, password_hash, display_name) VALUES (gen_random_uuid(), 'bench', $1, 'bench')`, [await hashPassword('bench')]);
-    // the province's; nationally, every province's (the platform's top level is the province:
-    // a national viewer holds a role in each)
+    const hash = await hashPassword('bench');
+    // bench: the province's; nationally, every province's (the platform's top level is the
+    // province: a national viewer holds a role in each). bench-province and bench-county (password
+    // bench too): a viewer of the province and of its first county alone
+    const users = [['bench', role], ['bench-province', 'VIEWER'], ['bench-county', 'VIEWER']];
+    for (const [username] of users) await ds.query(`INSERT INTO app_user (id, username, password_hash, display_name) VALUES (gen_random_uuid(), $1, $2, $1)`, [username, hash]);
     await ds.query(`INSERT INTO role_assignment (user_id, org_tenant_id, org_id, role)
       SELECT u.id, o.tenant_id, o.id, $2 FROM app_user u, org o WHERE u.username = 'bench' AND (o.code = $1 OR ($3 AND o.level = 'PROVINCE'))`, [PROVINCE_CODE, role, !!national]);
+    await ds.query(`INSERT INTO role_assignment (user_id, org_tenant_id, org_id, role)
+      SELECT u.id, o.tenant_id, o.id, 'VIEWER' FROM app_user u, org o WHERE (u.username, o.code) IN (('bench-province', $1), ('bench-county', $2))`, [PROVINCE_CODE, countyCode(0, 0)]);
   }, { poolSize: 4 });
 }

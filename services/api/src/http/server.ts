@@ -239,11 +239,16 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const rateLimit = new RequestRateLimit(limits.ratePerMinute, limits.rateBurst);
   if (limits.rateShareMs > 0) {
     const log = opts.logger.child({ component: 'rate-limit' });
+    let warnedAt = 0;
     rateLimit.shareThrough(
       (keys, counts, emissionMs) => opts.dataSource.query(`SELECT key, ahead_ms FROM ggw_rate_share($1::text[], $2::int[], $3::float8)`, [keys, counts, emissionMs]),
       limits.rateShareMs,
-      // the database away or read-only: each process goes on counting alone meanwhile
-      (error) => log.warn({ err: error }, 'sharing the request rates failed'),
+      // the database away or read-only: each process goes on counting alone meanwhile (said once a minute)
+      (error) => {
+        if (Date.now() - warnedAt < 60_000) return;
+        warnedAt = Date.now();
+        log.warn({ err: error }, 'sharing the request rates failed: each API process counts alone until it works again');
+      },
     );
     app.addHook('onClose', () => rateLimit.stop());
   }
