@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The last of what sharding by tenant (Citus, infra/SCALING.md) needs of the keys:
  *
  * - Org codes stay unique nationally, but no longer through a unique index on `org (code)`,
- *   which a table distributed by tenant cannot have: `org` is unique by `(tenant_id, code)`, and
+ *   which a table distributed by tenant cannot have: `org` stays unique by `(tenant_id, code)`
+ *   (its constraint since the first migration), and
  *   every code is also a row of `org_code_registry` (a reference table: small, global), whose
  *   primary key `org_code_unique` refuses a code taken in any tenant, as the index did (same
  *   name, same SQLSTATE 23505). Statement-level triggers keep it in step with `org`.
@@ -27,7 +28,6 @@ export class CitusKeys1732000002100 implements MigrationInterface {
     await q.query(`INSERT INTO org_code_registry (code, org_tenant_id, org_id) SELECT code, tenant_id, id FROM org`);
     await q.query(`DROP INDEX org_code_unique`);
     await q.query(`ALTER TABLE org_code_registry ADD CONSTRAINT org_code_unique PRIMARY KEY (code)`);
-    await q.query(`CREATE UNIQUE INDEX org_tenant_code ON org (tenant_id, code)`);
     // look-ups by code (org(code:), onboarding, imports) on one server; under Citus they read the registry first
     await q.query(`CREATE INDEX org_by_code ON org (code)`);
     await q.query(`ALTER TABLE org_code_registry ENABLE ROW LEVEL SECURITY`);
@@ -86,7 +86,6 @@ export class CitusKeys1732000002100 implements MigrationInterface {
     for (const t of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ggw_org_code_${t} ON org`);
     await q.query(`DROP FUNCTION ggw_org_code_registry()`);
     await q.query(`DROP INDEX org_by_code`);
-    await q.query(`DROP INDEX org_tenant_code`);
     await q.query(`DROP TABLE org_code_registry`);
     await q.query(`CREATE UNIQUE INDEX org_code_unique ON org (code)`);
   }
