@@ -2,12 +2,7 @@ import DataLoader from 'dataloader';
 import { RequestSession } from '../../common/session';
 import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from './org.record';
 
-/** Keeps `keys` order and answers null for a key with no row, as DataLoader requires. */
-function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
-}
-
+/** Each key's rows, in the order of `keys` (none for a key without), as DataLoader requires. */
 function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const map = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const r of rows) map.get(keyOf(r))?.push(r);
@@ -20,22 +15,34 @@ function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => st
  * number of statements, not N.
  */
 export function createOrgLoaders(session: RequestSession) {
+  // every org this request has read, by id and by code: a later look-up of one is answered from
+  // here, without a statement (a plain map: priming the loaders made a promise for each of a
+  // list's rows, most never asked for again)
+  const readById = new Map<string, OrgRecord>();
+  const readByCode = new Map<string, OrgRecord>();
+  const remember = (rows: OrgRecord[]) => {
+    for (const r of rows) {
+      readById.set(r.id, r);
+      readByCode.set(r.code, r);
+    }
+    return rows;
+  };
+
   const orgById: DataLoader<string, OrgRecord | null> = new DataLoader(async (ids) => {
-    const rows = (await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.id = ANY($1::uuid[])`, [ids])).map(parseOrgRecord);
-    for (const r of rows) orgByCode.prime(r.code, r);
-    return byKey(ids, rows, (r) => r.id);
+    const missing = ids.filter((id) => !readById.has(id));
+    if (missing.length) remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.id = ANY($1::uuid[])`, [missing])).map(parseOrgRecord));
+    return ids.map((id) => readById.get(id) ?? null);
   });
 
   const orgByCode: DataLoader<string, OrgRecord | null> = new DataLoader(async (codes) => {
-    const rows = (await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.code = ANY($1::text[])`, [codes])).map(parseOrgRecord);
-    for (const r of rows) orgById.prime(r.id, r);
-    return byKey(codes, rows, (r) => r.code);
+    const missing = codes.filter((code) => !readByCode.has(code));
+    if (missing.length) remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.code = ANY($1::text[])`, [missing])).map(parseOrgRecord));
+    return codes.map((code) => readByCode.get(code) ?? null);
   });
 
   /** Children of each parent id, ordered by code. */
   const childrenByParentId = new DataLoader<string, OrgRecord[]>(async (parentIds) => {
-    const rows = (await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.parent_id = ANY($1::uuid[]) ORDER BY o.path`, [parentIds])).map(parseOrgRecord);
-    for (const r of rows) orgById.prime(r.id, r);
+    const rows = remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.parent_id = ANY($1::uuid[]) ORDER BY o.path`, [parentIds])).map(parseOrgRecord));
     return groupByKey(parentIds, rows, (r) => r.parentId ?? '');
   });
 
@@ -49,7 +56,7 @@ export function createOrgLoaders(session: RequestSession) {
       [paths],
     );
     const orgs = rows.map(({ of, ...org }) => ({ of, org: parseOrgRecord(org) }));
-    for (const { org } of orgs) orgById.prime(org.id, org);
+    remember(orgs.map((o) => o.org));
     return groupByKey(paths, orgs, (r) => r.of).map((list) => list.map((r) => r.org));
   });
 
