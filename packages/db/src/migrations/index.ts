@@ -21,6 +21,7 @@ import { NotificationTenantKey1732000001900 } from './1732000001900-notification
 import { SharedRateLimits1732000002000 } from './1732000002000-shared-rate-limits';
 import { CitusKeys1732000002100 } from './1732000002100-citus-keys';
 import { ScopeSets1732000002200 } from './1732000002200-scope-sets';
+import { TenantListOrder1732000002300 } from './1732000002300-tenant-list-order';
 
 /** Every migration, in order. Hand-written and reviewed; the schema is never synchronised. */
 export const MIGRATIONS = [InitialSchema1732000000000, ReportedFigures1732000000100, AuthAndRowSecurity1732000000200, RollupAggregates1732000000300,
@@ -30,4 +31,4 @@ export const MIGRATIONS = [InitialSchema1732000000000, ReportedFigures1732000000
   ClosingAndReminders1732000001300, Imports1732000001400, PeopleAndRoles1732000001500,
   OrgsCreatedByAdmins1732000001600, DatedHierarchy1732000001700, TenantKeys1732000001800,
   NotificationTenantKey1732000001900, SharedRateLimits1732000002000,
-  CitusKeys1732000002100, ScopeSets1732000002200];
+  CitusKeys1732000002100, ScopeSets1732000002200, TenantListOrder1732000002300];

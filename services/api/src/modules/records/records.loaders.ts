@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import {
-  Activity, Article, Assessment, AssistancePair, BadUserInputError, Beneficiary, Disbursement, Donation, entityColumns, Guarantee, Period, PlanTarget,
+  Activity, Article, Assessment, AssistancePair, BadUserInputError, Beneficiary, Disbursement, Donation, entityColumns, Guarantee, OrgLevel, Period, PlanTarget,
   ReportedFigure, Volunteer,
 } from '@ggw/domain';
 import { periodConditionSql, periodParamsOf, recordTreeDaySql, SourceName, SOURCES, SqlParams } from '@ggw/rollup';
@@ -166,7 +166,7 @@ export interface RecordRow {
  * Builds the FROM/WHERE of a list for a batch of orgs: `t` is the org being asked about, `r`
  * the record; parameters $1 to $4 (tenant ids, org ids, paths, parent ids) are the batch.
  */
-function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[]): string {
+function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[], wholeTenant: boolean): string {
   const where: string[] = [];
   const p = args.period;
   if (p && !kind.source) throw new BadUserInputError('这类记录没有日期,不能按期间列出;请去掉 period', 'period');
@@ -181,6 +181,9 @@ function listSql(kind: RecordKind, args: RecordListArgs, params: unknown[]): str
     : '';
   if (args.subtree) where.push(`CASE WHEN hr.org_id IS NULL THEN ro.path <@ t.path ELSE hr.days @> ${day} END`);
   else where.push('r.tenant_id = t.tenant_id AND r.org_id = t.id');
+  // true of every record below a county already; said, it lets a page walk the tenant's index in
+  // list order and stop at its size (only for counties: a small subtree would walk the whole tenant)
+  if (args.subtree && wholeTenant) where.push('r.tenant_id = t.tenant_id');
   if (p) where.push(periodConditionSql(SOURCES[kind.source!].time, bounds!));
   return `FROM ${kind.table} r ${scope} ${kind.join ?? ''} WHERE ${where.length ? where.join(' AND ') : 'true'}`;
 }
@@ -202,8 +205,11 @@ function batchParams(keys: readonly ListKey[]): unknown[] {
 
 const ORGS = `unnest($1::uuid[], $2::uuid[], $3::ltree[], $4::uuid[]) AS t(tenant_id, id, path, parent_id)`;
 
-function groupKey(args: RecordListArgs): string {
-  return JSON.stringify([args.period?.key ?? null, args.subtree, args.size, args.after]);
+/** A county's subtree is its whole tenant (a list of it reads the tenant's index in order). */
+const wholeTenant = (k: ListKey) => k.subtree && k.org.level === OrgLevel.COUNTY;
+
+function groupKey(args: ListKey): string {
+  return JSON.stringify([args.period?.key ?? null, args.subtree, args.size, args.after, wholeTenant(args)]);
 }
 
 /** Groups a batch by everything but the org: one statement per distinct argument set. */
@@ -223,7 +229,7 @@ function createListLoader(session: RequestSession, cursors: CursorCodec, kind: R
       for (const group of groupBatch(keys)) {
         const args = group[0];
         const params = batchParams(group);
-        let sql = listSql(kind, args, params);
+        let sql = listSql(kind, args, params, wholeTenant(args));
         if (args.after !== null) {
           const [sortValue, id] = cursors.decode(args.after, kind.table, [kind.sortPart, 'uuid']);
           params.push(sortValue, id);
@@ -251,7 +257,7 @@ function createListLoader(session: RequestSession, cursors: CursorCodec, kind: R
       const result = new Map<ListKey, number>();
       for (const group of groupBatch(keys)) {
         const params = batchParams(group);
-        const sql = listSql(kind, group[0], params);
+        const sql = listSql(kind, group[0], params, wholeTenant(group[0]));
         const rows = await session.query<{ id: string; n: number }>(
           `SELECT t.id, (SELECT count(*)::int ${sql}) AS n FROM ${ORGS}`,
           params,

@@ -1,4 +1,5 @@
 import { TestApi, fen, startTestApi } from '@ggw/testing';
+import { RECORD_KINDS } from './records.loaders';
 
 describe('record lists of an org', () => {
   let api: TestApi;
@@ -37,6 +38,23 @@ describe('record lists of an org', () => {
     expect(page.pageInfo).toMatchObject({ startCursor: page.edges[0].cursor, endCursor: page.edges[4].cursor, hasPreviousPage: false });
     const fromSecond = (await api.gql(q, { after: page.edges[1].cursor })).body.data.org.volunteers;
     expect(fromSecond.nodes.slice(0, 3)).toEqual(page.nodes.slice(2));
+  });
+
+  it('pages a county\'s whole subtree in list order (through its tenant\'s index), the same records as the org tree gives', async () => {
+    for (const [field, table, column] of [['volunteers', 'volunteer', 'joined_on'], ['activities', 'activity', 'held_on']] as const) {
+      const q = `query($after: String) { org(code: "220582") { ${field}(subtree: true, first: 50, after: $after) { nodes { id } pageInfo { endCursor } } } }`;
+      const first = (await api.gql(q)).body.data.org[field];
+      const second = (await api.gql(q, { after: first.pageInfo.endCursor })).body.data.org[field];
+      const expected: string[] = (await api.db.dataSource.query(
+        `SELECT id FROM ${table} WHERE ${subtree} ORDER BY ${column} DESC, id DESC LIMIT 100`, ['220582'])).map((r: { id: string }) => r.id);
+      expect(expected).toHaveLength(100);
+      expect([...first.nodes, ...second.nodes].map((n: { id: string }) => n.id)).toEqual(expected);
+    }
+    // every list that sorts by a column of its own has the index a county's page walks
+    const indexes: string[] = (await api.db.dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname LIKE '%_tenant_order'`)).map((r: { indexdef: string }) => r.indexdef);
+    for (const kind of Object.values(RECORD_KINDS).filter((k) => k.sortColumn !== 'id')) {
+      expect(indexes).toContainEqual(expect.stringContaining(`ON public.${kind.table} USING btree (tenant_id, ${kind.sortColumn} DESC, id DESC)`));
+    }
   });
 
   it('counts the subtree when asked, and pages newest first without repeats', async () => {
