@@ -224,8 +224,12 @@ async function captureReadmeTransaction(owner: Client, logs: { text: string; on:
     await api.stop();
     await owner.query(`ALTER ROLE ggw_app RESET log_statement`);
   }
-  const statements = parseStatementLog(logs.text);
-  if (!/^BEGIN/i.test(statements[0]?.text ?? '') || !/^COMMIT/i.test(statements.at(-1)?.text ?? '')) {
+  // the request's own: from its BEGIN to its COMMIT (the rate-limit share may be logged around it)
+  const logged = parseStatementLog(logs.text);
+  const begin = logged.findIndex((s) => /^BEGIN/i.test(s.text));
+  const commit = logged.findIndex((s, i) => i > begin && /^COMMIT/i.test(s.text));
+  const statements = begin < 0 || commit < 0 ? [] : logged.slice(begin, commit + 1);
+  if (!statements.length) {
     throw new Error(`could not capture the README transaction from the log:\n${logs.text.slice(0, 2000)}`);
   }
   return statements;
