@@ -105,6 +105,37 @@ describe('production mode on Debian\'s PostgreSQL 15', () => {
     expect((await login(a, 'taishang-admin')).body.errors?.[0].extensions.code).toBe('RATE_LIMITED');
   });
 
+  it('holds a user\'s request rate across two APIs (the buckets shared through PostgreSQL)', async () => {
+    // two more APIs with a rate a test can reach: 120 a minute (2 a second), a burst of 3, shared every 200 ms
+    const limited: Array<{ port: number; proc: RunningProcess }> = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        const port = await freePort();
+        limited.push({ port, proc: startProcess(API_MAIN, { ...processEnv, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '120', RATE_LIMIT_BURST: '3', RATE_LIMIT_SHARE_MS: '200' }) });
+      }
+      await Promise.all(limited.map((a) => a.proc.waitFor(/GraphQL API ready/)));
+      const token = await tokenOf(limited[0].port, 'tonghua-viewer');
+      const started = Date.now();
+      let admitted = 0;
+      for (let i = 0; Date.now() - started < 6000; i++) {
+        const res = await gql(limited[i % 2].port, '{ __typename }', token);
+        if (res.status === 200) admitted++;
+        else expect(res.body.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      // one rate: the burst (the login took one) and 2 a second, give or take each API's burst and a
+      // share interval; alone, each API would admit its own burst and 2 a second (about twice)
+      const oneRate = 3 + 2 * ((Date.now() - started) / 1000);
+      expect(admitted).toBeGreaterThanOrEqual(oneRate - 3);
+      expect(admitted).toBeLessThanOrEqual(oneRate + 3 + 1);
+    } finally {
+      for (const a of limited) {
+        a.proc.child.kill('SIGTERM');
+        await a.proc.exited;
+      }
+    }
+  }, 60_000);
+
   it('runs a scheduled export once, not once per scheduler', async () => {
     const token = await tokenOf(apis[0].port, 'jian-admin');
     const made = await gql(apis[0].port, `mutation { createExportSchedule(input: { orgCode: "220582", cron: "0 3 1 1 *", periodRule: PREVIOUS_YEAR, formats: [CSV] }) { id } }`, token);
