@@ -88,6 +88,8 @@ describe('what replaced the keys Citus cannot have', () => {
     const insert = (code: string) => sqlState(`INSERT INTO org (tenant_id, id, parent_id, path, level, type, code, name, founded_on)
       VALUES ($1, gen_random_uuid(), $2, $3::ltree || $4::text, 'TOWNSHIP', 'TOWN', $4, '重码测试镇', '2020-01-01')`, [other.tenant_id, other.id, other.path, code]);
     expect(await insert('220582106201')).toBe('23505 org_code_unique');
+    // refused whole: no org of that name came in, the code is still 石湖村's alone
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM org WHERE name = '重码测试镇' OR code = '220582106201'`))[0].n).toBe(1);
     expect(await insert('220521199')).toBe('ok');
     await db.dataSource.query(`UPDATE org SET code = '220521198', path = subpath(path, 0, nlevel(path) - 1) || '220521198' WHERE code = '220521199'`);
     expect(await insert('220521199')).toBe('ok');
