@@ -234,6 +234,19 @@ describe('cost with variables, time budget and size cap', () => {
     expect(variable.body.errors?.[0].extensions?.cost).toBe(literal.body.errors?.[0].extensions?.cost);
   });
 
+  it('a document seen before is judged again: refused for its cost or its text every time, its variables checked on every request', async () => {
+    // the edge remembers what it worked out of a parsed document (its cost without variables,
+    // its literals checked): a remembered document must be refused exactly as the first time
+    for (let i = 0; i < 3; i++) {
+      expect((await api.gql(`{ ${aliased('200')} }`)).body.errors?.[0].extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+      expect((await api.gql('{ orgs(search: "台上\u0000") { nodes { name } } }')).body.errors?.[0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'search' }));
+    }
+    const search = 'query($v: String) { orgs(search: $v) { nodes { name } } }';
+    for (const [v, code] of [['台上', undefined], ['台上\u0000', 'BAD_USER_INPUT'], ['台上', undefined], ['a\nb', 'BAD_USER_INPUT']] as const) {
+      expect((await api.gql(search, { v })).body.errors?.[0].extensions?.code).toBe(code);
+    }
+  });
+
   it('the cost grows with first whether literal or variable; small pages pass', async () => {
     const small = await api.gql('query($n: Int) { org(code: "220582") { descendantRollups(period: "2020", first: $n) { nodes { orgCount } } } }', { n: 3 });
     expect(small.body.errors).toBeUndefined();

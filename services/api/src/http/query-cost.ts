@@ -34,6 +34,25 @@ export function operationCost(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): number | null {
+  // without variables an operation always costs the same: worked out once per parsed document
+  // (Apollo hands every request of the same text the same one), not on every request
+  if (operation.variableDefinitions?.length) return costWith(schema, document, operation, variables);
+  const known = FIXED_COSTS.get(operation);
+  if (known?.schema === schema) return known.cost;
+  const cost = costWith(schema, document, operation, undefined);
+  FIXED_COSTS.set(operation, { schema, cost });
+  return cost;
+}
+
+/** The cost of operations that take no variables, by their parsed node. */
+const FIXED_COSTS = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; cost: number | null }>();
+
+function costWith(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): number | null {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return null;
   const vars = coerced.coerced;
