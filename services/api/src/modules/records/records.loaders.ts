@@ -303,9 +303,12 @@ function createPeopleNamesLoader(session: RequestSession) {
 
 /** One list loader per record kind, for one request, and the names to mask in free text. */
 export function createRecordLoaders(session: RequestSession, cursors: CursorCodec) {
-  const entries = Object.entries(RECORD_KINDS).map(([name, kind]) => [name, createListLoader(session, cursors, kind)] as const);
-  return {
-    records: Object.fromEntries(entries) as Record<RecordKindName, ReturnType<typeof createListLoader>>,
-    peopleNames: createPeopleNamesLoader(session),
+  // a kind's loader is made when the request first lists that kind: most requests list none
+  const lists = new Map<RecordKindName, ReturnType<typeof createListLoader>>();
+  const records = (name: RecordKindName) => {
+    let loader = lists.get(name);
+    if (!loader) lists.set(name, (loader = createListLoader(session, cursors, RECORD_KINDS[name])));
+    return loader;
   };
+  return { records, peopleNames: createPeopleNamesLoader(session) };
 }

@@ -26,7 +26,7 @@ export class RecordListArgs extends PageArgs {
 /** A page of the org's records of `kind`, with personal data masked by the registry's rule for the kind. */
 async function list(ctx: RequestContext, kind: RecordKindName, org: OrgRecord, args: RecordListArgs, info: GraphQLResolveInfo) {
   const period = args.period === null || args.period === undefined ? null : parsePeriod(args.period);
-  const page = await ctx.loaders.records[kind](org, { period, subtree: args.subtree, size: pageSize(args.first), after: args.after ?? null });
+  const page = await ctx.loaders.records(kind)(org, { period, subtree: args.subtree, size: pageSize(args.first), after: args.after ?? null });
   // a count alone shows nobody; the nodes and the edges (made from the nodes) are masked alike
   if (selectsField(info, 'nodes') || selectsField(info, 'edges')) page.nodes = await maskRecords(ctx, page.nodes, RECORD_KINDS[kind].personal);
   return page;
