@@ -332,19 +332,36 @@ interface Measured {
   errors: number;
   timeouts: number;
   mismatches: number;
+  /** the server process's CPU per counted answer, ms */
+  cpuMs: number;
+  /** the server process's write system calls per counted answer (to its clients and to PostgreSQL) */
+  writes: number;
 }
 
 /**
  * One autocannon run. Only answers identical to the checked one count (`expectBody`): a GraphQL
  * error comes with status 200, and would otherwise be counted as a fast success.
  */
-async function drive(endpoint: string, query: string, token: string, expectBody: string, connections: number, seconds: number): Promise<Measured> {
+async function drive(endpoint: string, query: string, token: string, expectBody: string, connections: number, seconds: number, pid: number): Promise<Measured> {
+  const [cpu0, writes0] = [cpuMs(pid), writeCalls(pid)];
   const r = await autocannon({
     url: endpoint, method: 'POST', connections, duration: seconds, expectBody,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
-  return { rps: (r['2xx'] - r.mismatches) / r.duration, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, mismatches: r.mismatches };
+  const answered = Math.max(1, r['2xx'] - r.mismatches);
+  return {
+    rps: (r['2xx'] - r.mismatches) / r.duration, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, mismatches: r.mismatches,
+    cpuMs: (cpuMs(pid) - cpu0) / answered, writes: (writeCalls(pid) - writes0) / answered,
+  };
+}
+
+/**
+ * Write system calls a process has made (`syscw` in /proc): on this kind of machine each socket
+ * write costs tens of microseconds, so round trips show up as CPU, not only as waiting.
+ */
+function writeCalls(pid: number): number {
+  return Number(/syscw: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))![1]);
 }
 
 /** Resident memory of a process now and at its peak so far, in MB (Linux). */
@@ -411,6 +428,7 @@ async function main() {
     };
     servers.push(peers.owner, peers.rls);
     const endpoints: Record<Target, string> = { api: api.endpoint, owner: peers.owner.endpoint, rls: peers.rls.endpoint };
+    const pids: Record<Target, number> = { api: api.child.pid!, owner: peers.owner.child.pid!, rls: peers.rls.child.pid! };
     const token = await login(api.endpoint);
     console.log(`PostGraphile ${POSTGRAPHILE_VERSION} (amber preset) on Node ${NODE22_VERSION} from ${CACHE}; the API on Node ${process.versions.node} (NODE_ENV=production); ` +
       `both with a pool of 10 connections; ${COUNTY} as jian-admin; autocannon ${SECONDS} s per run, ${ROUNDS} rounds, interleaved`);
@@ -440,7 +458,7 @@ async function main() {
     console.log(`check: README figures ${FIVE.map((k, i) => `${k} ${firstFigures[i]}`).join(', ')}`);
 
     const measure = (t: Target, q: PeerQuery, connections: number, seconds: number) =>
-      drive(endpoints[t], t === 'api' ? q.api : q.peer, token, bodies.get(`${t}:${q.name}`)!, connections, seconds);
+      drive(endpoints[t], t === 'api' ? q.api : q.peer, token, bodies.get(`${t}:${q.name}`)!, connections, seconds, pids[t]);
 
     if (WARMUP_SECONDS > 0) for (const q of QUERIES) for (const t of TARGETS) await measure(t, q, CONNECTIONS[0], WARMUP_SECONDS);
 
@@ -468,6 +486,13 @@ async function main() {
     const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
     console.log(`\nreq/s, median of ${ROUNDS} rounds of ${SECONDS} s (only answers identical to the checked ones counted):`);
     for (const r of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(`| ${r.map((x, i) => pad(x, widths[i])).join(' | ')} |`);
+
+    // where each server's time goes: its own CPU and socket writes per answer (8 connections)
+    const per = (q: PeerQuery, t: Target, f: 'cpuMs' | 'writes') => median(runs.get(`${CONNECTIONS[0]}:${q.name}:${t}`)!.map((m) => m[f]));
+    console.log(`\nserver CPU ms / socket writes per answer at ${CONNECTIONS[0]} connections (median of rounds):`);
+    for (const q of QUERIES) {
+      console.log(`  ${q.name}: ${TARGETS.map((t) => `${t} ${per(q, t, 'cpuMs').toFixed(2)} ms / ${per(q, t, 'writes').toFixed(1)}`).join(', ')}`);
+    }
 
     // overload: far more connections than either pool has
     console.log('');
