@@ -25,6 +25,23 @@ describe('browser clients: CORS and compression', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('with no origin listed, no origin gets a preflight or anything to read', async () => {
+    const closed = await startTestApi({ reference: true, as: 'jian-admin' });
+    try {
+      const refused = await fetch(`${closed.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin: APP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+      expect(refused.status).toBe(404);
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      const res = await closed.gql('{ me { user { username } } }', undefined, { origin: APP });
+      expect(res.body.data.me.user.username).toBe('jian-admin');
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('lets the allowed origin read an answer (and the request id)', async () => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',

@@ -205,7 +205,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const allowed = new Set(opts.corsOrigins ?? []);
   await app.register(cors, {
     // bearer tokens, not cookies: no credentials; an origin not on the list gets no CORS headers
-    origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
+    // (none listed: no cross-origin call at all, decided once rather than on every request)
+    origin: allowed.size ? (origin, done) => done(null, origin !== undefined && allowed.has(origin)) : false,
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'],
     exposedHeaders: ['x-request-id', 'retry-after'],
