@@ -9,17 +9,22 @@ import { EntityManager } from 'typeorm';
  * statement. Row-level security still holds: the policies read the viewer's scopes when the
  * statement runs, not when it is planned. Elsewhere it is a plain query.
  */
-export async function queryPrepared<T = Record<string, unknown>>(manager: EntityManager, text: string, params: unknown[]): Promise<T[]> {
+export async function queryPrepared<T = Record<string, unknown>>(manager: EntityManager, text: string, params: unknown[], name = preparedName(text)): Promise<T[]> {
   const runner = manager.queryRunner;
   if (!runner || runner.isReleased || manager.connection.options.type !== 'postgres') return manager.query(text, params);
   const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
   const logger = manager.connection.logger;
   logger.logQuery(text, params, runner);
   try {
-    const result = await client.query({ name: `ggw_${createHash('sha1').update(text).digest('hex')}`, text, values: params });
+    const result = await client.query({ name, text, values: params });
     return result.rows;
   } catch (error) {
     logger.logQueryError(error as Error, text, params, runner);
     throw error;
   }
+}
+
+/** The prepared statement's name of a text: its hash, so one name is always one text. */
+export function preparedName(text: string): string {
+  return `ggw_${createHash('sha1').update(text).digest('hex')}`;
 }
