@@ -31,21 +31,42 @@ const BUILDERS: Record<RollupReader, (specs: TargetSpec[], periods: Period[], me
   records: buildRecordsRollupSql,
 };
 
+/**
+ * One roll-up statement, ready to run: its text, parameters and prepared statement's name, and
+ * how its rows become roll-up rows. Whoever runs it decides how (a prepared statement on the
+ * request's connection, or one that travels in a message with others).
+ */
+export interface RollupStatement {
+  text: string;
+  params: unknown[];
+  name: string;
+  decode(rows: Array<Record<string, unknown>>): RollupRow[];
+}
+
 /** Statements built lately, by everything they are built from: a dashboard asks the same roll-ups again and again. */
-const STATEMENTS = new Map<string, { text: string; params: unknown[]; name: string }>();
+const STATEMENTS = new Map<string, RollupStatement>();
 const STATEMENTS_KEPT = 500;
 
 /**
- * The statement (text, parameters and prepared name) for these inputs: built and hashed once
- * while it is asked for again (building ~10 KB of SQL and its hash was ~3% of a small query's CPU).
- * A period is its key (`parsePeriod` makes the rest from it).
+ * The statement that computes the sums of every sum metric for the targets of `specs`, for each
+ * period. Figures follow the tree as it was in each period; `treeDays[i]`, when given, fixes the
+ * day whose tree counts for period i instead (a previous year compared like for like with the
+ * year after it). Built and hashed once while it is asked for again (building ~10 KB of SQL and
+ * its hash was ~3% of a small query's CPU); a period is its key (`parsePeriod` makes the rest).
  */
-function statementFor(reader: RollupReader, specs: TargetSpec[], periods: Period[], metrics: readonly SumMetric[], treeDays: Array<string | null>) {
+export function rollupStatement(
+  specs: TargetSpec[],
+  periods: Period[],
+  metrics: readonly SumMetric[] = SUM_METRICS,
+  reader: RollupReader = 'aggregates',
+  treeDays: Array<string | null> = [],
+): RollupStatement {
   const key = JSON.stringify([reader, specs, periods.map((p) => p.key), metrics.map((m) => m.key), treeDays]);
   let statement = STATEMENTS.get(key);
   if (!statement) {
     const { text, params } = BUILDERS[reader](specs, periods, metrics, treeDays);
-    statement = { text, params, name: preparedName(text) };
+    const columns = periods.map((_p, i) => metrics.map((m) => [m.key, `${m.key}__${i}`] as const));
+    statement = { text, params, name: preparedName(text), decode: (rows) => rows.map((r) => decodeRow(r, columns)) };
     // a client chooses what it asks for: the memory stays bounded whatever it asks
     if (STATEMENTS.size >= STATEMENTS_KEPT) STATEMENTS.clear();
     STATEMENTS.set(key, statement);
@@ -53,25 +74,8 @@ function statementFor(reader: RollupReader, specs: TargetSpec[], periods: Period
   return statement;
 }
 
-/**
- * Computes the sums of every sum metric for the targets of `specs`, for each period, in one
- * statement on `manager` (the caller's transaction, so row-level security applies). Figures
- * follow the tree as it was in each period; `treeDays[i]`, when given, fixes the day whose tree
- * counts for period i instead (a previous year compared like for like with the year after it).
- */
-export async function computeRollups(
-  manager: EntityManager,
-  specs: TargetSpec[],
-  periods: Period[],
-  metrics: readonly SumMetric[] = SUM_METRICS,
-  reader: RollupReader = 'aggregates',
-  treeDays: Array<string | null> = [],
-): Promise<RollupRow[]> {
-  if (specs.length === 0) return [];
-  const { text, params, name } = statementFor(reader, specs, periods, metrics, treeDays);
-  const rows = await queryPrepared(manager, text, params, name);
-  const columns = periods.map((_p, i) => metrics.map((m) => [m.key, `${m.key}__${i}`] as const));
-  return rows.map((r) => ({
+function decodeRow(r: Record<string, unknown>, columns: Array<Array<readonly [string, string]>>): RollupRow {
+  return {
     spec: Number(r.spec),
     org: {
       id: r.id as string, tenantId: r.tenantId as string, parentId: r.parentId as string | null, path: r.path as string,
@@ -83,20 +87,45 @@ export async function computeRollups(
       for (const [key, column] of period) sums[key] = r[column] as number;
       return sums;
     }),
-  }));
+  };
 }
 
 /**
- * The figures of `period` and of the year before it, as a table compares them: children as they
- * were in the period, and the year before over the orgs below each target at the period's end
- * (like for like: a merged township's previous year is the sum of its predecessors').
+ * Computes the roll-ups of `rollupStatement` in one statement on `manager` (the caller's
+ * transaction, so row-level security applies).
  */
-export function computeWithLastYear(
-  manager: EntityManager, specs: TargetSpec[], period: Period, metrics: readonly SumMetric[], reader: RollupReader = 'aggregates',
+export async function computeRollups(
+  manager: EntityManager,
+  specs: TargetSpec[],
+  periods: Period[],
+  metrics: readonly SumMetric[] = SUM_METRICS,
+  reader: RollupReader = 'aggregates',
+  treeDays: Array<string | null> = [],
 ): Promise<RollupRow[]> {
+  if (specs.length === 0) return [];
+  const statement = rollupStatement(specs, periods, metrics, reader, treeDays);
+  return statement.decode(await queryPrepared(manager, statement.text, statement.params, statement.name));
+}
+
+/**
+ * The statement of the figures of `period` and of the year before it, as a table compares them:
+ * children as they were in the period, and the year before over the orgs below each target at
+ * the period's end (like for like: a merged township's previous year is the sum of its
+ * predecessors').
+ */
+export function withLastYearStatement(specs: TargetSpec[], period: Period, metrics: readonly SumMetric[], reader: RollupReader = 'aggregates'): RollupStatement {
   const dated = specs.map((s) => (s.kind === 'children' ? { ...s, during: { start: period.start, end: period.end } } : s));
   const lastDay = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return computeRollups(manager, dated, [period, previousYear(period)], metrics, reader, [null, lastDay]);
+  return rollupStatement(dated, [period, previousYear(period)], metrics, reader, [null, lastDay]);
+}
+
+/** The figures of `period` and of the year before it (`withLastYearStatement`), in one statement on `manager`. */
+export async function computeWithLastYear(
+  manager: EntityManager, specs: TargetSpec[], period: Period, metrics: readonly SumMetric[], reader: RollupReader = 'aggregates',
+): Promise<RollupRow[]> {
+  if (specs.length === 0) return [];
+  const statement = withLastYearStatement(specs, period, metrics, reader);
+  return statement.decode(await queryPrepared(manager, statement.text, statement.params, statement.name));
 }
 
 /**

@@ -3,6 +3,8 @@ import { orgColumns, OrgLevel, OrgType } from '@ggw/domain';
 /** Which orgs to compute roll-ups for. Specs are resolved in SQL, so a table of children or a page of villages costs no extra statement. */
 export type TargetSpec =
   | { kind: 'orgs'; ids: string[] }
+  /** one org by its code: its roll-up can be read in the same message as the org itself, before its id is known */
+  | { kind: 'code'; code: string }
   /** `during`: the orgs below the parent, and in existence, at some time in this period (the tree as it was); otherwise today's children */
   | { kind: 'children'; parentId: string; during?: { start: string; end: string } }
   | { kind: 'descendants'; rootId: string; level?: OrgLevel | null; type?: OrgType | null; limit: number; afterPath?: string | null };
@@ -26,6 +28,8 @@ export function targetSql(spec: TargetSpec, index: number, add: (v: unknown) => 
   switch (spec.kind) {
     case 'orgs':
       return `${select} WHERE o.id = ANY(${add(spec.ids)}::uuid[])`;
+    case 'code':
+      return `${select} WHERE o.code = ${add(spec.code)}::text`;
     case 'children':
       if (!spec.during) return `${select} WHERE o.parent_id = ${add(spec.parentId)}::uuid`;
       return `${select} WHERE o.id IN (SELECT l.org_id FROM org_link l WHERE l.parent_id = ${add(spec.parentId)}::uuid
