@@ -63,3 +63,12 @@ function literal(value: unknown): string {
   if (Buffer.isBuffer(text)) return `'\\x${text.toString('hex')}'`;
   return escapeLiteral(text);
 }
+
+/**
+ * `EXECUTE name(…)` of a statement prepared with SQL's PREPARE, its values written as literals:
+ * like untyped parameters, each takes the type the prepared statement gives its `$n`.
+ */
+export function executeStatement(name: string, parameters: readonly unknown[]): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`executeStatement: not a statement name: ${name}`);
+  return parameters.length ? `EXECUTE ${name}(${parameters.map(literal).join(', ')})` : `EXECUTE ${name}`;
+}

@@ -2,7 +2,7 @@ import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAl
 import { Principal, scopesError, scopesStatement, Viewer, viewerFromScopes } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
 import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError, writesRefused, writesRefusedError } from '@ggw/domain';
-import { inlineParameters } from './inline-parameters';
+import { executeStatement, inlineParameters } from './inline-parameters';
 import type { ReadReplicas } from './read-replicas';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled (by `statement_timeout` or a cancel request). */
@@ -45,10 +45,24 @@ function release(runner: QueryRunner, broken?: unknown): Promise<void> {
 }
 
 /** A statement and its parameters. */
-interface Statement {
+export interface Statement {
   sql: string;
   parameters: unknown[];
+  /**
+   * Run as a prepared statement of this name (a large generated statement: planned once per
+   * connection). In a message with others it is PREPAREd there once per connection, then EXECUTEd.
+   */
+  prepared?: string;
 }
+
+/**
+ * The statements each connection has PREPAREd (SQL's PREPARE, which lasts as long as the
+ * connection and is not undone by a rollback), by the pg client of the connection.
+ */
+const preparedOn = new WeakMap<object, Set<string>>();
+
+/** The SQL-level name of a prepared statement: apart from the names pg gives its protocol-level ones. */
+const sqlLevelName = (name: string) => `${name}_x`;
 
 /**
  * Sends several statements as one simple-protocol message on the runner's connection and
@@ -116,8 +130,15 @@ export class RequestSession {
    * the answer need not wait for it (the HTTP layer sends it while the COMMIT travels).
    */
   readOnly = false;
-  /** The rows of the statement that travelled with the BEGIN, for the caller that sent it. */
-  private openedWith?: unknown[];
+  /**
+   * The statements that will travel with the BEGIN, while it has not been sent: every statement
+   * asked for before the transaction opens (in the same turn of the event loop), in the order
+   * asked, until a piece of work that is not a single statement is queued (which must then run
+   * in its place in the order).
+   */
+  private batch?: Statement[];
+  /** The rows of each statement that travelled with the BEGIN, for the callers that sent them. */
+  private openedWith?: unknown[][];
   /** The first statement failure: the transaction is aborted, so every later statement would fail too. */
   private broken?: Error;
   /** Statements of a request run one after another: one connection runs one query at a time. */
@@ -170,8 +191,21 @@ export class RequestSession {
   /** The transaction's entity manager; opens the transaction on first call (never after closing). */
   manager(): Promise<EntityManager> {
     if (!this.opening && this.state !== 'open') return Promise.reject(new SessionClosedError());
-    this.opening ??= this.open();
+    this.opening ??= this.openSoon();
     return this.opening;
+  }
+
+  /**
+   * Opens the transaction once the current turn of the event loop is over, with every statement
+   * asked for meanwhile (`batch`): an org and its roll-up, asked for together, are one round trip.
+   */
+  private async openSoon(): Promise<EntityManager> {
+    const batch: Statement[] = [];
+    this.batch = batch;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.batch === batch) this.batch = undefined;
+    if (this.state !== 'open') throw new SessionClosedError();
+    return this.open(batch);
   }
 
   /** Whether the transaction has been opened (a statement ran, or the viewer was asked for). */
@@ -195,17 +229,21 @@ export class RequestSession {
    */
   serially<T>(work: (manager: EntityManager) => Promise<T>, first?: Statement): Promise<T> {
     if (this.state !== 'open') return Promise.reject(new SessionClosedError());
+    if (first && (!this.opening || this.batch)) {
+      // the transaction opens with this statement in the same message: its rows come back with it
+      this.manager().catch(() => undefined); // its failure is answered to each statement below
+      const index = this.batch!.push(first) - 1;
+      const rows = this.opening!.then(() => this.openedWith![index] as T);
+      this.queue = this.queue.then(() => rows).catch(() => undefined);
+      return rows;
+    }
+    // a piece of work runs in its place in the order: nothing asked for after it may go before
+    // it, so the BEGIN takes no more statements (and is sent soon, with those it has)
+    if (!this.opening) this.manager().catch(() => undefined);
+    this.batch = undefined;
     const run = this.queue.then(async () => {
       if (this.state !== 'open') throw new SessionClosedError();
       if (this.broken) throw this.broken;
-      if (first && !this.opening) {
-        // the transaction opens with this statement in the same message: its rows come back with it
-        this.opening = this.open(first);
-        await this.opening;
-        const rows = this.openedWith as T;
-        this.openedWith = undefined;
-        return rows;
-      }
       const manager = await this.manager();
       const started = performance.now();
       try {
@@ -308,20 +346,20 @@ export class RequestSession {
    * Opens the transaction: a read on a replica fresh enough for this user, if any, else on the
    * primary. A replica that cannot be reached ran nothing: the primary opens it instead.
    */
-  private async open(first?: Statement): Promise<EntityManager> {
+  private async open(batch: Statement[]): Promise<EntityManager> {
     const target = this.readOnly ? this.replicas?.forRead(this.principal?.userId ?? null) : undefined;
-    if (!target?.replica) return this.openOn(this.dataSource, 'primary', first);
+    if (!target?.replica) return this.openOn(this.dataSource, 'primary', batch);
     try {
-      return await this.openOn(target.dataSource, target.replica, first);
+      return await this.openOn(target.dataSource, target.replica, batch);
     } catch (error) {
       if (!this.unavailable) throw error;
       this.unavailable = undefined;
       this.replicas!.unreachable(target.replica);
-      return this.openOn(this.dataSource, 'primary', first);
+      return this.openOn(this.dataSource, 'primary', batch);
     }
   }
 
-  private async openOn(dataSource: DataSource, name: string, first?: Statement): Promise<EntityManager> {
+  private async openOn(dataSource: DataSource, name: string, batch: Statement[]): Promise<EntityManager> {
     this.ranOn = name;
     const runner = dataSource.createQueryRunner();
     countStatementsOn(runner, this.stats);
@@ -340,29 +378,48 @@ export class RequestSession {
     // to every later statement; and the request's first statement. A failure stops the message
     // there: a refused viewer's statement never runs.
     const scopes = this.principal ? scopesStatement(this.principal.userId, this.requestId, this.principal.tokenVersion) : null;
-    const message = [
+    const message: Array<Statement | string> = [
       this.readOnly ? 'BEGIN READ ONLY' : 'BEGIN',
       `SET LOCAL statement_timeout = ${this.budgetMs}`,
       `SET LOCAL idle_in_transaction_session_timeout = ${this.budgetMs + 5000}`,
       ...(scopes ? [scopes] : []),
-      ...(first ? [first] : []),
     ];
+    // where each statement's rows are in the message's results; a prepared statement is
+    // PREPAREd the first time this connection sees it (after the scopes: a refused viewer's
+    // message stops before it), then EXECUTEd
+    const client = await runner.connect();
+    const prepared = preparedOn.get(client) ?? new Set<string>();
+    const preparing: string[] = [];
+    const resultOf = batch.map((statement) => {
+      if (!statement.prepared) return message.push(statement) - 1;
+      const sqlName = sqlLevelName(statement.prepared);
+      if (!prepared.has(sqlName) && !preparing.includes(sqlName)) {
+        preparing.push(sqlName);
+        message.push(`PREPARE ${sqlName} AS ${statement.sql}`);
+      }
+      return message.push(executeStatement(sqlName, statement.parameters)) - 1;
+    });
     try {
       const started = performance.now();
       const results = await simpleQuery(runner, message);
       this.databaseMs += performance.now() - started;
+      for (const n of preparing) prepared.add(n);
+      preparedOn.set(client, prepared);
       // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
       // instead of beginning and committing a transaction of their own
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       if (scopes) this.currentViewer = viewerFromScopes(this.principal!.userId, results[3].rows as Parameters<typeof viewerFromScopes>[1]);
-      if (first) this.openedWith = results[results.length - 1].rows;
+      this.openedWith = resultOf.map((i) => results[i].rows);
       return runner.manager;
     } catch (failure) {
       const error = scopesError(failure);
       this.runner = undefined;
-      // never back to the pool inside a transaction: roll back, or destroy the connection
+      // never back to the pool inside a transaction: roll back, or destroy the connection; and
+      // destroy it when a PREPARE may or may not have run before the failure (PREPARE outlives a
+      // rollback, and preparing a name twice fails): its prepared statements are then unknown
+      const uncertain = preparing.length > 0 && !(error instanceof UnauthenticatedError);
       await runner.query('ROLLBACK').then(
-        () => release(runner),
+        () => release(runner, uncertain ? failure : undefined),
         (rollbackError) => release(runner, rollbackError),
       );
       if (error instanceof UnauthenticatedError) throw (this.unauthenticated = error);

@@ -1,0 +1,89 @@
+import { DataSource } from 'typeorm';
+import { createDataSource } from '@ggw/db';
+import { createTestDatabase, TestDatabase } from '@ggw/testing';
+import { RequestSession } from './session';
+
+/**
+ * The request session's round trips: what is asked for before the transaction opens travels
+ * with its BEGIN, in the order asked; prepared statements in such a message are PREPAREd once per
+ * connection. On the owner's connections (row-level security is not what this is about).
+ */
+describe('request session', () => {
+  let db: TestDatabase;
+  /** one connection: every session below runs on the same one, unless it was destroyed */
+  let single: DataSource;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    single = createDataSource({ url: db.url, poolSize: 1 });
+    await single.initialize();
+  });
+  afterAll(async () => {
+    await single.destroy();
+    await db.drop();
+  });
+
+  const pid = async () => {
+    const session = new RequestSession(single, null);
+    const [{ pid: p }] = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    await session.close();
+    return p;
+  };
+
+  it('sends the statements asked for together with the BEGIN, in one round trip, each answered its own rows', async () => {
+    const session = new RequestSession(db.dataSource, null);
+    const [a, b, c] = await Promise.all([
+      session.query('SELECT 1 AS a'),
+      session.query('SELECT $1::text AS b', ['台上']),
+      session.query('SELECT $1::int + 1 AS c', [41]),
+    ]);
+    expect([a, b, c]).toEqual([[{ a: 1 }], [{ b: '台上' }], [{ c: 42 }]]);
+    expect(session.stats.statements).toBe(1);
+    await session.close();
+  });
+
+  it('keeps the order asked: a statement asked after a piece of work runs after it', async () => {
+    const session = new RequestSession(db.dataSource, null);
+    const work = session.serially((m) => m.query(`SELECT set_config('ggw.step', 'work done', true)`));
+    const after = session.query<{ step: string }>(`SELECT current_setting('ggw.step', true) AS step`);
+    await work;
+    expect((await after)[0].step).toBe('work done');
+    await session.close();
+  });
+
+  it('PREPAREs a prepared statement once per connection, and EXECUTEs it after', async () => {
+    const asked = { sql: 'SELECT $1::int * 2 AS n', parameters: [21], prepared: 'ggw_session_spec_double' };
+    const connection = await pid();
+    for (let i = 0; i < 3; i++) {
+      const session = new RequestSession(single, null);
+      // preparing the name again on the same connection would fail (42P05)
+      expect(await session.serially(async () => [] as unknown[], asked)).toEqual([{ n: 42 }]);
+      await session.close();
+    }
+    const check = new RequestSession(single, null);
+    const [{ count }] = await check.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_prepared_statements WHERE name = 'ggw_session_spec_double_x'`);
+    await check.close();
+    expect(count).toBe(1);
+    expect(await pid()).toBe(connection);
+  });
+
+  it('destroys the connection of a message that failed after its PREPARE, so the next one prepares again', async () => {
+    const divide = (by: number) => ({ sql: 'SELECT 10 / $1::int AS q', parameters: [by], prepared: 'ggw_session_spec_divide' });
+    const before = await pid();
+    const failing = new RequestSession(single, null);
+    await expect(failing.serially(async () => [] as unknown[], divide(0))).rejects.toThrow(/division by zero/);
+    await failing.close();
+    const again = new RequestSession(single, null);
+    expect(await again.serially(async () => [] as unknown[], divide(2))).toEqual([{ q: 5 }]);
+    await again.close();
+    expect(await pid()).not.toBe(before);
+  });
+
+  it('sends nothing for a session closed before its BEGIN went out', async () => {
+    const session = new RequestSession(single, null);
+    const asked = session.query('SELECT 1 AS a');
+    session.abort();
+    await expect(asked).rejects.toThrow('the request session is closed');
+    await session.close();
+    expect(session.stats.statements).toBe(0);
+  });
+});
