@@ -1,4 +1,6 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { rollupsAskedWith } from '../rollup/rollup.service';
 import { pageSize } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { findOrg, listOrgs } from './org.service';
@@ -10,8 +12,12 @@ import { canRead } from '@ggw/authz';
 @Resolver(() => OrgObject)
 export class OrgResolver {
   @Query(() => OrgObject, { description: '按 id 或代码查一个组织;不存在时返回 NOT_FOUND 错误' })
-  org(@Args() args: OrgLookupArgs, @Ctx() ctx: RequestContext): Promise<OrgRecord> {
-    return findOrg(ctx, args);
+  async org(@Args() args: OrgLookupArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<OrgRecord> {
+    // its roll-ups are asked for in the same round trip as the org itself
+    const rollups = args.code !== null && args.code !== undefined && (args.id === null || args.id === undefined) ? rollupsAskedWith(ctx, info, args.code) : null;
+    const org = await findOrg(ctx, args);
+    await rollups?.answer(org);
+    return org;
   }
 
   @Query(() => OrgConnection, { description: '组织列表:按名称或代码搜索,按层级、类型筛选,按树的先序分页' })

@@ -26,8 +26,8 @@ describe('roll-up loader', () => {
       loader.load({ spec: { kind: 'children', parentId: countyId }, period, keys: ['orgCount'] }),
     ]);
     await session.close();
-    // BEGIN, one roll-up statement, COMMIT
-    expect(session.stats.statements).toBe(3);
+    // BEGIN with the one roll-up statement (PREPAREd in the same message, then EXECUTEd), COMMIT
+    expect(session.stats.statements).toBe(2);
     expect(forRollup).toHaveLength(1);
     // one row of the statement answers both requests
     expect(forSummary[0]).toBe(forRollup[0]);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { FigureState, Period } from '@ggw/domain';
-import { computeWithLastYear, RollupReader, RollupRow, sumMetricsFor, TargetSpec } from '@ggw/rollup';
+import { queryPrepared, RollupReader, RollupRow, sumMetricsFor, TargetSpec, withLastYearStatement } from '@ggw/rollup';
 import { RequestSession } from '../../common/session';
 
 export interface RollupRequest {
@@ -28,7 +28,9 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
       const groupOf = (r: RollupRequest) => `${r.period.key}|${r.state ?? FigureState.LIVE}`;
       for (const r of requests) byPeriod.set(groupOf(r), [...(byPeriod.get(groupOf(r)) ?? []), r]);
       const results = new Map<RollupRequest, RollupRow[]>();
-      for (const group of byPeriod.values()) {
+      // every period's statement is asked for at once (each still runs after the one before it):
+      // asked before the transaction opens, they all travel with its BEGIN
+      await Promise.all([...byPeriod.values()].map(async (group) => {
         const period = group[0].period;
         const metrics = sumMetricsFor(new Set(group.flatMap((r) => r.keys)));
         // orgs asked for one by one (each org of a list with its rollup) are one spec of all their
@@ -38,9 +40,11 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
         const keyOf = new Map(group.filter((r) => r.spec.kind !== 'orgs').map((r) => [r, JSON.stringify(r.spec)]));
         const specs = new Map<string, TargetSpec>([...keyOf].map(([r, key]) => [key, r.spec]));
         if (ids.length) specs.set(ORGS, { kind: 'orgs', ids });
-        const rows = await session.serially((manager) =>
-          computeWithLastYear(manager, [...specs.values()], period, metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader),
-        );
+        const statement = withLastYearStatement([...specs.values()], period, metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader);
+        const rows = statement.decode(await session.serially(
+          (manager) => queryPrepared(manager, statement.text, statement.params, statement.name),
+          { sql: statement.text, parameters: statement.params, prepared: statement.name },
+        ));
         const rowsOf = new Map([...specs.keys()].map((key, i) => [key, rows.filter((row) => row.spec === i)]));
         for (const r of group) {
           if (r.spec.kind !== 'orgs') results.set(r, rowsOf.get(keyOf.get(r)!)!);
@@ -49,7 +53,7 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
             results.set(r, rowsOf.get(ORGS)!.filter((row) => wanted.has(row.org.id)));
           }
         }
-      }
+      }));
       return requests.map((r) => results.get(r) ?? []);
     },
     { cacheKeyFn: (r) => JSON.stringify([r.spec, r.period.key, r.state ?? FigureState.LIVE, [...r.keys].sort()]) },

@@ -1,7 +1,10 @@
+import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType, Kind } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
 import { FigureState, NotFoundError, parsePeriod, Period } from '@ggw/domain';
 import { changeOf, changeUnit, computableMetrics, figureRecord, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
+import { selectedFigureKeys } from '../../common/selection';
 
 /** What a Rollup object resolves to. */
 export interface RollupView {
@@ -51,6 +54,51 @@ export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period:
   const rows = await ctx.loaders.rollups.load({ spec, period, keys, state });
   for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org);
   return rows.map((r) => toView(r, period, state));
+}
+
+/**
+ * The roll-ups an `org(code:)` query asks of the org it looks up (its `rollup` fields, written
+ * directly in the org's selection), asked for together with the org: they travel in the same
+ * message as the look-up (by the org's code, as its id is not known yet), under the same
+ * row-level security. Once the org is known, `answer` gives each to the loader under the key the
+ * org's `rollup` field will ask with, so that field costs no statement: the README query is one
+ * round trip. What cannot be worked out here (a bad period, a fragment) is simply not asked
+ * ahead: the field then asks for itself, and reports its own errors.
+ */
+export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, code: string): { answer(org: OrgRecord): Promise<void> } {
+  const orgType = getNamedType(info.returnType);
+  const field = isObjectType(orgType) ? orgType.getFields().rollup : undefined;
+  if (!field) return { answer: async () => undefined };
+  // the nodes of each `rollup` in the answer (the same name or alias twice is one field, merged)
+  const byResponseKey = new Map<string, FieldNode[]>();
+  for (const node of info.fieldNodes) {
+    for (const s of node.selectionSet?.selections ?? []) {
+      if (s.kind !== Kind.FIELD || s.name.value !== 'rollup' || s.directives?.length) continue;
+      const key = s.alias?.value ?? s.name.value;
+      byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), s]);
+    }
+  }
+  const asked = [...byResponseKey.values()].flatMap((nodes) => {
+    try {
+      const args = getArgumentValues(field, nodes[0], info.variableValues);
+      const period = periodArg(args.period as string);
+      const state = (args.state as FigureState | undefined) ?? FigureState.LIVE;
+      const keys = selectedFigureKeys({ ...info, fieldNodes: nodes });
+      // a failure is the field's own to report, when it asks again
+      const rows = ctx.loaders.rollups.load({ spec: { kind: 'code', code }, period, keys, state }).catch(() => null);
+      return [{ period, state, keys, rows }];
+    } catch {
+      return [];
+    }
+  });
+  return {
+    async answer(org) {
+      for (const a of asked) {
+        const rows = await a.rows;
+        if (rows?.length === 1 && rows[0].org.id === org.id) ctx.loaders.rollups.prime({ spec: { kind: 'orgs', ids: [org.id] }, period: a.period, keys: a.keys, state: a.state }, rows);
+      }
+    },
+  };
 }
 
 export function periodArg(text: string): Period {

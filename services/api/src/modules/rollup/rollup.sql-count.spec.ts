@@ -1,4 +1,4 @@
-import { startTestApi, TestApi } from '@ggw/testing';
+import { firstError, startTestApi, TestApi } from '@ggw/testing';
 
 const TEN = 'orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount coreVolunteerShare donationTotal articleCount pairCount activityCount';
 
@@ -18,6 +18,32 @@ describe('statements of a roll-up request', () => {
     childRollups(period: "2020") { rows { org { name } ${TEN} change { ${TEN} } } }
     descendantRollups(period: "2020", level: VILLAGE, first: 200) { nodes { org { name } ${TEN} previousYear { ${TEN} } } }
   } }`;
+
+  it('answers the README query in one round trip: the org and its roll-up travel with the BEGIN', async () => {
+    const res = await api.gql('{ org(code: "220582") { name rollup(period: "2020") { orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount } } }');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.org).toEqual({ name: '集安市', rollup: { orgCount: 218, fiveGoodCount: 176, fiveGoodRate: 176 / 218, volunteerCount: 2503, coreVolunteerCount: 802 } });
+    expect(res.statements).toBe(1);
+    // a period in a variable, two periods (two statements, each prepared in the message), the
+    // APPROVED figures, and the same field asked twice under one alias (its figures merged)
+    const more = await api.gql(
+      `query($p: Period!) { org(code: "220582") { a: rollup(period: $p) { orgCount } b: rollup(period: "2019") { volunteerCount }
+         c: rollup(period: "2020", state: APPROVED) { orgCount } a: rollup(period: $p) { volunteerCount } } }`,
+      { p: '2020' },
+    );
+    expect(more.body.errors).toBeUndefined();
+    expect(more.body.data.org.a).toEqual({ orgCount: 218, volunteerCount: 2503 });
+    expect(more.body.data.org.b.volunteerCount).toBeGreaterThan(0);
+    expect(more.body.data.org.c.orgCount).toBeGreaterThanOrEqual(0);
+    expect(more.statements).toBe(1);
+  });
+
+  it('asks nothing ahead for an org the viewer cannot see: NOT_FOUND, as without', async () => {
+    const res = await api.gql('{ org(code: "220521") { name rollup(period: "2020") { orgCount volunteerCount } } }');
+    expect(firstError(res).code).toBe('NOT_FOUND');
+    expect(JSON.stringify(res.body)).not.toMatch(/orgCount|volunteerCount|通化县/);
+    expect(res.body.data).toBeNull();
+  });
 
   it('costs 2 round trips for the county, its townships and its villages', async () => {
     const res = await api.gql(countyQuery('220582'));
