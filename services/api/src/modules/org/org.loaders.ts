@@ -60,7 +60,20 @@ export function createOrgLoaders(session: RequestSession) {
     return groupByKey(paths, orgs, (r) => r.of).map((list) => list.map((r) => r.org));
   });
 
-  return { orgById, orgByCode, childrenByParentId, ancestorsByPath };
+  /**
+   * Gives the children loader what a look-up of `root`'s subtree `depth` levels down read (in
+   * path order): the children of the root and of every org above the last level, none missing.
+   */
+  const primeSubtree = (root: OrgRecord, rows: OrgRecord[], depth: number) => {
+    const levelOf = (o: OrgRecord) => o.path.split('.').length;
+    const last = levelOf(root) + depth;
+    const children = new Map<string, OrgRecord[]>([[root.id, []]]);
+    for (const o of remember(rows)) if (levelOf(o) < last) children.set(o.id, []);
+    for (const o of rows) if (o.parentId) children.get(o.parentId)?.push(o);
+    for (const [parentId, list] of children) childrenByParentId.prime(parentId, list);
+  };
+
+  return { orgById, orgByCode, childrenByParentId, ancestorsByPath, primeSubtree };
 }
 
 export type OrgLoaders = ReturnType<typeof createOrgLoaders>;

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { rollupsAskedWith } from '../rollup/rollup.service';
 import { pageSize } from '../../common/pagination';
 import { RequestContext } from '../../context';
-import { findOrg, listOrgs } from './org.service';
+import { findOrg, listOrgs, subtreeAskedWith } from './org.service';
 import { OrgRecord } from './org.record';
 import { OrgFilterArgs, OrgLookupArgs, OrgPageArgs, OrgSearchArgs } from './org.input';
 import { OrgConnection, OrgObject, OrgRefObject } from './org.type';
@@ -13,10 +13,11 @@ import { canRead } from '@ggw/authz';
 export class OrgResolver {
   @Query(() => OrgObject, { description: '按 id 或代码查一个组织;不存在时返回 NOT_FOUND 错误' })
   async org(@Args() args: OrgLookupArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<OrgRecord> {
-    // its roll-ups are asked for in the same round trip as the org itself
-    const rollups = args.code !== null && args.code !== undefined && (args.id === null || args.id === undefined) ? rollupsAskedWith(ctx, info, args.code) : null;
+    // its roll-ups and its tree are asked for in the same round trip as the org itself
+    const byCode = args.code !== null && args.code !== undefined && (args.id === null || args.id === undefined);
+    const ahead = byCode ? [rollupsAskedWith(ctx, info, args.code!), subtreeAskedWith(ctx, info, args.code!)] : [];
     const org = await findOrg(ctx, args);
-    await rollups?.answer(org);
+    for (const asked of ahead) await asked.answer(org);
     return org;
   }
 

@@ -33,6 +33,34 @@ describe('statements per request', () => {
     expect(res.statements).toBe(4);
   });
 
+  it('reads an org and its tree asked by code in one round trip, answering exactly what the tree read level by level answers', async () => {
+    const tree = 'code name level children { code name parent { code } children { code name children(level: VILLAGE) { code } } }';
+    const ahead = await api.gql(`{ org(code: "220582") { ${tree} } }`);
+    // a fragment is not looked into ahead: the same tree, one statement per level
+    const byLevel = await api.gql(`{ org(code: "220582") { ...T } } fragment T on Org { ${tree} }`);
+    expect(ahead.body.errors).toBeUndefined();
+    expect(ahead.body.data).toEqual(byLevel.body.data);
+    const villages = ahead.body.data.org.children.flatMap((t: any) => t.children);
+    expect(villages.length).toBeGreaterThan(150);
+    // BEGIN with the scopes, the org and the three levels below it (the villages' none)
+    expect(ahead.statements).toBe(1);
+    expect(byLevel.statements).toBe(4);
+    // one level, under an alias, with a filter (applied to what was read)
+    const one = await api.gql('{ org(code: "220582") { towns: children(level: TOWNSHIP) { code } } }');
+    expect(one.body.data.org.towns.length).toBeGreaterThan(10);
+    expect(one.statements).toBe(1);
+  });
+
+  it('reads nothing ahead into the answer for an org the viewer cannot see', async () => {
+    const res = await api.gql('{ org(code: "220521") { code children { code name children { code name } } } }');
+    expect(res.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(res.body.data).toBeNull();
+    // an ancestor the database lets the viewer read (for breadcrumbs) is still NOT_FOUND, tree and all
+    const above = await api.gql('{ org(code: "220500") { code children { code name } } }');
+    expect(above.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(above.body)).not.toContain('220582');
+  });
+
   it('masks the names of a subtree\'s people without reading their orgs again', async () => {
     const res = await api.gql(`{ org(code: "220582") { volunteers(subtree: true, first: 50) { nodes { name } } } }`);
     expect(res.body.errors).toBeUndefined();
