@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { rollupsAskedWith } from '../rollup/rollup.service';
+import { recordsAskedWith } from '../records/records.resolver';
 import { pageSize } from '../../common/pagination';
 import { RequestContext } from '../../context';
 import { findOrg, listOrgs, subtreeAskedWith } from './org.service';
@@ -13,9 +14,9 @@ import { canRead } from '@ggw/authz';
 export class OrgResolver {
   @Query(() => OrgObject, { description: '按 id 或代码查一个组织;不存在时返回 NOT_FOUND 错误' })
   async org(@Args() args: OrgLookupArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<OrgRecord> {
-    // its roll-ups and its tree are asked for in the same round trip as the org itself
+    // its roll-ups, its tree and its record lists are asked for in the same round trip as the org itself
     const byCode = args.code !== null && args.code !== undefined && (args.id === null || args.id === undefined);
-    const ahead = byCode ? [rollupsAskedWith(ctx, info, args.code!), subtreeAskedWith(ctx, info, args.code!)] : [];
+    const ahead = byCode ? [rollupsAskedWith(ctx, info, args.code!), subtreeAskedWith(ctx, info, args.code!), recordsAskedWith(ctx, info, args.code!)] : [];
     const org = await findOrg(ctx, args);
     for (const asked of ahead) await asked.answer(org);
     return org;

@@ -67,7 +67,25 @@ describe('statements per request', () => {
     const names: string[] = res.body.data.org.volunteers.nodes.map((v: { name: string }) => v.name);
     // the county admin sees the villages' people masked (钱*杰), its own level's in full
     expect(names.some((n) => n.includes('*'))).toBe(true);
-    // BEGIN with the scopes and the county, the list (each row with its org's parent, for masking)
-    expect(res.statements).toBe(2);
+    // BEGIN with the scopes, the county and the list (each row with its org's parent, for masking)
+    expect(res.statements).toBe(1);
+  });
+
+  it('reads record lists asked by code with the org, answering exactly what they answer asked after it', async () => {
+    const lists = (code: string) => `volunteers(subtree: true, first: 5) { totalCount nodes { name category } }
+      own: activities(period: "2020", first: 3) { nodes { title } } donations(subtree: true, period: "2020") { nodes { amountYuan donorName } }`;
+    for (const code of ['220582', '220582101']) {
+      const ahead = await api.gql(`{ org(code: "${code}") { name ${lists(code)} } }`);
+      const after = await api.gql(`{ org(code: "${code}") { ...L } } fragment L on Org { name ${lists(code)} }`);
+      expect(ahead.body.errors).toBeUndefined();
+      expect(ahead.body.data).toEqual(after.body.data);
+      expect(ahead.body.data.org.volunteers.nodes.length).toBeGreaterThan(0);
+      // a county's lists are read with it, then the volunteers' count; a township's subtree lists
+      // are read as a county's would be, found not to be one, and read again after it, one
+      // statement each (its own list still travels with it)
+      expect(ahead.statements).toBe(code === '220582' ? 2 : 4);
+      // asked after the org (a fragment is not looked into): the org, each list, the count
+      expect(after.statements).toBe(5);
+    }
   });
 });

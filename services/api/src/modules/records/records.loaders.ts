@@ -222,35 +222,60 @@ function groupBatch(keys: readonly ListKey[]): ListKey[][] {
   return [...groups.values()];
 }
 
+/**
+ * The statement of a page of each org of `orgs` (a FROM item giving `t(tenant_id, id, path,
+ * parent_id)`), with `params` holding what `orgs` refers to; each row names the org it is for.
+ */
+function pagesStatement(kind: RecordKind, cursors: CursorCodec, args: RecordListArgs, params: unknown[], orgs: string, whole: boolean): string {
+  let sql = listSql(kind, args, params, whole);
+  if (args.after !== null) {
+    const [sortValue, id] = cursors.decode(args.after, kind.table, [kind.sortPart, 'uuid']);
+    params.push(sortValue, id);
+    sql += ` AND (r.${kind.sortColumn}, r.id) < ($${params.length - 1}, $${params.length}::uuid)`;
+  }
+  params.push(args.size + 1);
+  return `SELECT x.* FROM ${orgs} CROSS JOIN LATERAL (
+             SELECT t.id AS "forOrg", r.id, r.org_id AS "orgId", r.${kind.sortColumn}::text AS "sortValue", ${kind.columns},
+                    r.tenant_id AS "orgTenantId", ${args.subtree ? 'ro' : 't'}.parent_id AS "orgParentId"
+             ${sql}
+             ORDER BY r.${kind.sortColumn} DESC, r.id DESC
+             LIMIT $${params.length}) x`;
+}
+
 function createListLoader(session: RequestSession, cursors: CursorCodec, kind: RecordKind) {
   const pages = new DataLoader<ListKey, RecordRow[], string>(
     async (keys) => {
       const result = new Map<ListKey, RecordRow[]>();
       for (const group of groupBatch(keys)) {
-        const args = group[0];
         const params = batchParams(group);
-        let sql = listSql(kind, args, params, wholeTenant(args));
-        if (args.after !== null) {
-          const [sortValue, id] = cursors.decode(args.after, kind.table, [kind.sortPart, 'uuid']);
-          params.push(sortValue, id);
-          sql += ` AND (r.${kind.sortColumn}, r.id) < ($${params.length - 1}, $${params.length}::uuid)`;
-        }
-        params.push(args.size + 1);
-        const rows = await session.query<RecordRow & { forOrg: string }>(
-          `SELECT x.* FROM ${ORGS} CROSS JOIN LATERAL (
-             SELECT t.id AS "forOrg", r.id, r.org_id AS "orgId", r.${kind.sortColumn}::text AS "sortValue", ${kind.columns},
-                    r.tenant_id AS "orgTenantId", ${args.subtree ? 'ro' : 't'}.parent_id AS "orgParentId"
-             ${sql}
-             ORDER BY r.${kind.sortColumn} DESC, r.id DESC
-             LIMIT $${params.length}) x`,
-          params,
-        );
+        const sql = pagesStatement(kind, cursors, group[0], params, ORGS, wholeTenant(group[0]));
+        const rows = await session.query<RecordRow & { forOrg: string }>(sql, params);
         for (const k of group) result.set(k, rows.filter((r) => r.forOrg === k.org.id));
       }
       return keys.map((k) => result.get(k) ?? []);
     },
     { cacheKeyFn: (k) => `${k.org.id}:${groupKey(k)}` },
   );
+
+  /**
+   * The first page of the list of the org of `code`, asked for before the org is known (in the
+   * round trip that looks it up): a subtree's page is read as a county's (the tenant's index in
+   * list order), so it is kept only if the org is one. `answer` gives it to the loader.
+   */
+  const aheadByCode = (code: string, args: RecordListArgs) => {
+    const params: unknown[] = [code];
+    const asCounty = args.subtree;
+    const org = `(SELECT o.tenant_id, o.id, o.path, o.parent_id FROM org o WHERE o.code = $1::text${asCounty ? ` AND o.level = '${OrgLevel.COUNTY}'` : ''}) AS t(tenant_id, id, path, parent_id)`;
+    const rows = session.query<RecordRow & { forOrg: string }>(pagesStatement(kind, cursors, args, params, org, asCounty), params)
+      .catch(() => null); // a failure is the list's own to report, when it asks again
+    return {
+      async answer(found: OrgRecord) {
+        const read = await rows;
+        const key = { org: found, ...args };
+        if (read && wholeTenant(key) === asCounty) pages.prime(key, read.filter((r) => r.forOrg === found.id));
+      },
+    };
+  };
 
   const counts = new DataLoader<ListKey, number, string>(
     async (keys) => {
@@ -269,12 +294,13 @@ function createListLoader(session: RequestSession, cursors: CursorCodec, kind: R
     { cacheKeyFn: (k) => `${k.org.id}:${JSON.stringify([k.period?.key ?? null, k.subtree])}` },
   );
 
-  return async (org: OrgRecord, args: RecordListArgs): Promise<Page<RecordRow>> => {
+  const list = async (org: OrgRecord, args: RecordListArgs): Promise<Page<RecordRow>> => {
     const rows = await pages.load({ org, ...args });
     return toPage(rows, args.size, (r) => cursors.encode(kind.table, [String(r.sortValue), r.id]), () =>
       counts.load({ org, ...args, after: null, size: 0 }),
     );
   };
+  return Object.assign(list, { aheadByCode });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { GraphQLResolveInfo } from 'graphql';
+import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType, Kind } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { parsePeriod } from '@ggw/domain';
 import { PageArgs, pageSize } from '../../common/pagination';
@@ -21,6 +22,44 @@ export class RecordListArgs extends PageArgs {
 
   @Field({ defaultValue: false, description: '为 true 时包含所有下级组织的记录,否则只含本组织自己的' })
   subtree: boolean;
+}
+
+/** The org's list fields, by the kind of record each lists. */
+const LIST_FIELDS: Readonly<Record<string, RecordKindName>> = {
+  volunteers: 'volunteer', beneficiaries: 'beneficiary', disbursements: 'disbursement', activities: 'activity', pairs: 'pair', donations: 'donation',
+  assessments: 'assessment', articles: 'article', guarantees: 'guarantee', planTargets: 'planTarget', reportedFigures: 'reportedFigure',
+};
+
+/**
+ * The first pages of the record lists an `org(code:)` query selects directly on the org, asked
+ * for in the same round trip as the org itself (by its code; see `aheadByCode`). A list whose
+ * arguments cannot be worked out here (a bad period, a cursor) is simply not asked ahead: it
+ * then asks for itself, and reports its own errors.
+ */
+export function recordsAskedWith(ctx: RequestContext, info: GraphQLResolveInfo, code: string): { answer(org: OrgRecord): Promise<void> } {
+  const orgType = getNamedType(info.returnType);
+  if (!isObjectType(orgType)) return { answer: async () => undefined };
+  const asked: Array<{ answer(org: OrgRecord): Promise<void> }> = [];
+  for (const node of info.fieldNodes) {
+    for (const s of node.selectionSet?.selections ?? []) {
+      const kind = s.kind === Kind.FIELD && !s.directives?.length ? LIST_FIELDS[s.name.value] : undefined;
+      const field = kind ? orgType.getFields()[(s as FieldNode).name.value] : undefined;
+      if (!kind || !field) continue;
+      try {
+        const args = getArgumentValues(field, s as FieldNode, info.variableValues);
+        if (args.after !== null && args.after !== undefined) continue;
+        const period = args.period === null || args.period === undefined ? null : parsePeriod(args.period as string);
+        asked.push(ctx.loaders.records(kind).aheadByCode(code, { period, subtree: args.subtree === true, size: pageSize(args.first as number | undefined), after: null }));
+      } catch {
+        // not asked ahead
+      }
+    }
+  }
+  return {
+    async answer(org) {
+      for (const a of asked) await a.answer(org);
+    },
+  };
 }
 
 /** A page of the org's records of `kind`, with personal data masked by the registry's rule for the kind. */
