@@ -375,8 +375,8 @@ export class RequestSession {
     // One round trip (the simple protocol takes several statements in one message): the
     // transaction (READ ONLY for a read) and its limits, where the idle limit ends a transaction
     // whose request stopped talking to it; the viewer's scopes, which row-level security applies
-    // to every later statement; and the request's first statement. A failure stops the message
-    // there: a refused viewer's statement never runs.
+    // to every later statement; and the statements the request asked for before it opened. A
+    // failure stops the message there: a refused viewer's statements never run.
     const scopes = this.principal ? scopesStatement(this.principal.userId, this.requestId, this.principal.tokenVersion) : null;
     const message: Array<Statement | string> = [
       this.readOnly ? 'BEGIN READ ONLY' : 'BEGIN',
