@@ -214,8 +214,8 @@ export class RequestSession {
   }
 
   /**
-   * Runs a statement in the request's transaction and returns its rows. The request's first
-   * statement travels with the BEGIN and the scopes, in one round trip.
+   * Runs a statement in the request's transaction and returns its rows. Statements asked for
+   * before the transaction opens travel with the BEGIN and the scopes, in one round trip.
    */
   query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     return this.serially(async (manager) => manager.query(sql, parameters), { sql, parameters });
