@@ -249,7 +249,7 @@ function findPgbench(): { bin: string; from: string } {
 }
 
 /** The commands of a simple query: split at the semicolons outside quotes. */
-function splitCommands(sql: string): string[] {
+function splitCommands(sql: string, separator = ';'): string[] {
   const commands: string[] = [];
   let quote: string | null = null;
   let start = 0;
@@ -258,13 +258,34 @@ function splitCommands(sql: string): string[] {
     if (quote) {
       if (c === quote) quote = null;
     } else if (c === "'" || c === '"') quote = c;
-    else if (c === ';') {
+    else if (c === separator) {
       commands.push(sql.slice(start, i));
       start = i + 1;
     }
   }
   commands.push(sql.slice(start));
   return commands.map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * The commands of the API's simple queries as pgbench runs them: a statement the API PREPAREs
+ * once per connection and EXECUTEs (a roll-up) becomes that statement with its values written
+ * in, which pgbench (`-M prepared`) prepares once per client likewise.
+ */
+function withoutSqlPrepare(commands: string[]): string[] {
+  const prepared = new Map<string, string>();
+  const out: string[] = [];
+  for (const c of commands) {
+    const prepare = /^PREPARE (\w+) AS ([\s\S]*)$/.exec(c);
+    const execute = /^EXECUTE (\w+)(?:\(([\s\S]*)\))?$/.exec(c);
+    if (prepare) prepared.set(prepare[1], prepare[2]);
+    else if (execute && prepared.has(execute[1])) {
+      const values = splitCommands(execute[2] ?? '', ',');
+      // highest first, so that $1 never eats the start of $10
+      out.push(values.map((_v, n) => n + 1).reverse().reduce((sql, n) => sql.split(`$${n}`).join(values[n - 1]), prepared.get(execute[1])!));
+    } else out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -302,7 +323,7 @@ function runPgbench(statements: LoggedStatement[], appUrl: string, clients: numb
   const vars: string[] = [];
   const lines = statements.map((s, i) => {
     if (s.simple) {
-      const commands = splitCommands(s.text).map((c) => `${c};`);
+      const commands = withoutSqlPrepare(splitCommands(s.text)).map((c) => `${c};`);
       return commands.length > 1 ? ['\\startpipeline', ...commands, '\\endpipeline'].join('\n') : commands.join('\n');
     }
     s.params.forEach((v, n) => vars.push('-D', `s${i}_${n + 1}=${v ?? ''}`));
@@ -321,7 +342,7 @@ function runPgbench(statements: LoggedStatement[], appUrl: string, clients: numb
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout);
   const failed = /number of failed transactions: (\d+)/.exec(run.stdout);
   if (run.status !== 0 || !tps) throw new Error(`pgbench failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-  const commands = statements.reduce((n, s) => n + (s.simple ? splitCommands(s.text).length : 1), 0);
+  const commands = statements.reduce((n, s) => n + (s.simple ? withoutSqlPrepare(splitCommands(s.text)).length : 1), 0);
   return { tps: Number(tps[1]), failed: Number(failed?.[1] ?? 0), from, roundTrips: statements.length, commands };
 }
 
