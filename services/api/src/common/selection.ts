@@ -43,3 +43,11 @@ export function selectedFigureKeys(info: GraphQLResolveInfo): string[] {
   for (const node of info.fieldNodes) visit(node.selectionSet);
   return [...keys];
 }
+
+/**
+ * The fields written directly in the selections of `nodes` (not through fragments), without
+ * directives: what a resolver may look at ahead of execution, knowing each will run as written.
+ */
+export function fieldsWrittenIn(nodes: readonly FieldNode[]): FieldNode[] {
+  return nodes.flatMap((n) => (n.selectionSet?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD && !s.directives?.length));
+}

@@ -1,7 +1,8 @@
 import { canRead, isAdminAt, Viewer } from '@ggw/authz';
 import { BadUserInputError, ForbiddenError, isUuid, NotFoundError, OrgLevel, OrgType, UnauthenticatedError } from '@ggw/domain';
 import { Page, toPage } from '../../common/pagination';
-import { FieldNode, GraphQLResolveInfo, Kind } from 'graphql';
+import { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { fieldsWrittenIn } from '../../common/selection';
 import { ServiceContext } from '../../context';
 import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from './org.record';
 
@@ -49,11 +50,7 @@ export function subtreeAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
   const depthBelow = (nodes: readonly FieldNode[], depth: number): number => {
     if (depth === SUBTREE_DEPTH_AHEAD) return depth;
     let deepest = depth;
-    for (const node of nodes) {
-      for (const s of node.selectionSet?.selections ?? []) {
-        if (s.kind === Kind.FIELD && s.name.value === 'children' && !s.directives?.length) deepest = Math.max(deepest, depthBelow([s], depth + 1));
-      }
-    }
+    for (const s of fieldsWrittenIn(nodes)) if (s.name.value === 'children') deepest = Math.max(deepest, depthBelow([s], depth + 1));
     return deepest;
   };
   const depth = depthBelow(info.fieldNodes, 0);

@@ -1,9 +1,9 @@
-import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType, Kind } from 'graphql';
+import { getNamedType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { parsePeriod } from '@ggw/domain';
 import { PageArgs, pageSize } from '../../common/pagination';
-import { selectsField } from '../../common/selection';
+import { fieldsWrittenIn, selectsField } from '../../common/selection';
 import { PeriodScalar } from '../../common/scalars';
 import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
@@ -40,19 +40,17 @@ export function recordsAskedWith(ctx: RequestContext, info: GraphQLResolveInfo, 
   const orgType = getNamedType(info.returnType);
   if (!isObjectType(orgType)) return { answer: async () => undefined };
   const asked: Array<{ answer(org: OrgRecord): Promise<void> }> = [];
-  for (const node of info.fieldNodes) {
-    for (const s of node.selectionSet?.selections ?? []) {
-      const kind = s.kind === Kind.FIELD && !s.directives?.length ? LIST_FIELDS[s.name.value] : undefined;
-      const field = kind ? orgType.getFields()[(s as FieldNode).name.value] : undefined;
-      if (!kind || !field) continue;
-      try {
-        const args = getArgumentValues(field, s as FieldNode, info.variableValues);
-        if (args.after !== null && args.after !== undefined) continue;
-        const period = args.period === null || args.period === undefined ? null : parsePeriod(args.period as string);
-        asked.push(ctx.loaders.records(kind).aheadByCode(code, { period, subtree: args.subtree === true, size: pageSize(args.first as number | undefined), after: null }));
-      } catch {
-        // not asked ahead
-      }
+  for (const s of fieldsWrittenIn(info.fieldNodes)) {
+    const kind = LIST_FIELDS[s.name.value];
+    const field = kind ? orgType.getFields()[s.name.value] : undefined;
+    if (!kind || !field) continue;
+    try {
+      const args = getArgumentValues(field, s, info.variableValues);
+      if (args.after !== null && args.after !== undefined) continue;
+      const period = args.period === null || args.period === undefined ? null : parsePeriod(args.period as string);
+      asked.push(ctx.loaders.records(kind).aheadByCode(code, { period, subtree: args.subtree === true, size: pageSize(args.first as number | undefined), after: null }));
+    } catch {
+      // not asked ahead
     }
   }
   return {

@@ -1,10 +1,10 @@
-import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType, Kind } from 'graphql';
+import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { FigureState, NotFoundError, parsePeriod, Period } from '@ggw/domain';
 import { changeOf, changeUnit, computableMetrics, figureRecord, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
-import { selectedFigureKeys } from '../../common/selection';
+import { fieldsWrittenIn, selectedFigureKeys } from '../../common/selection';
 
 /** What a Rollup object resolves to. */
 export interface RollupView {
@@ -71,12 +71,9 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
   if (!field) return { answer: async () => undefined };
   // the nodes of each `rollup` in the answer (the same name or alias twice is one field, merged)
   const byResponseKey = new Map<string, FieldNode[]>();
-  for (const node of info.fieldNodes) {
-    for (const s of node.selectionSet?.selections ?? []) {
-      if (s.kind !== Kind.FIELD || s.name.value !== 'rollup' || s.directives?.length) continue;
-      const key = s.alias?.value ?? s.name.value;
-      byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), s]);
-    }
+  for (const s of fieldsWrittenIn(info.fieldNodes).filter((f) => f.name.value === 'rollup')) {
+    const key = s.alias?.value ?? s.name.value;
+    byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), s]);
   }
   const asked = [...byResponseKey.values()].flatMap((nodes) => {
     try {
