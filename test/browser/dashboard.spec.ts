@@ -246,7 +246,10 @@ describe('the dashboard in a real browser', () => {
     await admin.getByRole('button', { name: '退回 石湖村' }).click();
     await admin.getByLabel('退回理由').fill('请补充活动记录');
     await admin.getByRole('button', { name: '确认退回' }).click();
-    await admin.getByRole('button', { name: '退回 石湖村' }).waitFor({ state: 'detached' });
+    // answered once the dialog's own button goes (the row's 退回 button went when the dialog opened,
+    // before the mutation was even sent)
+    await admin.getByRole('button', { name: '确认退回' }).waitFor({ state: 'detached' });
+    await expect(admin.getByRole('button', { name: '退回 石湖村' }).count()).resolves.toBe(0);
     await page.reload();
     await page.locator('.status.RETURNED').waitFor();
     await expect(page.getByText('退回理由:请补充活动记录').count()).resolves.toBe(1);
