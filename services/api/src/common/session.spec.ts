@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
-import { RequestSession } from './session';
+import { MAX_PREPARED_PER_CONNECTION, RequestSession } from './session';
 
 /**
  * The request session's round trips: what is asked for before the transaction opens travels
@@ -76,6 +76,50 @@ describe('request session', () => {
     expect(await again.serially(async () => [] as unknown[], divide(2))).toEqual([{ q: 5 }]);
     await again.close();
     expect(await pid()).not.toBe(before);
+  });
+
+  const read = (dataSource: DataSource) => Object.assign(new RequestSession(dataSource, null), { readOnly: true });
+
+  it('answers a read in one round trip and leaves nothing to commit: its message is a READ ONLY transaction of its own', async () => {
+    const session = read(single);
+    const [[first], [second]] = await Promise.all([
+      session.query<{ ro: string; inBlock: boolean }>(`SELECT current_setting('transaction_read_only') AS ro, pg_current_xact_id_if_assigned() IS NULL AS "inBlock"`),
+      session.query<{ timeout: string }>(`SELECT current_setting('statement_timeout') AS timeout`),
+    ]);
+    expect(first.ro).toBe('on');
+    expect(second.timeout).toBe('10s');
+    // asked after the first message: a transaction of its own, read only too
+    await expect(session.query('CREATE TEMP TABLE session_spec_never (a int)')).rejects.toThrow(/read-only transaction/);
+    await session.close();
+    // COMMIT and ROLLBACK would have been counted: the two messages were all
+    expect(session.stats.statements).toBe(2);
+    // the connection went back outside any transaction, its settings gone with the messages
+    const after = new RequestSession(single, null);
+    const [state] = await after.query<{ ro: string; timeout: string }>(`SELECT current_setting('transaction_read_only') AS ro, current_setting('statement_timeout') AS timeout`);
+    await after.close();
+    expect(state).toEqual({ ro: 'off', timeout: '10s' }); // this one's own limit, in its BEGIN
+    const idle = new RequestSession(db.dataSource, null);
+    const [{ n }] = await idle.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' AND datname = current_database()`);
+    await idle.close();
+    expect(n).toBe(0);
+  });
+
+  it("runs a read's piece of work in a transaction that lasts to the end of the request, READ ONLY too", async () => {
+    const session = read(single);
+    await session.query('SELECT 1');
+    await session.serially((m) => m.query(`SELECT set_config('ggw.step', 'work done', true)`));
+    const [{ step, ro }] = await session.query<{ step: string; ro: string }>(`SELECT current_setting('ggw.step', true) AS step, current_setting('transaction_read_only') AS ro`);
+    expect({ step, ro }).toEqual({ step: 'work done', ro: 'on' });
+    await session.close();
+  });
+
+  it(`PREPAREs at most ${MAX_PREPARED_PER_CONNECTION} statements on a connection; past that they run as they are`, async () => {
+    const session = read(single);
+    const asked = Array.from({ length: MAX_PREPARED_PER_CONNECTION + 5 }, (_, i) => session.query<{ n: number }>(`SELECT $1::int + ${i} AS n`, [1], { prepared: true }));
+    expect((await Promise.all(asked)).map(([r]) => r.n)).toEqual(asked.map((_, i) => i + 1));
+    const [{ count }] = await session.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_prepared_statements`);
+    await session.close();
+    expect(count).toBe(MAX_PREPARED_PER_CONNECTION);
   });
 
   it('sends nothing for a session closed before its BEGIN went out', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { Principal, scopesError, scopesStatement, Viewer, viewerFromScopes } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
@@ -65,6 +66,51 @@ const preparedOn = new WeakMap<object, Set<string>>();
 const sqlLevelName = (name: string) => `${name}_x`;
 
 /**
+ * At most this many statements are PREPAREd on one connection; past it, statements run as
+ * they are (planned each time), so statements whose text varies cannot fill a connection's memory.
+ */
+export const MAX_PREPARED_PER_CONNECTION = 200;
+
+const namesOfText = new Map<string, string>();
+
+/** The prepared name of a statement's text (its hash): the same on every connection and process. */
+export function preparedName(sql: string): string {
+  let name = namesOfText.get(sql);
+  if (!name) {
+    name = `q_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    if (namesOfText.size >= 1000) namesOfText.clear();
+    namesOfText.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Appends `statements` to a message: each prepared one is PREPAREd there the first time its
+ * connection sees it (then only EXECUTEd), the others go as they are. Returns where each one's
+ * rows are in the message's results, and the names the message prepares (`done` records them
+ * once the message has succeeded).
+ */
+function appendStatements(client: object, message: Array<Statement | string>, statements: Statement[]) {
+  const prepared = preparedOn.get(client) ?? new Set<string>();
+  const preparing: string[] = [];
+  const resultOf = statements.map((statement) => {
+    if (!statement.prepared) return message.push(statement) - 1;
+    const sqlName = sqlLevelName(statement.prepared);
+    if (!prepared.has(sqlName) && !preparing.includes(sqlName)) {
+      if (prepared.size + preparing.length >= MAX_PREPARED_PER_CONNECTION) return message.push({ sql: statement.sql, parameters: statement.parameters }) - 1;
+      preparing.push(sqlName);
+      message.push(`PREPARE ${sqlName} AS ${statement.sql}`);
+    }
+    return message.push(executeStatement(sqlName, statement.parameters)) - 1;
+  });
+  const done = () => {
+    for (const n of preparing) prepared.add(n);
+    preparedOn.set(client, prepared);
+  };
+  return { resultOf, preparing, done };
+}
+
+/**
  * Sends several statements as one simple-protocol message on the runner's connection and
  * returns each one's result; counted and logged as one statement (one round trip). `shown` is
  * what a log may say of it: the statements with their placeholders, never the values.
@@ -84,6 +130,12 @@ async function simpleQuery(runner: QueryRunner, statements: Array<Statement | st
   }
 }
 
+/**
+ * How a read's message starts when it is a transaction of its own (a message of several
+ * statements is one; these settings end with it): READ ONLY, and the request's time left.
+ */
+const readOnItsOwn = (timeoutMs: number) => ['SET TRANSACTION READ ONLY', `SET LOCAL statement_timeout = ${timeoutMs}`];
+
 export interface SessionOptions {
   /**
    * The request's time budget: PostgreSQL cancels a statement that would run past it
@@ -100,16 +152,17 @@ export interface SessionOptions {
 }
 
 /**
- * The database session of one request: one connection and one transaction, opened on first
- * use and closed by the HTTP layer when the response is ready. Everything a request reads goes
- * through it. The transaction starts with the viewer's scopes (`ggw_apply_scopes`), which
- * row-level security applies to every later statement; an anonymous session sets none, and so
- * sees no row at all.
+ * The database session of one request: one connection, taken on first use and given back
+ * when the HTTP layer has the response. Everything a request reads goes through it. A write runs
+ * in one transaction; a read's messages are each a READ ONLY transaction of their own (see
+ * `explicit`). Each transaction starts with the viewer's scopes (`ggw_apply_scopes`), which
+ * row-level security applies to every later statement in it; an anonymous session sets none,
+ * and so sees no row at all.
  *
  * Its life has one direction: open → closing → closed. Once closing (the response is decided,
  * or the client has gone) nothing new reaches the database, so a resolver still running after
- * a sibling's error can never open a second transaction; and whatever happens, the connection
- * goes back to the pool committed, rolled back, or destroyed.
+ * a sibling's error can never start another transaction; and whatever happens, the connection
+ * goes back to the pool outside any transaction (committed or rolled back), or is destroyed.
  */
 export class RequestSession {
   private runner?: QueryRunner;
@@ -141,6 +194,21 @@ export class RequestSession {
   private openedWith?: unknown[][];
   /** The first statement failure: the transaction is aborted, so every later statement would fail too. */
   private broken?: Error;
+  /**
+   * Whether an explicit transaction (BEGIN … COMMIT) is open on the connection. A read needs
+   * none: each of its messages is a transaction of its own (the simple protocol runs a message's
+   * statements as one), READ ONLY, with its time limit and the viewer's scopes, so a read
+   * answered by one message is one round trip with nothing left to commit, and its connection
+   * never idles inside a transaction. A write opens one, and so does a read's piece of work that
+   * is not a single statement; it lasts to the end of the request.
+   */
+  private explicit = false;
+  /**
+   * Why the connection is destroyed rather than pooled at the end: it was lost, or a message
+   * with a PREPARE in it failed (PREPARE outlives a rollback, and preparing a name twice fails,
+   * so its prepared statements are then unknown).
+   */
+  private destroyWith?: unknown;
   /** Statements of a request run one after another: one connection runs one query at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -203,9 +271,11 @@ export class RequestSession {
     const batch: Statement[] = [];
     this.batch = batch;
     await new Promise<void>((resolve) => setImmediate(resolve));
+    // a piece of work queued meanwhile closed the batch: it runs in a transaction that lasts
+    const work = this.batch !== batch;
     if (this.batch === batch) this.batch = undefined;
     if (this.state !== 'open') throw new SessionClosedError();
-    return this.open(batch);
+    return this.open(batch, !this.readOnly || work);
   }
 
   /** Whether the transaction has been opened (a statement ran, or the viewer was asked for). */
@@ -216,9 +286,11 @@ export class RequestSession {
   /**
    * Runs a statement in the request's transaction and returns its rows. Statements asked for
    * before the transaction opens travel with the BEGIN and the scopes, in one round trip.
+   * `prepared`: planned once per connection (a statement every request of some shape runs,
+   * whose text does not vary with its values).
    */
-  query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return this.serially(async (manager) => manager.query(sql, parameters), { sql, parameters });
+  query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = [], options: { prepared?: boolean } = {}): Promise<T[]> {
+    return this.serially(async (manager) => manager.query(sql, parameters), { sql, parameters, prepared: options.prepared ? preparedName(sql) : undefined });
   }
 
   /**
@@ -247,9 +319,13 @@ export class RequestSession {
       const manager = await this.manager();
       const started = performance.now();
       try {
+        // a statement alone: a read's message of its own, or a prepared one
+        if (first && (!this.explicit || first.prepared)) return (await this.send(first)) as T;
+        if (!this.explicit) await this.begin();
         await this.keepWithinBudget(manager);
         return await work(manager);
       } catch (error) {
+        if (connectionLost(error)) this.destroyWith ??= error;
         // answered 503 as a whole (serve): the client may try again, nothing was kept
         this.unavailable ??= unavailability(error) ?? undefined;
         this.broken = error instanceof TimeoutError || sqlStateOf(error) === QUERY_CANCELED ? timeoutError() : error instanceof Error ? error : new Error(String(error));
@@ -269,7 +345,8 @@ export class RequestSession {
    * savepoint; the failure is thrown. A timeout still ends the session.
    */
   async savepoint<T>(work: () => Promise<T>): Promise<T> {
-    await this.query('SAVEPOINT ggw_work');
+    // a piece of work, not a statement: a savepoint needs a transaction that lasts
+    await this.serially((manager) => manager.query('SAVEPOINT ggw_work'));
     try {
       const result = await work();
       await this.query('RELEASE SAVEPOINT ggw_work');
@@ -320,6 +397,8 @@ export class RequestSession {
     this.runner = undefined;
     this.state = 'closed';
     if (!runner) return;
+    // a read that opened no transaction has nothing to end: each message ended its own
+    if (!this.explicit) return release(runner, this.destroyWith);
     const started = performance.now();
     try {
       if (this.failed || this.broken) await runner.query('ROLLBACK');
@@ -339,27 +418,38 @@ export class RequestSession {
       if (refusal) throw (this.unavailable ??= refusal);
       throw error;
     }
-    await release(runner);
+    await release(runner, this.destroyWith);
   }
 
   /**
    * Opens the transaction: a read on a replica fresh enough for this user, if any, else on the
    * primary. A replica that cannot be reached ran nothing: the primary opens it instead.
    */
-  private async open(batch: Statement[]): Promise<EntityManager> {
+  private async open(batch: Statement[], explicit: boolean): Promise<EntityManager> {
     const target = this.readOnly ? this.replicas?.forRead(this.principal?.userId ?? null) : undefined;
-    if (!target?.replica) return this.openOn(this.dataSource, 'primary', batch);
+    if (!target?.replica) return this.openOn(this.dataSource, 'primary', batch, explicit);
     try {
-      return await this.openOn(target.dataSource, target.replica, batch);
+      return await this.openOn(target.dataSource, target.replica, batch, explicit);
     } catch (error) {
       if (!this.unavailable) throw error;
       this.unavailable = undefined;
       this.replicas!.unreachable(target.replica);
-      return this.openOn(this.dataSource, 'primary', batch);
+      return this.openOn(this.dataSource, 'primary', batch, explicit);
     }
   }
 
-  private async openOn(dataSource: DataSource, name: string, batch: Statement[]): Promise<EntityManager> {
+  /** How a transaction of the request starts: BEGIN (READ ONLY for a read) and its limits. */
+  private beginning(timeoutMs: number): string[] {
+    // the idle limit ends a transaction whose request stopped talking to it
+    return [this.readOnly ? 'BEGIN READ ONLY' : 'BEGIN', `SET LOCAL statement_timeout = ${timeoutMs}`, `SET LOCAL idle_in_transaction_session_timeout = ${timeoutMs + 5000}`];
+  }
+
+  /** The viewer's scopes, set for the transaction (none for an anonymous session). */
+  private scopes(): Statement | null {
+    return this.principal ? scopesStatement(this.principal.userId, this.requestId, this.principal.tokenVersion) : null;
+  }
+
+  private async openOn(dataSource: DataSource, name: string, batch: Statement[], explicit: boolean): Promise<EntityManager> {
     this.ranOn = name;
     const runner = dataSource.createQueryRunner();
     countStatementsOn(runner, this.stats);
@@ -373,52 +463,36 @@ export class RequestSession {
     }
     this.runner = runner;
     // One round trip (the simple protocol takes several statements in one message): the
-    // transaction (READ ONLY for a read) and its limits, where the idle limit ends a transaction
-    // whose request stopped talking to it; the viewer's scopes, which row-level security applies
-    // to every later statement; and the statements the request asked for before it opened. A
-    // failure stops the message there: a refused viewer's statements never run.
-    const scopes = this.principal ? scopesStatement(this.principal.userId, this.requestId, this.principal.tokenVersion) : null;
-    const message: Array<Statement | string> = [
-      this.readOnly ? 'BEGIN READ ONLY' : 'BEGIN',
-      `SET LOCAL statement_timeout = ${this.budgetMs}`,
-      `SET LOCAL idle_in_transaction_session_timeout = ${this.budgetMs + 5000}`,
-      ...(scopes ? [scopes] : []),
-    ];
-    // where each statement's rows are in the message's results; a prepared statement is
-    // PREPAREd the first time this connection sees it (after the scopes: a refused viewer's
-    // message stops before it), then EXECUTEd
-    const client = await runner.connect();
-    const prepared = preparedOn.get(client) ?? new Set<string>();
-    const preparing: string[] = [];
-    const resultOf = batch.map((statement) => {
-      if (!statement.prepared) return message.push(statement) - 1;
-      const sqlName = sqlLevelName(statement.prepared);
-      if (!prepared.has(sqlName) && !preparing.includes(sqlName)) {
-        preparing.push(sqlName);
-        message.push(`PREPARE ${sqlName} AS ${statement.sql}`);
-      }
-      return message.push(executeStatement(sqlName, statement.parameters)) - 1;
-    });
+    // transaction and its limits (a read's lasts for this message only); the viewer's scopes,
+    // which row-level security applies to every later statement of it; and the statements the
+    // request asked for before it opened. A failure stops the message there: a refused viewer's
+    // statements never run.
+    const scopes = this.scopes();
+    const message: Array<Statement | string> = explicit ? this.beginning(this.budgetMs) : readOnItsOwn(this.budgetMs);
+    const scopesAt = scopes ? message.push(scopes) - 1 : -1;
+    // a prepared statement is PREPAREd after the scopes: a refused viewer's message stops before it
+    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, batch);
+    if (explicit) this.explicit = true;
     try {
       const started = performance.now();
       const results = await simpleQuery(runner, message);
       this.databaseMs += performance.now() - started;
-      for (const n of preparing) prepared.add(n);
-      preparedOn.set(client, prepared);
+      done();
       // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
       // instead of beginning and committing a transaction of their own
-      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      if (scopes) this.currentViewer = viewerFromScopes(this.principal!.userId, results[3].rows as Parameters<typeof viewerFromScopes>[1]);
+      if (explicit) Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+      if (scopes) this.currentViewer = viewerFromScopes(this.principal!.userId, results[scopesAt].rows as Parameters<typeof viewerFromScopes>[1]);
       this.openedWith = resultOf.map((i) => results[i].rows);
       return runner.manager;
     } catch (failure) {
       const error = scopesError(failure);
       this.runner = undefined;
-      // never back to the pool inside a transaction: roll back, or destroy the connection; and
-      // destroy it when a PREPARE may or may not have run before the failure (PREPARE outlives a
-      // rollback, and preparing a name twice fails): its prepared statements are then unknown
-      const uncertain = preparing.length > 0 && !(error instanceof UnauthenticatedError);
-      await runner.query('ROLLBACK').then(
+      this.explicit = false;
+      // never back to the pool inside a transaction: roll back (a read's message ended its own),
+      // or destroy the connection; and destroy it when a PREPARE may or may not have run before
+      // the failure: its prepared statements are then unknown
+      const uncertain = (preparing.length > 0 && !(error instanceof UnauthenticatedError)) || connectionLost(failure);
+      await (explicit ? runner.query('ROLLBACK') : Promise.resolve()).then(
         () => release(runner, uncertain ? failure : undefined),
         (rollbackError) => release(runner, rollbackError),
       );
@@ -429,6 +503,56 @@ export class RequestSession {
       if (sqlStateOf(error) === QUERY_CANCELED) throw timeoutError();
       throw (this.openFailed = error);
     }
+  }
+
+  /**
+   * Sends one statement in a message of its own, prepared or not: in the open transaction, or
+   * (a read that has none) as a transaction of its own, with the time left and the scopes.
+   */
+  private async send(statement: Statement): Promise<unknown[]> {
+    const runner = this.runner!;
+    const message: Array<Statement | string> = [];
+    if (this.explicit) await this.keepWithinBudget(runner.manager);
+    else {
+      message.push(...readOnItsOwn(this.timeLeft()));
+      const scopes = this.scopes();
+      if (scopes) message.push(scopes);
+    }
+    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, [statement]);
+    try {
+      const results = await simpleQuery(runner, message);
+      done();
+      return results[resultOf[0]].rows;
+    } catch (error) {
+      if (preparing.length) this.destroyWith ??= error;
+      throw scopesError(error);
+    }
+  }
+
+  /**
+   * Opens a transaction that lasts to the end of the request, for a read's piece of work that
+   * is not a single statement (it may run several, all under the scopes).
+   */
+  private async begin(): Promise<void> {
+    const runner = this.runner!;
+    const left = this.timeLeft();
+    const scopes = this.scopes();
+    // an aborted one is rolled back at the end like any other
+    this.explicit = true;
+    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+    this.statementTimeoutMs = left;
+    try {
+      await simpleQuery(runner, [...this.beginning(left), ...(scopes ? [scopes] : [])]);
+    } catch (error) {
+      throw scopesError(error);
+    }
+  }
+
+  /** The request's time left, in ms; none left is a timeout. */
+  private timeLeft(): number {
+    const left = Math.floor(this.deadline - Date.now());
+    if (left <= 0) throw timeoutError();
+    return left;
   }
 
   /**

@@ -115,8 +115,8 @@ const requestPlugin = (maxCost: number): ApolloServerPlugin<RequestContext> => (
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, operation, schema, contextValue }) {
-        // a query reads: its transaction is READ ONLY (nothing it does can write) and its COMMIT
-        // need not be waited for
+        // a query reads: its transactions are READ ONLY (nothing it does can write), each message
+        // its own, and what ends the request (a COMMIT, if one lasted) need not be waited for
         contextValue.session.readOnly = operation?.operation === 'query';
         // every log line of the request names its operation (the request line too, see serve)
         contextValue.observed.operationName = operation?.name?.value ?? null;
@@ -427,7 +427,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       if (tooLarge) session.markFailed();
       const closing = session.close();
       if (session.readOnly && !tooLarge) {
-        // a read's COMMIT changes nothing: the answer goes while it travels
+        // a read's end changes nothing (a COMMIT, if a transaction lasted): the answer goes while it travels
         const tracked = closing.catch(closeFailed).finally(() => committing.delete(tracked));
         committing.add(tracked);
       } else {

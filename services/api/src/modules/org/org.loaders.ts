@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import { RequestSession } from '../../common/session';
 import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from './org.record';
 
+/** The loaders' statements run on every request that reads an org: each is planned once per connection. */
+const PREPARED = { prepared: true };
+
 /** Each key's rows, in the order of `keys` (none for a key without), as DataLoader requires. */
 function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const map = new Map<string, T[]>(keys.map((k) => [k, []]));
@@ -30,19 +33,19 @@ export function createOrgLoaders(session: RequestSession) {
 
   const orgById: DataLoader<string, OrgRecord | null> = new DataLoader(async (ids) => {
     const missing = ids.filter((id) => !readById.has(id));
-    if (missing.length) remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.id = ANY($1::uuid[])`, [missing])).map(parseOrgRecord));
+    if (missing.length) remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.id = ANY($1::uuid[])`, [missing], PREPARED)).map(parseOrgRecord));
     return ids.map((id) => readById.get(id) ?? null);
   });
 
   const orgByCode: DataLoader<string, OrgRecord | null> = new DataLoader(async (codes) => {
     const missing = codes.filter((code) => !readByCode.has(code));
-    if (missing.length) remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.code = ANY($1::text[])`, [missing])).map(parseOrgRecord));
+    if (missing.length) remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.code = ANY($1::text[])`, [missing], PREPARED)).map(parseOrgRecord));
     return codes.map((code) => readByCode.get(code) ?? null);
   });
 
   /** Children of each parent id, ordered by code. */
   const childrenByParentId = new DataLoader<string, OrgRecord[]>(async (parentIds) => {
-    const rows = remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.parent_id = ANY($1::uuid[]) ORDER BY o.path`, [parentIds])).map(parseOrgRecord));
+    const rows = remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.parent_id = ANY($1::uuid[]) ORDER BY o.path`, [parentIds], PREPARED)).map(parseOrgRecord));
     return groupByKey(parentIds, rows, (r) => r.parentId ?? '');
   });
 
@@ -54,6 +57,7 @@ export function createOrgLoaders(session: RequestSession) {
          JOIN org o ON o.path @> p.of AND o.path <> p.of
         ORDER BY p.of, nlevel(o.path)`,
       [paths],
+      PREPARED,
     );
     const orgs = rows.map(({ of, ...org }) => ({ of, org: parseOrgRecord(org) }));
     remember(orgs.map((o) => o.org));

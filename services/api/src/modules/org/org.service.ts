@@ -62,6 +62,7 @@ export function subtreeAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
        SELECT c.*, b.depth + 1 FROM below b JOIN org c ON c.parent_id = b.id WHERE b.depth < $2::int)
      SELECT ${ORG_COLUMNS} FROM below o WHERE o.depth > 0 ORDER BY o.path`,
     [code, depth],
+    { prepared: true },
   ).then((r) => r.map(parseOrgRecord), () => null); // a failure is the field's own to report, when it asks again
   return {
     async answer(org) {
@@ -101,7 +102,7 @@ type OrgFilter = OrgListFilter & { under?: OrgRecord; search?: string | null };
 export async function countOrgs(ctx: ServiceContext, opts: OrgListFilter & { under?: OrgRecord; search?: string | null }): Promise<number> {
   const params: unknown[] = [];
   const filter = orgFilterSql(opts, (v) => `$${params.push(v)}`);
-  const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM org o WHERE ${filter}`, params);
+  const [{ n }] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM org o WHERE ${filter}`, params, { prepared: true });
   return n;
 }
 
@@ -120,6 +121,7 @@ export async function listOrgs(
   const rows = (await ctx.session.query(
     `SELECT ${ORG_COLUMNS} FROM org o WHERE ${where} ORDER BY o.path LIMIT ${add(opts.size + 1)}`,
     params,
+    { prepared: true },
   )).map(parseOrgRecord);
   for (const o of rows) ctx.loaders.orgById.prime(o.id, o); // their records' masking looks them up
   return toPage(rows, opts.size, (o) => ctx.cursors.encode('org', [o.path]), () => countOrgs(ctx, opts));

@@ -203,6 +203,9 @@ function batchParams(keys: readonly ListKey[]): unknown[] {
   return [keys.map((k) => k.org.tenantId), keys.map((k) => k.org.id), keys.map((k) => k.org.path), keys.map((k) => k.org.parentId)];
 }
 
+/** A list's statements vary only with the shape of its arguments: each shape is planned once per connection. */
+const PREPARED = { prepared: true };
+
 const ORGS = `unnest($1::uuid[], $2::uuid[], $3::ltree[], $4::uuid[]) AS t(tenant_id, id, path, parent_id)`;
 
 /** A county's subtree is its whole tenant (a list of it reads the tenant's index in order). */
@@ -249,7 +252,7 @@ function createListLoader(session: RequestSession, cursors: CursorCodec, kind: R
       for (const group of groupBatch(keys)) {
         const params = batchParams(group);
         const sql = pagesStatement(kind, cursors, group[0], params, ORGS, wholeTenant(group[0]));
-        const rows = await session.query<RecordRow & { forOrg: string }>(sql, params);
+        const rows = await session.query<RecordRow & { forOrg: string }>(sql, params, PREPARED);
         for (const k of group) result.set(k, rows.filter((r) => r.forOrg === k.org.id));
       }
       return keys.map((k) => result.get(k) ?? []);
@@ -266,7 +269,7 @@ function createListLoader(session: RequestSession, cursors: CursorCodec, kind: R
     const params: unknown[] = [code];
     const asCounty = args.subtree;
     const org = `(SELECT o.tenant_id, o.id, o.path, o.parent_id FROM org o WHERE o.code = $1::text${asCounty ? ` AND o.level = '${OrgLevel.COUNTY}'` : ''}) AS t(tenant_id, id, path, parent_id)`;
-    const rows = session.query<RecordRow & { forOrg: string }>(pagesStatement(kind, cursors, args, params, org, asCounty), params)
+    const rows = session.query<RecordRow & { forOrg: string }>(pagesStatement(kind, cursors, args, params, org, asCounty), params, PREPARED)
       .catch(() => null); // a failure is the list's own to report, when it asks again
     return {
       async answer(found: OrgRecord) {
@@ -286,6 +289,7 @@ function createListLoader(session: RequestSession, cursors: CursorCodec, kind: R
         const rows = await session.query<{ id: string; n: number }>(
           `SELECT t.id, (SELECT count(*)::int ${sql}) AS n FROM ${ORGS}`,
           params,
+          PREPARED,
         );
         for (const k of group) result.set(k, rows.find((r) => r.id === k.org.id)?.n ?? 0);
       }
