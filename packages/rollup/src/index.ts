@@ -9,4 +9,4 @@ export * from './format';
 export * from './summary';
 export * from './discrepancy';
 export { periodConditionSql, periodParamsOf, recordTreeDaySql } from './records-sql';
-export { queryPrepared } from './prepared-query';
+export { preparedName, queryPrepared } from './prepared-query';

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { Principal, scopesError, scopesStatement, Viewer, viewerFromScopes } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
+import { preparedName } from '@ggw/rollup';
 import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError, writesRefused, writesRefusedError } from '@ggw/domain';
 import { executeStatement, inlineParameters } from './inline-parameters';
 import type { ReadReplicas } from './read-replicas';
@@ -73,11 +73,11 @@ export const MAX_PREPARED_PER_CONNECTION = 200;
 
 const namesOfText = new Map<string, string>();
 
-/** The prepared name of a statement's text (its hash): the same on every connection and process. */
-export function preparedName(sql: string): string {
+/** The prepared name of a statement's text (its hash), remembered while it is asked for again. */
+function nameOf(sql: string): string {
   let name = namesOfText.get(sql);
   if (!name) {
-    name = `q_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    name = preparedName(sql);
     if (namesOfText.size >= 1000) namesOfText.clear();
     namesOfText.set(sql, name);
   }
@@ -290,7 +290,7 @@ export class RequestSession {
    * whose text does not vary with its values).
    */
   query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = [], options: { prepared?: boolean } = {}): Promise<T[]> {
-    return this.serially(async (manager) => manager.query(sql, parameters), { sql, parameters, prepared: options.prepared ? preparedName(sql) : undefined });
+    return this.serially(async (manager) => manager.query(sql, parameters), { sql, parameters, prepared: options.prepared ? nameOf(sql) : undefined });
   }
 
   /**
