@@ -19,7 +19,8 @@ export interface Viewer {
 
 /** True when `path` is `scope` or below it (ltree semantics on dotted code paths). */
 export function isWithin(path: string, scope: string): boolean {
-  return path === scope || path.startsWith(`${scope}.`);
+  // checked on every field of every org answered: no string is built for it
+  return path.length === scope.length ? path === scope : path.length > scope.length && path.charCodeAt(scope.length) === 46 /* . */ && path.startsWith(scope);
 }
 
 /** May the viewer read the org at `path` (its figures, records, everything)? */

@@ -69,7 +69,11 @@ export function createOrgLoaders(session: RequestSession) {
    * path order): the children of the root and of every org above the last level, none missing.
    */
   const primeSubtree = (root: OrgRecord, rows: OrgRecord[], depth: number) => {
-    const levelOf = (o: OrgRecord) => o.path.split('.').length;
+    const levelOf = (o: OrgRecord) => {
+      let level = 1; // the labels of its path, counted without splitting it (once per org of the subtree)
+      for (let i = o.path.indexOf('.'); i >= 0; i = o.path.indexOf('.', i + 1)) level++;
+      return level;
+    };
     const last = levelOf(root) + depth;
     const children = new Map<string, OrgRecord[]>([[root.id, []]]);
     for (const o of remember(rows)) if (levelOf(o) < last) children.set(o.id, []);
