@@ -224,11 +224,14 @@ async function captureReadmeTransaction(owner: Client, logs: { text: string; on:
     await api.stop();
     await owner.query(`ALTER ROLE ggw_app RESET log_statement`);
   }
-  // the request's own: from its BEGIN to its COMMIT (the rate-limit share may be logged around it)
+  // the request's own (the rate-limit share may be logged around it): a read's messages, each a
+  // READ ONLY transaction of its own; or, had it opened one, from its BEGIN to its COMMIT
   const logged = parseStatementLog(logs.text);
-  const begin = logged.findIndex((s) => /^BEGIN/i.test(s.text));
-  const commit = logged.findIndex((s, i) => i > begin && /^COMMIT/i.test(s.text));
-  const statements = begin < 0 || commit < 0 ? [] : logged.slice(begin, commit + 1);
+  const begin = logged.findIndex((s) => /^(BEGIN|SET TRANSACTION READ ONLY)/i.test(s.text));
+  const end = /^BEGIN/i.test(logged[begin]?.text ?? '')
+    ? logged.findIndex((s, i) => i > begin && /^COMMIT/i.test(s.text))
+    : logged.findLastIndex((s, i) => i >= begin && logged.slice(begin, i + 1).every((m) => /^SET TRANSACTION READ ONLY/i.test(m.text)));
+  const statements = begin < 0 || end < 0 ? [] : logged.slice(begin, end + 1);
   if (!statements.length) {
     throw new Error(`could not capture the README transaction from the log:\n${logs.text.slice(0, 2000)}`);
   }
@@ -316,15 +319,20 @@ async function replayOnce(statements: LoggedStatement[], appUrl: string): Promis
  * pgbench on the captured transaction as the application role, round trip for round trip: an
  * extended-protocol statement prepared once per connection with its parameters as pgbench
  * variables (bound, like the API's); a simple query of several commands (the API's first round
- * trip: BEGIN, its limits, the scopes, the org) as a pipeline of prepared commands, one round
+ * trip: its limits, the scopes, the org) as a pipeline of prepared commands, one round
  * trip too. Generic plans, as on the API's connections.
  */
 function runPgbench(statements: LoggedStatement[], appUrl: string, clients: number, seconds: number, dir: string) {
   const vars: string[] = [];
   const lines = statements.map((s, i) => {
     if (s.simple) {
-      const commands = withoutSqlPrepare(splitCommands(s.text)).map((c) => `${c};`);
-      return commands.length > 1 ? ['\\startpipeline', ...commands, '\\endpipeline'].join('\n') : commands.join('\n');
+      const sent = withoutSqlPrepare(splitCommands(s.text));
+      // a pipeline is not a transaction block as a message of several statements is (SET
+      // TRANSACTION would only warn): a read's message runs between BEGIN READ ONLY and COMMIT
+      // instead, in the same round trip
+      const commands = /^SET TRANSACTION READ ONLY$/i.test(sent[0]) ? ['BEGIN READ ONLY', ...sent.slice(1), 'COMMIT'] : sent;
+      const lines = commands.map((c) => `${c};`);
+      return lines.length > 1 ? ['\\startpipeline', ...lines, '\\endpipeline'].join('\n') : lines.join('\n');
     }
     s.params.forEach((v, n) => vars.push('-D', `s${i}_${n + 1}=${v ?? ''}`));
     // highest first, so that $1 never eats the start of $10
