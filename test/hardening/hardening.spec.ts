@@ -228,7 +228,7 @@ describe('cost with variables, time budget and size cap', () => {
     for (const res of [literal, variable]) {
       expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'COST_LIMIT_EXCEEDED' }) })]);
       expect(res.status).toBe(400);
-      // only the user's check (BEGIN and scopes; its ROLLBACK travels after the answer): the roll-ups never ran
+      // only the user's check (the scopes, a message of their own): the roll-ups never ran
       expect(res.statements).toBe(1);
     }
     expect(variable.body.errors?.[0].extensions?.cost).toBe(literal.body.errors?.[0].extensions?.cost);

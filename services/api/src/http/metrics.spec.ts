@@ -56,7 +56,7 @@ describe('GET /metrics and trace context', () => {
     expect(delta('ggw_graphql_requests_total', 'operation="Missing",outcome="NOT_FOUND"')).toBe(1);
     expect(delta('ggw_graphql_requests_total', 'operation="anonymous",outcome="ok"')).toBe(1);
     expect(delta('ggw_graphql_request_duration_seconds_count', 'operation="Headline",outcome="ok"')).toBe(3);
-    // the README query's one round trip (the org and its roll-up with the BEGIN), each time
+    // the README query's one round trip (the org and its roll-up with the scopes), each time
     expect(delta('ggw_sql_statements_per_request_sum', 'operation="Headline"')).toBe(3);
     expect(delta('ggw_sql_seconds_per_request_sum', 'operation="Headline"')).toBeGreaterThan(0);
     for (const state of ['in_use', 'idle', 'waiting']) expect(sample(text, 'ggw_db_pool_connections', `state="${state}"`)).toBeGreaterThanOrEqual(0);

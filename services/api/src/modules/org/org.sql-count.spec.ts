@@ -18,8 +18,8 @@ describe('statements per request', () => {
     const big = await listing(200);
     expect(big.body.errors).toBeUndefined();
     expect(big.body.data.orgs.nodes).toHaveLength(200);
-    // round trips before the answer: BEGIN with the viewer's scopes and the page, parents,
-    // children, ancestors (a read's COMMIT travels while the answer is sent)
+    // round trips: the viewer's scopes and the page in one message, parents, children,
+    // ancestors (each message of a read is a READ ONLY transaction of its own: no COMMIT)
     expect(big.statements).toBe(4);
     const small = await listing(5);
     expect(small.statements).toBe(big.statements);
@@ -28,7 +28,7 @@ describe('statements per request', () => {
   it('lists the records of 200 orgs in one statement per list', async () => {
     const res = await api.gql(`{ orgs(first: 200) { nodes { volunteers(first: 2) { nodes { category } } activities(first: 2, period: "2020") { totalCount } } } }`);
     expect(res.body.errors).toBeUndefined();
-    // BEGIN with the scopes and the page, volunteers, activities, activity counts (the volunteers'
+    // the scopes and the page, volunteers, activities, activity counts (the volunteers'
     // orgs, for masking, are the page's own)
     expect(res.statements).toBe(4);
   });
@@ -42,7 +42,7 @@ describe('statements per request', () => {
     expect(ahead.body.data).toEqual(byLevel.body.data);
     const villages = ahead.body.data.org.children.flatMap((t: any) => t.children);
     expect(villages.length).toBeGreaterThan(150);
-    // BEGIN with the scopes, the org and the three levels below it (the villages' none)
+    // the scopes, the org and the three levels below it (the villages' none)
     expect(ahead.statements).toBe(1);
     expect(byLevel.statements).toBe(4);
     // one level, under an alias, with a filter (applied to what was read)
@@ -67,7 +67,7 @@ describe('statements per request', () => {
     const names: string[] = res.body.data.org.volunteers.nodes.map((v: { name: string }) => v.name);
     // the county admin sees the villages' people masked (钱*杰), its own level's in full
     expect(names.some((n) => n.includes('*'))).toBe(true);
-    // BEGIN with the scopes, the county and the list (each row with its org's parent, for masking)
+    // the scopes, the county and the list (each row with its org's parent, for masking)
     expect(res.statements).toBe(1);
   });
 

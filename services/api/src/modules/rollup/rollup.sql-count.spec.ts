@@ -50,8 +50,8 @@ describe('statements of a roll-up request', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.org.childRollups.rows.length).toBeGreaterThan(15);
     expect(res.body.data.org.descendantRollups.nodes.length).toBeGreaterThan(150);
-    // BEGIN with the viewer's scopes and the org in one message, then one roll-up statement for
-    // all three fields (a read's COMMIT travels while the answer is sent)
+    // the viewer's scopes and the org in one message, then one roll-up statement for all three
+    // fields (each message of a read is a READ ONLY transaction of its own: no COMMIT)
     expect(res.statements).toBe(2);
     const small = await api.gqlAs('tonghuaxian-admin', countyQuery('220521'));
     expect(small.statements).toBe(res.statements);
