@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { Principal } from '@ggw/authz';
 import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
 import { MAX_PREPARED_PER_CONNECTION, RequestSession } from './session';
@@ -78,7 +80,7 @@ describe('request session', () => {
     expect(await pid()).not.toBe(before);
   });
 
-  const read = (dataSource: DataSource) => Object.assign(new RequestSession(dataSource, null), { readOnly: true });
+  const read = (dataSource: DataSource, principal: Principal | null = null) => Object.assign(new RequestSession(dataSource, principal), { readOnly: true });
 
   it('answers a read in one round trip and leaves nothing to commit: its message is a READ ONLY transaction of its own', async () => {
     const session = read(single);
@@ -120,6 +122,30 @@ describe('request session', () => {
     const [{ count }] = await session.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_prepared_statements`);
     await session.close();
     expect(count).toBe(MAX_PREPARED_PER_CONNECTION);
+  });
+
+  it("keeps the scopes' PREPARE of a refused viewer's message, and nothing after it: the connection goes on", async () => {
+    // a connection of its own: nothing prepared on it yet, far from the cap
+    const fresh = createDataSource({ url: db.url, poolSize: 1 });
+    await fresh.initialize();
+    try {
+      const userId = randomUUID();
+      await db.dataSource.query(`INSERT INTO app_user (id, username, display_name, disabled) VALUES ($1, 'session-spec-user', '会话测试', true)`, [userId]);
+      const [{ pid: connection }] = await fresh.query('SELECT pg_backend_pid() AS pid');
+      const refused = read(fresh, { userId, tokenVersion: 1 });
+      await expect(refused.query('SELECT 2 AS b', [], { prepared: true })).rejects.toThrow('登录已失效');
+      await refused.close();
+      // enabling a user raises their token version
+      const [[{ tokenVersion }]] = await db.dataSource.query(`UPDATE app_user SET disabled = false WHERE id = $1 RETURNING token_version AS "tokenVersion"`, [userId]);
+      // the scopes are EXECUTEd, not PREPAREd again (which would fail); the statement is PREPAREd now
+      const allowed = read(fresh, { userId, tokenVersion });
+      expect(await allowed.query('SELECT 2 AS b', [], { prepared: true })).toEqual([{ b: 2 }]);
+      await allowed.close();
+      const [{ pid: after }] = await fresh.query('SELECT pg_backend_pid() AS pid');
+      expect(after).toBe(connection);
+    } finally {
+      await fresh.destroy();
+    }
   });
 
   it('sends nothing for a session closed before its BEGIN went out', async () => {

@@ -87,8 +87,8 @@ function nameOf(sql: string): string {
 /**
  * Appends `statements` to a message: each prepared one is PREPAREd there the first time its
  * connection sees it (then only EXECUTEd), the others go as they are. Returns where each one's
- * rows are in the message's results, and the names the message prepares (`done` records them
- * once the message has succeeded).
+ * rows are in the message's results, and the names the message prepares (`done` records those
+ * that ran: all of them once the message has succeeded).
  */
 function appendStatements(client: object, message: Array<Statement | string>, statements: Statement[]) {
   const prepared = preparedOn.get(client) ?? new Set<string>();
@@ -103,8 +103,8 @@ function appendStatements(client: object, message: Array<Statement | string>, st
     }
     return message.push(executeStatement(sqlName, statement.parameters)) - 1;
   });
-  const done = () => {
-    for (const n of preparing) prepared.add(n);
+  const done = (ran = preparing) => {
+    for (const n of ran) prepared.add(n);
     preparedOn.set(client, prepared);
   };
   return { resultOf, preparing, done };
@@ -444,9 +444,11 @@ export class RequestSession {
     return [this.readOnly ? 'BEGIN READ ONLY' : 'BEGIN', `SET LOCAL statement_timeout = ${timeoutMs}`, `SET LOCAL idle_in_transaction_session_timeout = ${timeoutMs + 5000}`];
   }
 
-  /** The viewer's scopes, set for the transaction (none for an anonymous session). */
+  /** The viewer's scopes, set for the transaction (none for an anonymous session); prepared, as every request runs them. */
   private scopes(): Statement | null {
-    return this.principal ? scopesStatement(this.principal.userId, this.requestId, this.principal.tokenVersion) : null;
+    if (!this.principal) return null;
+    const { sql, parameters } = scopesStatement(this.principal.userId, this.requestId, this.principal.tokenVersion);
+    return { sql, parameters, prepared: nameOf(sql) };
   }
 
   private async openOn(dataSource: DataSource, name: string, batch: Statement[], explicit: boolean): Promise<EntityManager> {
@@ -469,9 +471,9 @@ export class RequestSession {
     // statements never run.
     const scopes = this.scopes();
     const message: Array<Statement | string> = explicit ? this.beginning(this.budgetMs) : readOnItsOwn(this.budgetMs);
-    const scopesAt = scopes ? message.push(scopes) - 1 : -1;
-    // a prepared statement is PREPAREd after the scopes: a refused viewer's message stops before it
-    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, batch);
+    // the batch is PREPAREd after the scopes: a refused viewer's message stops before it
+    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, scopes ? [scopes, ...batch] : batch);
+    const [scopesAt, ...batchAt] = scopes ? resultOf : [-1, ...resultOf];
     if (explicit) this.explicit = true;
     try {
       const started = performance.now();
@@ -482,7 +484,7 @@ export class RequestSession {
       // instead of beginning and committing a transaction of their own
       if (explicit) Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       if (scopes) this.currentViewer = viewerFromScopes(this.principal!.userId, results[scopesAt].rows as Parameters<typeof viewerFromScopes>[1]);
-      this.openedWith = resultOf.map((i) => results[i].rows);
+      this.openedWith = batchAt.map((i) => results[i].rows);
       return runner.manager;
     } catch (failure) {
       const error = scopesError(failure);
@@ -491,7 +493,7 @@ export class RequestSession {
       // never back to the pool inside a transaction: roll back (a read's message ended its own),
       // or destroy the connection; and destroy it when a PREPARE may or may not have run before
       // the failure: its prepared statements are then unknown
-      const uncertain = (preparing.length > 0 && !(error instanceof UnauthenticatedError)) || connectionLost(failure);
+      const uncertain = this.preparedUnknown(error, scopes, preparing, done) || connectionLost(failure);
       await (explicit ? runner.query('ROLLBACK') : Promise.resolve()).then(
         () => release(runner, uncertain ? failure : undefined),
         (rollbackError) => release(runner, rollbackError),
@@ -512,21 +514,30 @@ export class RequestSession {
   private async send(statement: Statement): Promise<unknown[]> {
     const runner = this.runner!;
     const message: Array<Statement | string> = [];
+    const scopes = this.explicit ? null : this.scopes();
     if (this.explicit) await this.keepWithinBudget(runner.manager);
-    else {
-      message.push(...readOnItsOwn(this.timeLeft()));
-      const scopes = this.scopes();
-      if (scopes) message.push(scopes);
-    }
-    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, [statement]);
+    else message.push(...readOnItsOwn(this.timeLeft()));
+    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, scopes ? [scopes, statement] : [statement]);
     try {
       const results = await simpleQuery(runner, message);
       done();
-      return results[resultOf[0]].rows;
-    } catch (error) {
-      if (preparing.length) this.destroyWith ??= error;
-      throw scopesError(error);
+      return results[resultOf.at(-1)!].rows;
+    } catch (failure) {
+      const error = scopesError(failure);
+      if (this.preparedUnknown(error, scopes, preparing, done)) this.destroyWith ??= failure;
+      throw error;
     }
+  }
+
+  /**
+   * After a failed message with `preparing` in it: whether what it left prepared is unknown. A
+   * refusal by the scopes (the message's first statement) ran their own PREPARE, if the message
+   * had it, and nothing after: that much is known.
+   */
+  private preparedUnknown(error: unknown, scopes: Statement | null, preparing: string[], done: (ran: string[]) => void): boolean {
+    if (!(error instanceof UnauthenticatedError)) return preparing.length > 0;
+    done(preparing.filter((n) => n === sqlLevelName(scopes!.prepared!)));
+    return false;
   }
 
   /**
@@ -541,10 +552,15 @@ export class RequestSession {
     this.explicit = true;
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
     this.statementTimeoutMs = left;
+    const message: Array<Statement | string> = this.beginning(left);
+    const { preparing, done } = appendStatements(await runner.connect(), message, scopes ? [scopes] : []);
     try {
-      await simpleQuery(runner, [...this.beginning(left), ...(scopes ? [scopes] : [])]);
-    } catch (error) {
-      throw scopesError(error);
+      await simpleQuery(runner, message);
+      done();
+    } catch (failure) {
+      const error = scopesError(failure);
+      if (this.preparedUnknown(error, scopes, preparing, done)) this.destroyWith ??= failure;
+      throw error;
     }
   }
 
