@@ -157,3 +157,38 @@ describe('request session', () => {
     expect(session.stats.statements).toBe(0);
   });
 });
+
+/** Reads as viewers of the reference data: how often the scopes are computed in a request. */
+describe('request session of a viewer above the counties', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ reference: true });
+  });
+  afterAll(() => db.drop());
+
+  const principal = async (username: string): Promise<Principal> => {
+    const [row] = await db.dataSource.query(`SELECT id AS "userId", token_version AS "tokenVersion" FROM app_user WHERE username = $1`, [username]);
+    return row;
+  };
+  /** A read of two messages, 20 ms apart: the transaction times they saw, and its round trips with the COMMIT. */
+  const twoMessages = async (who: Principal) => {
+    const session = Object.assign(new RequestSession(db.dataSource, who), { readOnly: true });
+    const [first] = await session.query<{ at: string }>('SELECT now()::text AS at');
+    await new Promise((r) => setTimeout(r, 20));
+    const [second] = await session.query<{ at: string }>('SELECT now()::text AS at');
+    await session.close();
+    return { sameTransaction: first.at === second.at, statements: session.stats.statements };
+  };
+
+  it("reads a city's viewer's request in one transaction once it knows them (scopes computed once), a county's in a message each", async () => {
+    const city = await principal('tonghua-viewer');
+    const county = await principal('jian-admin');
+    // the first request of each: not known yet, a transaction per message
+    expect(await twoMessages(city)).toEqual({ sameTransaction: false, statements: 2 });
+    // known now: BEGIN READ ONLY with the scopes, the second statement in it, the COMMIT
+    expect(await twoMessages(city)).toEqual({ sameTransaction: true, statements: 3 });
+    expect(await twoMessages(county)).toEqual({ sameTransaction: false, statements: 2 });
+    expect(await twoMessages(county)).toEqual({ sameTransaction: false, statements: 2 });
+  });
+});
+

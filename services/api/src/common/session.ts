@@ -2,7 +2,7 @@ import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAl
 import { Principal, scopesError, scopesStatement, Viewer, viewerFromScopes } from '@ggw/authz';
 import { countStatementsOn, SqlStats } from '@ggw/db';
 import { preparedName } from '@ggw/rollup';
-import { AppError, isUnavailable, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError, writesRefused, writesRefusedError } from '@ggw/domain';
+import { AppError, isUnavailable, OrgLevel, ServiceUnavailableError, sqlStateOf, TimeoutError, UnauthenticatedError, writesRefused, writesRefusedError } from '@ggw/domain';
 import { executeStatement, inlineParameters } from './inline-parameters';
 import type { ReadReplicas } from './read-replicas';
 
@@ -50,8 +50,8 @@ export interface Statement {
   sql: string;
   parameters: unknown[];
   /**
-   * Run as a prepared statement of this name (a large generated statement: planned once per
-   * connection). In a message with others it is PREPAREd there once per connection, then EXECUTEd.
+   * Run as a prepared statement of this name (its text's hash: see `nameOf`), planned once per
+   * connection: PREPAREd in its message the first time the connection sees it, then EXECUTEd.
    */
   prepared?: string;
 }
@@ -131,6 +131,15 @@ async function simpleQuery(runner: QueryRunner, statements: Array<Statement | st
 }
 
 /**
+ * Viewers whose scopes reach beyond a county (a role at a city or a province): computing their
+ * scopes reads every county below (7 ms for 31 provinces), too much to do again in each message
+ * of a read, so their reads run in one READ ONLY transaction, scopes applied once. Learnt from
+ * a viewer's first request in this process; kept for at most 10,000 users.
+ */
+const wideViewers = new Set<string>();
+const isWide = (viewer: Viewer) => viewer.roles.some((r) => r.level === OrgLevel.PROVINCE || r.level === OrgLevel.CITY);
+
+/**
  * How a read's message starts when it is a transaction of its own (a message of several
  * statements is one; these settings end with it): READ ONLY, and the request's time left.
  */
@@ -199,8 +208,9 @@ export class RequestSession {
    * none: each of its messages is a transaction of its own (the simple protocol runs a message's
    * statements as one), READ ONLY, with its time limit and the viewer's scopes, so a read
    * answered by one message is one round trip with nothing left to commit, and its connection
-   * never idles inside a transaction. A write opens one, and so does a read's piece of work that
-   * is not a single statement; it lasts to the end of the request.
+   * never idles inside a transaction. A write opens one, and so do a read's piece of work that
+   * is not a single statement and the read of a viewer above the counties (`wideViewers`); it
+   * lasts to the end of the request.
    */
   private explicit = false;
   /**
@@ -275,7 +285,7 @@ export class RequestSession {
     const work = this.batch !== batch;
     if (this.batch === batch) this.batch = undefined;
     if (this.state !== 'open') throw new SessionClosedError();
-    return this.open(batch, !this.readOnly || work);
+    return this.open(batch, !this.readOnly || work || (this.principal !== null && wideViewers.has(this.principal.userId)));
   }
 
   /** Whether the transaction has been opened (a statement ran, or the viewer was asked for). */
@@ -483,7 +493,15 @@ export class RequestSession {
       // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
       // instead of beginning and committing a transaction of their own
       if (explicit) Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      if (scopes) this.currentViewer = viewerFromScopes(this.principal!.userId, results[scopesAt].rows as Parameters<typeof viewerFromScopes>[1]);
+      if (scopes) {
+        const viewer = viewerFromScopes(this.principal!.userId, results[scopesAt].rows as Parameters<typeof viewerFromScopes>[1]);
+        this.currentViewer = viewer;
+        if (!isWide(viewer)) wideViewers.delete(viewer.userId);
+        else if (!wideViewers.has(viewer.userId)) {
+          if (wideViewers.size >= 10_000) wideViewers.clear();
+          wideViewers.add(viewer.userId);
+        }
+      }
       this.openedWith = batchAt.map((i) => results[i].rows);
       return runner.manager;
     } catch (failure) {
