@@ -177,6 +177,8 @@ describe('request session of a viewer above the counties', () => {
     await new Promise((r) => setTimeout(r, 20));
     const [second] = await session.query<{ at: string }>('SELECT now()::text AS at');
     await session.close();
+    // each statement answered its own rows, the second one too (not the scopes' of its message)
+    expect([first.at, second.at]).toEqual([expect.stringMatching(/^\d{4}-/), expect.stringMatching(/^\d{4}-/)]);
     return { sameTransaction: first.at === second.at, statements: session.stats.statements };
   };
 

@@ -137,7 +137,16 @@ async function simpleQuery(runner: QueryRunner, statements: Array<Statement | st
  * a viewer's first request in this process; kept for at most 10,000 users.
  */
 const wideViewers = new Set<string>();
-const isWide = (viewer: Viewer) => viewer.roles.some((r) => r.level === OrgLevel.PROVINCE || r.level === OrgLevel.CITY);
+
+/** Remembers whether `viewer` is wide (see `wideViewers`); returns it. */
+function learnWidth(viewer: Viewer): Viewer {
+  if (!viewer.roles.some((r) => r.level === OrgLevel.PROVINCE || r.level === OrgLevel.CITY)) wideViewers.delete(viewer.userId);
+  else if (!wideViewers.has(viewer.userId)) {
+    if (wideViewers.size >= 10_000) wideViewers.clear();
+    wideViewers.add(viewer.userId);
+  }
+  return viewer;
+}
 
 /**
  * How a read's message starts when it is a transaction of its own (a message of several
@@ -480,40 +489,25 @@ export class RequestSession {
     // request asked for before it opened. A failure stops the message there: a refused viewer's
     // statements never run.
     const scopes = this.scopes();
-    const message: Array<Statement | string> = explicit ? this.beginning(this.budgetMs) : readOnItsOwn(this.budgetMs);
-    // the batch is PREPAREd after the scopes: a refused viewer's message stops before it
-    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, scopes ? [scopes, ...batch] : batch);
-    const [scopesAt, ...batchAt] = scopes ? resultOf : [-1, ...resultOf];
     if (explicit) this.explicit = true;
     try {
       const started = performance.now();
-      const results = await simpleQuery(runner, message);
+      const rows = await this.sendMessage(explicit ? this.beginning(this.budgetMs) : readOnItsOwn(this.budgetMs), batch, scopes);
       this.databaseMs += performance.now() - started;
-      done();
       // what startTransaction would have recorded: TypeORM's own writes then nest (savepoints)
       // instead of beginning and committing a transaction of their own
       if (explicit) Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      if (scopes) {
-        const viewer = viewerFromScopes(this.principal!.userId, results[scopesAt].rows as Parameters<typeof viewerFromScopes>[1]);
-        this.currentViewer = viewer;
-        if (!isWide(viewer)) wideViewers.delete(viewer.userId);
-        else if (!wideViewers.has(viewer.userId)) {
-          if (wideViewers.size >= 10_000) wideViewers.clear();
-          wideViewers.add(viewer.userId);
-        }
-      }
-      this.openedWith = batchAt.map((i) => results[i].rows);
+      if (scopes) this.currentViewer = learnWidth(viewerFromScopes(this.principal!.userId, rows.shift() as Parameters<typeof viewerFromScopes>[1]));
+      this.openedWith = rows;
       return runner.manager;
-    } catch (failure) {
-      const error = scopesError(failure);
+    } catch (error) {
       this.runner = undefined;
       this.explicit = false;
       // never back to the pool inside a transaction: roll back (a read's message ended its own),
-      // or destroy the connection; and destroy it when a PREPARE may or may not have run before
-      // the failure: its prepared statements are then unknown
-      const uncertain = this.preparedUnknown(error, scopes, preparing, done) || connectionLost(failure);
+      // or destroy the connection (lost, or its prepared statements unknown)
+      const broken = this.destroyWith ?? (connectionLost(error) ? error : undefined);
       await (explicit ? runner.query('ROLLBACK') : Promise.resolve()).then(
-        () => release(runner, uncertain ? failure : undefined),
+        () => release(runner, broken),
         (rollbackError) => release(runner, rollbackError),
       );
       if (error instanceof UnauthenticatedError) throw (this.unauthenticated = error);
@@ -530,32 +524,34 @@ export class RequestSession {
    * (a read that has none) as a transaction of its own, with the time left and the scopes.
    */
   private async send(statement: Statement): Promise<unknown[]> {
-    const runner = this.runner!;
-    const message: Array<Statement | string> = [];
-    const scopes = this.explicit ? null : this.scopes();
-    if (this.explicit) await this.keepWithinBudget(runner.manager);
-    else message.push(...readOnItsOwn(this.timeLeft()));
-    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, scopes ? [scopes, statement] : [statement]);
-    try {
-      const results = await simpleQuery(runner, message);
-      done();
-      return results[resultOf.at(-1)!].rows;
-    } catch (failure) {
-      const error = scopesError(failure);
-      if (this.preparedUnknown(error, scopes, preparing, done)) this.destroyWith ??= failure;
-      throw error;
-    }
+    if (this.explicit) await this.keepWithinBudget(this.runner!.manager);
+    const rows = this.explicit ? await this.sendMessage([], [statement], null) : await this.sendMessage(readOnItsOwn(this.timeLeft()), [statement], this.scopes());
+    return rows.at(-1)!;
   }
 
   /**
-   * After a failed message with `preparing` in it: whether what it left prepared is unknown. A
-   * refusal by the scopes (the message's first statement) ran their own PREPARE, if the message
-   * had it, and nothing after: that much is known.
+   * Sends `head`, then the `scopes` (if any), then `statements`, as one message on the request's
+   * connection, and returns the rows of each (the scopes' first). A prepared statement is PREPAREd the first
+   * time the connection sees it (after the scopes: a refused viewer's message stops before
+   * anything else of it). After a failure, what the message left prepared is known only when the
+   * scopes refused the viewer (their own PREPARE ran, nothing after); otherwise, if it prepared
+   * anything, the connection is destroyed at the end (`destroyWith`). Thrown: a refusal as
+   * UnauthenticatedError, anything else as it came.
    */
-  private preparedUnknown(error: unknown, scopes: Statement | null, preparing: string[], done: (ran: string[]) => void): boolean {
-    if (!(error instanceof UnauthenticatedError)) return preparing.length > 0;
-    done(preparing.filter((n) => n === sqlLevelName(scopes!.prepared!)));
-    return false;
+  private async sendMessage(head: Array<Statement | string>, statements: Statement[], scopes: Statement | null): Promise<unknown[][]> {
+    const runner = this.runner!;
+    const message = [...head];
+    const { resultOf, preparing, done } = appendStatements(await runner.connect(), message, scopes ? [scopes, ...statements] : statements);
+    try {
+      const results = await simpleQuery(runner, message);
+      done();
+      return resultOf.map((i) => results[i].rows);
+    } catch (failure) {
+      const error = scopesError(failure);
+      if (error instanceof UnauthenticatedError) done(preparing.filter((n) => n === sqlLevelName(scopes!.prepared!)));
+      else if (preparing.length) this.destroyWith ??= failure;
+      throw error;
+    }
   }
 
   /**
@@ -563,23 +559,12 @@ export class RequestSession {
    * is not a single statement (it may run several, all under the scopes).
    */
   private async begin(): Promise<void> {
-    const runner = this.runner!;
     const left = this.timeLeft();
-    const scopes = this.scopes();
     // an aborted one is rolled back at the end like any other
     this.explicit = true;
-    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+    Object.assign(this.runner!, { isTransactionActive: true, transactionDepth: 1 });
     this.statementTimeoutMs = left;
-    const message: Array<Statement | string> = this.beginning(left);
-    const { preparing, done } = appendStatements(await runner.connect(), message, scopes ? [scopes] : []);
-    try {
-      await simpleQuery(runner, message);
-      done();
-    } catch (failure) {
-      const error = scopesError(failure);
-      if (this.preparedUnknown(error, scopes, preparing, done)) this.destroyWith ??= failure;
-      throw error;
-    }
+    await this.sendMessage(this.beginning(left), [], this.scopes());
   }
 
   /** The request's time left, in ms; none left is a timeout. */
