@@ -365,14 +365,16 @@ interface Measured {
   cpuMs: number;
   /** the server process's write system calls per counted answer (to its clients and to PostgreSQL) */
   writes: number;
+  /** the database server's CPU per counted answer, ms (all its processes: each target runs alone) */
+  dbCpuMs: number;
 }
 
 /**
  * One autocannon run. Only answers identical to the checked one count (`expectBody`): a GraphQL
  * error comes with status 200, and would otherwise be counted as a fast success.
  */
-async function drive(endpoint: string, query: string, token: string, expectBody: string, connections: number, seconds: number, pid: number): Promise<Measured> {
-  const [cpu0, writes0] = [cpuMs(pid), writeCalls(pid)];
+async function drive(endpoint: string, query: string, token: string, expectBody: string, connections: number, seconds: number, pid: number, postmaster: number): Promise<Measured> {
+  const [cpu0, writes0, db0] = [cpuMs(pid), writeCalls(pid), clusterCpuMs(postmaster)];
   const r = await autocannon({
     url: endpoint, method: 'POST', connections, duration: seconds, expectBody,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -381,7 +383,7 @@ async function drive(endpoint: string, query: string, token: string, expectBody:
   const answered = Math.max(1, r['2xx'] - r.mismatches);
   return {
     rps: (r['2xx'] - r.mismatches) / r.duration, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, mismatches: r.mismatches,
-    cpuMs: (cpuMs(pid) - cpu0) / answered, writes: (writeCalls(pid) - writes0) / answered,
+    cpuMs: (cpuMs(pid) - cpu0) / answered, writes: (writeCalls(pid) - writes0) / answered, dbCpuMs: (clusterCpuMs(postmaster) - db0) / answered,
   };
 }
 
@@ -394,11 +396,33 @@ function writeCalls(pid: number): number {
 }
 
 /** Resident memory of a process now and at its peak so far, in MB (Linux). */
+/** A process's /proc stat fields after its name (field 3 of the line is index 0). */
+const statFields = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+
 /** CPU time a process has used, in ms (user + system, from /proc). */
 function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statFields(pid);
   // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux)
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU time of a PostgreSQL server, in ms: the postmaster, its live processes (backends, the
+ * background workers) and those that have exited (the postmaster's waited-for children's time).
+ */
+function clusterCpuMs(postmaster: number): number {
+  const own = statFields(postmaster);
+  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * 10;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = statFields(entry);
+      if (Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // gone between the listing and the read: its time is now in the postmaster's children's
+    }
+  }
+  return total;
 }
 
 /**
@@ -444,7 +468,7 @@ async function main() {
   try {
     owner = new Client({ connectionString: ownerUrl });
     await owner.connect();
-    await owner.query(await peerSchemaSql('ggw_app'));
+    await owner.query(peerSchemaSql('ggw_app'));
 
     const transaction = await captureReadmeTransaction(owner, logs, ownerUrl, appUrl);
 
@@ -486,8 +510,10 @@ async function main() {
     const firstFigures = QUERIES[0].fromApi(JSON.parse(bodies.get(`api:${QUERIES[0].name}`)!).data) as number[];
     console.log(`check: README figures ${FIVE.map((k, i) => `${k} ${firstFigures[i]}`).join(', ')}`);
 
+    // the database server: the parent of a backend
+    const postmaster = Number(statFields((await owner.query('SELECT pg_backend_pid() AS pid')).rows[0].pid)[1]);
     const measure = (t: Target, q: PeerQuery, connections: number, seconds: number) =>
-      drive(endpoints[t], t === 'api' ? q.api : q.peer, token, bodies.get(`${t}:${q.name}`)!, connections, seconds, pids[t]);
+      drive(endpoints[t], t === 'api' ? q.api : q.peer, token, bodies.get(`${t}:${q.name}`)!, connections, seconds, pids[t], postmaster);
 
     if (WARMUP_SECONDS > 0) for (const q of QUERIES) for (const t of TARGETS) await measure(t, q, CONNECTIONS[0], WARMUP_SECONDS);
 
@@ -516,11 +542,11 @@ async function main() {
     console.log(`\nreq/s, median of ${ROUNDS} rounds of ${SECONDS} s (only answers identical to the checked ones counted):`);
     for (const r of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(`| ${r.map((x, i) => pad(x, widths[i])).join(' | ')} |`);
 
-    // where each server's time goes: its own CPU and socket writes per answer (8 connections)
-    const per = (q: PeerQuery, t: Target, f: 'cpuMs' | 'writes') => median(runs.get(`${CONNECTIONS[0]}:${q.name}:${t}`)!.map((m) => m[f]));
-    console.log(`\nserver CPU ms / socket writes per answer at ${CONNECTIONS[0]} connections (median of rounds):`);
+    // where each server's time goes: its own CPU, its socket writes, and the database's CPU per answer (8 connections)
+    const per = (q: PeerQuery, t: Target, f: 'cpuMs' | 'writes' | 'dbCpuMs') => median(runs.get(`${CONNECTIONS[0]}:${q.name}:${t}`)!.map((m) => m[f]));
+    console.log(`\nserver CPU ms / socket writes / database CPU ms per answer at ${CONNECTIONS[0]} connections (median of rounds):`);
     for (const q of QUERIES) {
-      console.log(`  ${q.name}: ${TARGETS.map((t) => `${t} ${per(q, t, 'cpuMs').toFixed(2)} ms / ${per(q, t, 'writes').toFixed(1)}`).join(', ')}`);
+      console.log(`  ${q.name}: ${TARGETS.map((t) => `${t} ${per(q, t, 'cpuMs').toFixed(2)} ms / ${per(q, t, 'writes').toFixed(1)} / ${per(q, t, 'dbCpuMs').toFixed(2)} ms`).join(', ')}`);
     }
 
     // overload: far more connections than either pool has

@@ -1,12 +1,11 @@
 /**
  * The `peer` schema PostGraphile serves the roll-ups from in `pnpm bench:peer`: SQL functions
  * (computed columns of `org`) whose bodies are the very statements the API runs for
- * `rollup(period:)` with `previousYear` and for `childRollups(period:)`, taken from the roll-up
+ * `rollup(period:)` (with `previousYear` or without) and for `childRollups(period:)`, taken from the roll-up
  * engine itself, so both sides read the same `rollup_subtree` rows with the same SQL and a
  * difference in speed is the servers', not the queries'.
  */
-import type { EntityManager } from 'typeorm';
-import { computeWithLastYear, sumMetricsFor, type TargetSpec } from '@ggw/rollup';
+import { periodStatement, sumMetricsFor, type TargetSpec } from '@ggw/rollup';
 import { parsePeriod } from '@ggw/domain';
 
 /** The figures of the README query, and the ten of the side-by-side table. */
@@ -22,17 +21,13 @@ const SAMPLE_ORG = '00000000-0000-4000-8000-00000000beef';
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
- * The statement the engine runs for `spec` over a year and the year before, with its parameters
+ * The statement the engine runs for `spec` over a year (and the year before, with `lastYear`), with its parameters
  * replaced by SQL over the function's arguments `o` (the org) and `period` (a year): a date of the
  * sample year becomes the same day of `period`'s year (plus the offset), the sample org `o.id`.
  * The arguments are named through the function (`fn.o`): the statement has an `o` of its own.
  */
-async function statementFor(fn: string, spec: TargetSpec, keys: readonly string[]): Promise<string> {
-  let captured: { text: string; params: unknown[] } | undefined;
-  // the engine only calls query() on a manager without a query runner (no named statement)
-  const manager = { queryRunner: undefined, query: async (text: string, params: unknown[]) => ((captured = { text, params }), []) } as unknown as EntityManager;
-  await computeWithLastYear(manager, [spec], parsePeriod(String(SAMPLE_YEAR)), sumMetricsFor(keys));
-  const { text, params } = captured!;
+function statementFor(fn: string, spec: TargetSpec, keys: readonly string[], lastYear: boolean): string {
+  const { text, params } = periodStatement([spec], parsePeriod(String(SAMPLE_YEAR)), sumMetricsFor(keys), 'aggregates', lastYear);
   const literal = (v: unknown): string => {
     if (Array.isArray(v)) return `ARRAY[${v.map(literal).join(', ')}]`;
     if (v === SAMPLE_ORG) return `(${fn}.o).id`;
@@ -59,7 +54,7 @@ function figureSql(key: string, i: number): string {
  * a county hangs under its city, so the key only names the relation; the API never reads it),
  * and `orgByCode` through a smart tag.
  */
-export async function peerSchemaSql(appRole: string): Promise<string> {
+export function peerSchemaSql(appRole: string): string {
   const columns = (keys: readonly string[]) => keys.map((k) => `${snake(k)} float8`).join(', ');
   const values = (keys: readonly string[], i: number) => keys.map((k) => figureSql(k, i)).join(', ');
   const orgSpec: TargetSpec = { kind: 'orgs', ids: [SAMPLE_ORG] };
@@ -78,15 +73,15 @@ export async function peerSchemaSql(appRole: string): Promise<string> {
     CREATE TYPE peer.figures AS (${columns(TEN)});
     CREATE TYPE peer.rollup AS (code text, name text, ${columns(TEN)}, previous_year peer.figures);
 
-    -- README query: the five figures (the API's statement also computes the year before)
+    -- README query: the five figures (the year alone, as the API computes it when nothing reads the year before)
     CREATE FUNCTION peer.org_headline(o org, period text) RETURNS peer.headline LANGUAGE sql STABLE AS $fn$
-      SELECT ROW(${values(FIVE, 0)})::peer.headline FROM (${await statementFor('org_headline', orgSpec, FIVE)}) r
+      SELECT ROW(${values(FIVE, 0)})::peer.headline FROM (${statementFor('org_headline', orgSpec, FIVE, false)}) r
     $fn$;
     CREATE FUNCTION peer.org_rollup(o org, period text) RETURNS peer.rollup LANGUAGE sql STABLE AS $fn$
-      SELECT ROW(r.code, r.name, ${values(TEN, 0)}, ROW(${values(TEN, 1)})::peer.figures)::peer.rollup FROM (${await statementFor('org_rollup', orgSpec, TEN)}) r
+      SELECT ROW(r.code, r.name, ${values(TEN, 0)}, ROW(${values(TEN, 1)})::peer.figures)::peer.rollup FROM (${statementFor('org_rollup', orgSpec, TEN, true)}) r
     $fn$;
     CREATE FUNCTION peer.org_child_rollups(o org, period text) RETURNS SETOF peer.rollup LANGUAGE sql STABLE AS $fn$
-      SELECT ROW(r.code, r.name, ${values(TEN, 0)}, ROW(${values(TEN, 1)})::peer.figures)::peer.rollup FROM (${await statementFor('org_child_rollups', childSpec, TEN)}) r
+      SELECT ROW(r.code, r.name, ${values(TEN, 0)}, ROW(${values(TEN, 1)})::peer.figures)::peer.rollup FROM (${statementFor('org_child_rollups', childSpec, TEN, true)}) r
     $fn$;
     -- the volunteers of the org's subtree, newest first (the API's order)
     CREATE FUNCTION peer.org_subtree_volunteers(o org) RETURNS SETOF volunteer LANGUAGE sql STABLE AS $fn$

@@ -108,23 +108,24 @@ export async function computeRollups(
 }
 
 /**
- * The statement of the figures of `period` and of the year before it, as a table compares them:
- * children as they were in the period, and the year before over the orgs below each target at
- * the period's end (like for like: a merged township's previous year is the sum of its
- * predecessors').
+ * The statement of the figures of `period`, as a table shows them: children as they were in the
+ * period. With `lastYear`, also those of the year before, over the orgs below each target at the
+ * period's end (like for like: a merged township's previous year is the sum of its
+ * predecessors'); without it the statement computes and reads nothing of that year.
  */
-export function withLastYearStatement(specs: TargetSpec[], period: Period, metrics: readonly SumMetric[], reader: RollupReader = 'aggregates'): RollupStatement {
+export function periodStatement(specs: TargetSpec[], period: Period, metrics: readonly SumMetric[], reader: RollupReader, lastYear: boolean): RollupStatement {
   const dated = specs.map((s) => (s.kind === 'children' ? { ...s, during: { start: period.start, end: period.end } } : s));
+  if (!lastYear) return rollupStatement(dated, [period], metrics, reader);
   const lastDay = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return rollupStatement(dated, [period, previousYear(period)], metrics, reader, [null, lastDay]);
 }
 
-/** The figures of `period` and of the year before it (`withLastYearStatement`), in one statement on `manager`. */
+/** The figures of `period` and of the year before it (`periodStatement`), in one statement on `manager`. */
 export async function computeWithLastYear(
   manager: EntityManager, specs: TargetSpec[], period: Period, metrics: readonly SumMetric[], reader: RollupReader = 'aggregates',
 ): Promise<RollupRow[]> {
   if (specs.length === 0) return [];
-  const statement = withLastYearStatement(specs, period, metrics, reader);
+  const statement = periodStatement(specs, period, metrics, reader, true);
   return statement.decode(await queryPrepared(manager, statement.text, statement.params, statement.name));
 }
 

@@ -25,23 +25,33 @@ function figuresKeys(field: FieldNode, info: GraphQLResolveInfo): string[] | nul
 }
 
 /**
- * The figure keys a query selects anywhere below a field (through nested objects and
- * fragments), so the engine computes only those. `figures` asks for its `keys`, or for all.
+ * The fields below a roll-up that read the year before: Rollup.previousYear and Rollup.change,
+ * Figure.previousValue and Figure.change. Matched by name anywhere below (a field of another
+ * type with one of these names only makes the engine compute a year it did not need).
  */
-export function selectedFigureKeys(info: GraphQLResolveInfo): string[] {
+const LAST_YEAR_FIELDS = new Set(['previousYear', 'change', 'previousValue']);
+
+/**
+ * What a query asks of the roll-ups below a field (through nested objects and fragments), so
+ * that the engine computes only that: the figure keys (`figures` asks for its `keys`, or for all)
+ * and whether any answer reads the year before.
+ */
+export function figuresAsked(info: GraphQLResolveInfo): { keys: string[]; lastYear: boolean } {
   const keys = new Set<string>();
+  let lastYear = false;
   const visit = (set: SelectionSetNode | undefined) => {
     for (const s of set?.selections ?? []) {
       if (s.kind === 'Field') {
         if (s.name.value === 'figures') (figuresKeys(s, info) ?? [...METRIC_KEYS]).forEach((k) => keys.add(k));
         else if (METRIC_KEYS.has(s.name.value)) keys.add(s.name.value);
+        else if (LAST_YEAR_FIELDS.has(s.name.value)) lastYear = true;
         visit(s.selectionSet);
       } else if (s.kind === 'InlineFragment') visit(s.selectionSet);
       else visit((info.fragments[s.name.value] as FragmentDefinitionNode | undefined)?.selectionSet);
     }
   };
   for (const node of info.fieldNodes) visit(node.selectionSet);
-  return [...keys];
+  return { keys: [...keys], lastYear };
 }
 
 /**

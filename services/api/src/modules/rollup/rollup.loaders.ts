@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { FigureState, Period } from '@ggw/domain';
-import { queryPrepared, RollupReader, RollupRow, sumMetricsFor, TargetSpec, withLastYearStatement } from '@ggw/rollup';
+import { periodStatement, queryPrepared, RollupReader, RollupRow, sumMetricsFor, TargetSpec } from '@ggw/rollup';
 import { RequestSession } from '../../common/session';
 
 export interface RollupRequest {
@@ -8,6 +8,8 @@ export interface RollupRequest {
   period: Period;
   /** figure keys the query asked for (the engine computes these and what they need) */
   keys: string[];
+  /** whether the answer reads the year before (its figures are computed only then) */
+  lastYear: boolean;
   /** live figures (the default) or those of approved reports */
   state?: FigureState;
 }
@@ -16,7 +18,7 @@ export interface RollupRequest {
  * Roll-ups of one request. Every roll-up field resolved in the same tick of execution (the
  * org's own figures, its children's table, a page of its villages, its summary…) becomes one
  * engine statement per period (and figure state), computing the union of the figures asked
- * for; each period comes with the same period a year earlier.
+ * for, and the same period a year earlier when any of them reads it.
  */
 /** The key of the one spec that holds every org asked for by id. */
 const ORGS = 'orgs';
@@ -40,7 +42,8 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
         const keyOf = new Map(group.filter((r) => r.spec.kind !== 'orgs').map((r) => [r, JSON.stringify(r.spec)]));
         const specs = new Map<string, TargetSpec>([...keyOf].map(([r, key]) => [key, r.spec]));
         if (ids.length) specs.set(ORGS, { kind: 'orgs', ids });
-        const statement = withLastYearStatement([...specs.values()], period, metrics, group[0].state === FigureState.APPROVED ? 'approved' : reader);
+        const reads = group[0].state === FigureState.APPROVED ? 'approved' : reader;
+        const statement = periodStatement([...specs.values()], period, metrics, reads, group.some((r) => r.lastYear));
         const rows = statement.decode(await session.serially(
           (manager) => queryPrepared(manager, statement.text, statement.params, statement.name),
           { sql: statement.text, parameters: statement.params, prepared: statement.name },
@@ -56,6 +59,6 @@ export function createRollupLoader(session: RequestSession, reader: RollupReader
       }));
       return requests.map((r) => results.get(r) ?? []);
     },
-    { cacheKeyFn: (r) => JSON.stringify([r.spec, r.period.key, r.state ?? FigureState.LIVE, [...r.keys].sort()]) },
+    { cacheKeyFn: (r) => JSON.stringify([r.spec, r.period.key, r.state ?? FigureState.LIVE, [...r.keys].sort(), r.lastYear]) },
   );
 }

@@ -9,7 +9,7 @@ import { RequestContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { countOrgs } from '../org/org.service';
 import { OrgObject } from '../org/org.type';
-import { selectedFigureKeys } from '../../common/selection';
+import { figuresAsked } from '../../common/selection';
 import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, RollupView, sortRows } from './rollup.service';
 import { Discrepancy, Figure, FigureKey, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
 
@@ -43,7 +43,7 @@ export class OrgRollupResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const p = periodArg(period);
-    return requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, selectedFigureKeys(info), state), org);
+    return requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, figuresAsked(info), state), org);
   }
 
   @FieldResolver(() => RollupTable, { description: '下级单位汇总表:本组织合计与每个直接下级并列(乡镇表、村表),可按任一指标排序' })
@@ -57,11 +57,11 @@ export class OrgRollupResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const p = periodArg(period);
-    const keys = selectedFigureKeys(info);
-    if (sortBy) keys.push(metric(sortBy, 'sortBy').key);
+    const asked = figuresAsked(info);
+    if (sortBy) asked.keys.push(metric(sortBy, 'sortBy').key);
     const [total, rows] = await Promise.all([
-      loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, keys, state),
-      loadRollups(ctx, { kind: 'children', parentId: org.id }, p, keys, state),
+      loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, asked, state),
+      loadRollups(ctx, { kind: 'children', parentId: org.id }, p, asked, state),
     ]);
     return { total: requireOne(total, org), rows: sortRows(rows, sortBy, descending) };
   }
@@ -71,7 +71,7 @@ export class OrgRollupResolver {
     const p = periodArg(args.period);
     const size = pageSize(args.first);
     const afterPath = args.after !== null && args.after !== undefined ? ctx.cursors.decode(args.after, 'org', ['path'])[0] : null;
-    const rows = await loadRollups(ctx, { kind: 'descendants', rootId: org.id, level: args.level, type: args.type, limit: size + 1, afterPath }, p, selectedFigureKeys(info));
+    const rows = await loadRollups(ctx, { kind: 'descendants', rootId: org.id, level: args.level, type: args.type, limit: size + 1, afterPath }, p, figuresAsked(info));
     return toPage(rows, size, (r) => ctx.cursors.encode('org', [r.org.path]), () => countOrgs(ctx, { under: org, level: args.level, type: args.type }));
   }
 
@@ -83,7 +83,7 @@ export class OrgRollupResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const p = periodArg(period);
-    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, SUMMARY_METRICS, state), org);
+    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, { keys: SUMMARY_METRICS, lastYear: true }, state), org);
     const figures = (v: Record<string, unknown>) => Object.fromEntries(SUMMARY_METRICS.map((k) => [k, (v[k] as number | null | undefined) ?? null]));
     return writeSummary({ org, now: figures(view), before: figures(view.previousYear!) });
   }
@@ -93,7 +93,7 @@ export class OrgRollupResolver {
     const p = periodArg(period);
     const reported = await reportedFigures(ctx, org, p);
     if (reported.length === 0) return [];
-    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, reported.map((r) => r.metricKey)), org);
+    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, { keys: reported.map((r) => r.metricKey), lastYear: false }), org);
     return reported
       .map((r) => ({ ...r, label: metric(r.metricKey).label, computedValue: (view[r.metricKey] as number | null | undefined) ?? null }))
       .filter((r) => disagrees(r.reportedValue, r.computedValue));
@@ -104,7 +104,7 @@ export class OrgRollupResolver {
     const p = periodArg(String(year));
     const targets = await planTargets(ctx, org, year);
     if (targets.length === 0) return [];
-    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, targets.map((t) => t.metricKey)), org);
+    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, { keys: targets.map((t) => t.metricKey), lastYear: false }), org);
     return targets.map((t) => {
       const actual = (view[t.metricKey] as number | null | undefined) ?? null;
       return { ...t, label: metric(t.metricKey).label, actual, completion: actual === null || t.target === 0 ? null : actual / t.target };

@@ -4,7 +4,7 @@ import { FigureState, NotFoundError, parsePeriod, Period } from '@ggw/domain';
 import { changeOf, changeUnit, computableMetrics, figureRecord, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
-import { fieldsWrittenIn, selectedFigureKeys } from '../../common/selection';
+import { fieldsWrittenIn, figuresAsked } from '../../common/selection';
 
 /** What a Rollup object resolves to. */
 export interface RollupView {
@@ -29,29 +29,39 @@ function figureList(now: Record<string, number | null>, before: Record<string, n
   }));
 }
 
-/** Turns an engine row (sums of the period and of a year earlier) into the GraphQL view; APPROVED figures are cached apart from live ones. */
+/**
+ * Turns an engine row (sums of the period, and of a year earlier when the query reads them) into
+ * the GraphQL view; APPROVED figures are cached apart from live ones.
+ */
 export function toView(row: RollupRow, period: Period, state: FigureState = FigureState.LIVE): RollupView {
   const suffix = state === FigureState.LIVE ? '' : `@${state}`;
   // both are fresh dictionaries (figureRecord): the view's fields are added to them in place
   // (figureList reads only metric keys, which none of those fields is)
   const now = figuresFromSums(row.sums[0]);
-  const before = figuresFromSums(row.sums[1]);
-  const change = figureRecord<number | null>();
-  for (const m of computableMetrics(row.sums[0])) change[m.key] = changeOf(m, now[m.key], before[m.key] ?? null);
-  const previousKey = `${period.year - 1}${period.key.slice(4)}`;
-  const previousYear = Object.assign(before, {
-    id: `${row.org.id}@${previousKey}${suffix}`, org: row.org, period: previousKey, previousYear: null, change: null,
-    figures: (keys: string[] | null) => figureList(before, null, keys),
-  });
+  const before = row.sums.length > 1 ? figuresFromSums(row.sums[1]) : null;
+  let change: Record<string, number | null> | null = null;
+  let previousYear: RollupView | null = null;
+  if (before) {
+    change = figureRecord<number | null>();
+    for (const m of computableMetrics(row.sums[0])) change[m.key] = changeOf(m, now[m.key], before[m.key] ?? null);
+    const previousKey = `${period.year - 1}${period.key.slice(4)}`;
+    previousYear = Object.assign(before, {
+      id: `${row.org.id}@${previousKey}${suffix}`, org: row.org, period: previousKey, previousYear: null, change: null,
+      figures: (keys: string[] | null) => figureList(before, null, keys),
+    }) as unknown as RollupView;
+  }
   return Object.assign(now, {
     id: `${row.org.id}@${period.key}${suffix}`, org: row.org, period: period.key, previousYear, change,
     figures: (keys: string[] | null) => figureList(now, before, keys),
   }) as unknown as RollupView;
 }
 
+/** What a roll-up field asks for: its figure keys, and whether it reads the year before (`figuresAsked`). */
+export type FiguresAsked = ReturnType<typeof figuresAsked>;
+
 /** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */
-export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period: Period, keys: string[], state: FigureState = FigureState.LIVE): Promise<RollupView[]> {
-  const rows = await ctx.loaders.rollups.load({ spec, period, keys, state });
+export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period: Period, asked: FiguresAsked, state: FigureState = FigureState.LIVE): Promise<RollupView[]> {
+  const rows = await ctx.loaders.rollups.load({ spec, period, ...asked, state });
   for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org);
   return rows.map((r) => toView(r, period, state));
 }
@@ -80,10 +90,10 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
       const args = getArgumentValues(field, nodes[0], info.variableValues);
       const period = periodArg(args.period as string);
       const state = (args.state as FigureState | undefined) ?? FigureState.LIVE;
-      const keys = selectedFigureKeys({ ...info, fieldNodes: nodes });
+      const asked = figuresAsked({ ...info, fieldNodes: nodes });
       // a failure is the field's own to report, when it asks again
-      const rows = ctx.loaders.rollups.load({ spec: { kind: 'code', code }, period, keys, state }).catch(() => null);
-      return [{ period, state, keys, rows }];
+      const rows = ctx.loaders.rollups.load({ spec: { kind: 'code', code }, period, ...asked, state }).catch(() => null);
+      return [{ period, state, asked, rows }];
     } catch {
       return [];
     }
@@ -92,7 +102,7 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
     async answer(org) {
       for (const a of asked) {
         const rows = await a.rows;
-        if (rows?.length === 1 && rows[0].org.id === org.id) ctx.loaders.rollups.prime({ spec: { kind: 'orgs', ids: [org.id] }, period: a.period, keys: a.keys, state: a.state }, rows);
+        if (rows?.length === 1 && rows[0].org.id === org.id) ctx.loaders.rollups.prime({ spec: { kind: 'orgs', ids: [org.id] }, period: a.period, ...a.asked, state: a.state }, rows);
       }
     },
   };

@@ -31,6 +31,24 @@ describe('roll-ups over GraphQL', () => {
     expect(r.change).toMatchObject({ volunteerCount: 135, orgCount: 20 });
   });
 
+  it('computes the year before whichever field reads it, through fragments too, and the year alone gives the same figures', async () => {
+    const year = await rollup('220582', '2020', 'orgCount volunteerCount');
+    expect(year).toEqual({ orgCount: 218, volunteerCount: 2503 });
+    // each field that reads 2019 alone: the statement then computes 2019 too
+    expect(await rollup('220582', '2020', 'orgCount previousYear { orgCount }')).toEqual({ orgCount: 218, previousYear: { orgCount: 198 } });
+    expect(await rollup('220582', '2020', 'change { orgCount }')).toEqual({ change: { orgCount: 20 } });
+    expect(await rollup('220582', '2020', 'figures(keys: [orgCount]) { value previousValue }')).toEqual({ figures: [{ value: 218, previousValue: 198 }] });
+    expect(await rollup('220582', '2020', 'figures(keys: [volunteerCount]) { change }')).toEqual({ figures: [{ change: 135 }] });
+    const viaFragment = await api.gql(`{ org(code: "220582") { childRollups(period: "2020") { total { ...lastYear } rows { ...lastYear } } } }
+      fragment lastYear on Rollup { orgCount ... on Rollup { previousYear { orgCount } } }`);
+    expect(viaFragment.body.errors).toBeUndefined();
+    expect(viaFragment.body.data.org.childRollups.total).toEqual({ orgCount: 218, previousYear: { orgCount: 198 } });
+    // the same rows' year, asked without anything that reads the year before
+    const rows = await api.gql('{ org(code: "220582") { childRollups(period: "2020") { rows { orgCount } } } }');
+    expect(rows.body.data.org.childRollups.rows.map((r: { orgCount: number }) => r.orgCount))
+      .toEqual(viaFragment.body.data.org.childRollups.rows.map((r: { orgCount: number }) => r.orgCount));
+  });
+
   it('writes the summary paragraph from the data', async () => {
     const res = await api.gql(`{ org(code: "220582") { summary(period: "2020") } }`);
     const text: string = res.body.data.org.summary;
