@@ -5,6 +5,13 @@ import { ORG_COLUMNS, OrgRecord, parseOrgRecord } from './org.record';
 /** The loaders' statements run on every request that reads an org: each is planned once per connection. */
 const PREPARED = { prepared: true };
 
+/**
+ * Siblings in code order, which is their path order (ltree compares a label's bytes, then its
+ * length, as JavaScript compares these ASCII codes). Sorted here rather than by the statements:
+ * PostgreSQL sorting a county's 217 orgs by path was a quarter of the tree's statement.
+ */
+const byCode = (a: OrgRecord, b: OrgRecord) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
 /** Each key's rows, in the order of `keys` (none for a key without), as DataLoader requires. */
 function groupByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const map = new Map<string, T[]>(keys.map((k) => [k, []]));
@@ -45,8 +52,8 @@ export function createOrgLoaders(session: RequestSession) {
 
   /** Children of each parent id, ordered by code. */
   const childrenByParentId = new DataLoader<string, OrgRecord[]>(async (parentIds) => {
-    const rows = remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.parent_id = ANY($1::uuid[]) ORDER BY o.path`, [parentIds], PREPARED)).map(parseOrgRecord));
-    return groupByKey(parentIds, rows, (r) => r.parentId ?? '');
+    const rows = remember((await session.query(`SELECT ${ORG_COLUMNS} FROM org o WHERE o.parent_id = ANY($1::uuid[])`, [parentIds], PREPARED)).map(parseOrgRecord));
+    return groupByKey(parentIds, rows, (r) => r.parentId ?? '').map((children) => children.sort(byCode));
   });
 
   /** Ancestors of each path, root first, the org itself excluded. */
@@ -65,8 +72,8 @@ export function createOrgLoaders(session: RequestSession) {
   });
 
   /**
-   * Gives the children loader what a look-up of `root`'s subtree `depth` levels down read (in
-   * path order): the children of the root and of every org above the last level, none missing.
+   * Gives the children loader what a look-up of `root`'s subtree `depth` levels down read (in any
+   * order): the children of the root and of every org above the last level, none missing.
    */
   const primeSubtree = (root: OrgRecord, rows: OrgRecord[], depth: number) => {
     const levelOf = (o: OrgRecord) => {
@@ -78,7 +85,7 @@ export function createOrgLoaders(session: RequestSession) {
     const children = new Map<string, OrgRecord[]>([[root.id, []]]);
     for (const o of remember(rows)) if (levelOf(o) < last) children.set(o.id, []);
     for (const o of rows) if (o.parentId) children.get(o.parentId)?.push(o);
-    for (const [parentId, list] of children) childrenByParentId.prime(parentId, list);
+    for (const [parentId, list] of children) childrenByParentId.prime(parentId, list.sort(byCode));
   };
 
   return { orgById, orgByCode, childrenByParentId, ancestorsByPath, primeSubtree };

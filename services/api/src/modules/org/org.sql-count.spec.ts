@@ -45,6 +45,17 @@ describe('statements per request', () => {
     // the scopes, the org and the three levels below it (the villages' none)
     expect(ahead.statements).toBe(1);
     expect(byLevel.statements).toBe(4);
+    // read by path (a subtree that ends within the levels asked) and walked level by level (a
+    // city's counties and townships, not its villages): the same trees as level by level
+    for (const [as, code, tree] of [['jian-admin', '220582101', 'code children { code }'], ['jian-admin', '220582101', 'code children { code children { code } }'],
+      ['tonghua-viewer', '220500', 'code children { code name children { code } }'], ['tonghua-viewer', '220500', 'code children { children { children { code } } }']]) {
+      const read = await api.gqlAs(as, `{ org(code: "${code}") { ${tree} } }`);
+      const walked = await api.gqlAs(as, `{ org(code: "${code}") { ...T } } fragment T on Org { ${tree} }`);
+      expect(read.body.errors).toBeUndefined();
+      expect(read.body.data).toEqual(walked.body.data);
+      expect(JSON.stringify(read.body.data)).toMatch(/"2205\d{5}/);
+      expect(read.statements).toBe(1);
+    }
     // one level, under an alias, with a filter (applied to what was read)
     const one = await api.gql('{ org(code: "220582") { towns: children(level: TOWNSHIP) { code } } }');
     expect(one.body.data.org.towns.length).toBeGreaterThan(10);
