@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@ggw/authz';
 import { createDataSource } from '@ggw/db';
 import { createTestDatabase, TestDatabase } from '@ggw/testing';
+import { PlatformMetrics } from '../http/metrics';
 import { MAX_PREPARED_PER_CONNECTION, RequestSession } from './session';
 
 /**
@@ -115,13 +116,20 @@ describe('request session', () => {
     await session.close();
   });
 
-  it(`PREPAREs at most ${MAX_PREPARED_PER_CONNECTION} statements on a connection; past that they run as they are`, async () => {
+  it(`PREPAREs at most ${MAX_PREPARED_PER_CONNECTION} statements on a connection; past that they run as they are, counted in /metrics`, async () => {
+    const metrics = new PlatformMetrics(db.dataSource);
+    const overCap = async () => Number(/ggw_sql_unprepared_over_cap_total (\d+)/.exec(await metrics.registry.getSingleMetricAsString('ggw_sql_unprepared_over_cap_total'))![1]);
+    const before = await overCap();
     const session = read(single);
+    // the connection may hold statements of the tests before
+    const [{ count: preparedBefore }] = await session.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_prepared_statements`);
     const asked = Array.from({ length: MAX_PREPARED_PER_CONNECTION + 5 }, (_, i) => session.query<{ n: number }>(`SELECT $1::int + ${i} AS n`, [1], { prepared: true }));
     expect((await Promise.all(asked)).map(([r]) => r.n)).toEqual(asked.map((_, i) => i + 1));
     const [{ count }] = await session.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_prepared_statements`);
     await session.close();
     expect(count).toBe(MAX_PREPARED_PER_CONNECTION);
+    expect(await overCap()).toBe(before + asked.length - (count - preparedBefore));
+    expect(await overCap()).toBeGreaterThanOrEqual(before + 5);
   });
 
   it("keeps the scopes' PREPARE of a refused viewer's message, and nothing after it: the connection goes on", async () => {

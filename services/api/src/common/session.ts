@@ -71,6 +71,14 @@ const sqlLevelName = (name: string) => `${name}_x`;
  */
 export const MAX_PREPARED_PER_CONNECTION = 200;
 
+let overCap = 0;
+
+/**
+ * Statements this process ran unprepared because their connection already held
+ * MAX_PREPARED_PER_CONNECTION (a metric: a steady rise means statement texts that vary per request).
+ */
+export const statementsRunOverPreparedCap = () => overCap;
+
 const namesOfText = new Map<string, string>();
 
 /** The prepared name of a statement's text (its hash), remembered while it is asked for again. */
@@ -97,7 +105,10 @@ function appendStatements(client: object, message: Array<Statement | string>, st
     if (!statement.prepared) return message.push(statement) - 1;
     const sqlName = sqlLevelName(statement.prepared);
     if (!prepared.has(sqlName) && !preparing.includes(sqlName)) {
-      if (prepared.size + preparing.length >= MAX_PREPARED_PER_CONNECTION) return message.push({ sql: statement.sql, parameters: statement.parameters }) - 1;
+      if (prepared.size + preparing.length >= MAX_PREPARED_PER_CONNECTION) {
+        overCap++;
+        return message.push({ sql: statement.sql, parameters: statement.parameters }) - 1;
+      }
       preparing.push(sqlName);
       message.push(`PREPARE ${sqlName} AS ${statement.sql}`);
     }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { ReadReplicas } from '../common/read-replicas';
+import { MAX_PREPARED_PER_CONNECTION, statementsRunOverPreparedCap } from '../common/session';
 
 /** Why a request or a login was refused for its rate: the label of `ggw_rate_limited_total`. */
 export type RateLimitKind = 'requests' | 'concurrent' | 'login';
@@ -83,6 +84,14 @@ export class PlatformMetrics {
         },
       });
     }
+    new Counter({
+      name: 'ggw_sql_unprepared_over_cap_total', registers: [this.registry],
+      help: `Statements run unprepared (planned each time) because their connection already held ${MAX_PREPARED_PER_CONNECTION} prepared ones; a steady rise means statement texts that vary per request`,
+      collect() {
+        this.reset();
+        this.inc(statementsRunOverPreparedCap());
+      },
+    });
     new Gauge({
       name: 'ggw_export_queue_jobs', help: 'Export jobs in the queue by state (pg-boss: created, retry, active)', labelNames: ['state'], registers: [this.registry],
       async collect() {

@@ -54,7 +54,7 @@ const LEVELS_BELOW_IN_TENANT = `CASE r.level WHEN '${OrgLevel.COUNTY}' THEN 2 WH
  * the tree costs no further statement. A subtree that ends within the levels asked and within
  * the org's tenant (a county's townships and villages) is read at once, by the tenant's index;
  * any other (a city's counties and townships) by walking down from the org level by level, which
- * reads nothing below the last level asked. (The walk was 0.64 ms of a county's 0.39 ms read.)
+ * reads nothing below the last level asked (for 集安市 the walk took 0.64 ms, the read 0.39).
  */
 export function subtreeAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, code: string): { answer(org: OrgRecord): Promise<void> } {
   const depthBelow = (nodes: readonly FieldNode[], depth: number): number => {
