@@ -33,10 +33,15 @@ describe('org queries over HTTP', () => {
     expect(byId.body.data.org.ancestors.map((a: { name: string }) => a.name)).toEqual(['吉林省', '通化市', '集安市', '青石镇']);
   });
 
-  it('drills down from the county to every village', async () => {
-    const res = await api.gql(`{ org(code: "220582") { children { children { level } } } }`);
+  it('drills down from the county to every village, each level in the path order PostgreSQL gives', async () => {
+    const res = await api.gql(`{ org(code: "220582") { children { code children { code level } } } }`);
     const villages = res.body.data.org.children.flatMap((t: { children: unknown[] }) => t.children);
     expect(villages.length).toBe(await count(`SELECT count(*)::int AS n FROM org WHERE level = 'VILLAGE' AND path <@ '220000.220500.220582'`));
+    // siblings are sorted by the API (by code); their order is the database's path order, departments' lettered codes included
+    const inPathOrder = (await api.db.dataSource.query(`SELECT code FROM org WHERE path <@ '220000.220500.220582' AND nlevel(path) > 3 ORDER BY path`)).map((r: { code: string }) => r.code);
+    const answered = res.body.data.org.children.flatMap((t: { code: string; children: Array<{ code: string }> }) => [t.code, ...t.children.map((v) => v.code)]);
+    expect(answered).toEqual(inPathOrder);
+    expect(answered.some((c: string) => /[A-Z]/.test(c))).toBe(true);
   });
 
   it('pages through all descendants without gaps or repeats, with a total', async () => {
