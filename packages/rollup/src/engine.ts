@@ -114,7 +114,7 @@ export async function computeRollups(
  * predecessors'); without it the statement computes and reads nothing of that year.
  */
 export function periodStatement(specs: TargetSpec[], period: Period, metrics: readonly SumMetric[], reader: RollupReader, lastYear: boolean): RollupStatement {
-  const dated = specs.map((s) => (s.kind === 'children' ? { ...s, during: { start: period.start, end: period.end } } : s));
+  const dated = specs.map((s) => (s.kind === 'children' || s.kind === 'childrenOfCode' ? { ...s, during: { start: period.start, end: period.end } } : s));
   if (!lastYear) return rollupStatement(dated, [period], metrics, reader);
   const lastDay = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return rollupStatement(dated, [period, previousYear(period)], metrics, reader, [null, lastDay]);

@@ -7,6 +7,8 @@ export type TargetSpec =
   | { kind: 'code'; code: string }
   /** `during`: the orgs below the parent, and in existence, at some time in this period (the tree as it was); otherwise today's children */
   | { kind: 'children'; parentId: string; during?: { start: string; end: string } }
+  /** the children of an org by its code: asked in the same message as the org itself, as `code` is */
+  | { kind: 'childrenOfCode'; parentCode: string; during?: { start: string; end: string } }
   | { kind: 'descendants'; rootId: string; level?: OrgLevel | null; type?: OrgType | null; limit: number; afterPath?: string | null };
 
 /** The result column of a sum metric for the period at `periodIndex`. */
@@ -31,10 +33,13 @@ export function targetSql(spec: TargetSpec, index: number, add: (v: unknown) => 
     case 'code':
       return `${select} WHERE o.code = ${add(spec.code)}::text`;
     case 'children':
-      if (!spec.during) return `${select} WHERE o.parent_id = ${add(spec.parentId)}::uuid`;
-      return `${select} WHERE o.id IN (SELECT l.org_id FROM org_link l WHERE l.parent_id = ${add(spec.parentId)}::uuid
+    case 'childrenOfCode': {
+      const parent = spec.kind === 'children' ? `${add(spec.parentId)}::uuid` : `(SELECT p.id FROM org p WHERE p.code = ${add(spec.parentCode)}::text)`;
+      if (!spec.during) return `${select} WHERE o.parent_id = ${parent}`;
+      return `${select} WHERE o.id IN (SELECT l.org_id FROM org_link l WHERE l.parent_id = ${parent}
                  AND l.valid_from < ${add(spec.during.end)}::date AND (l.valid_to IS NULL OR l.valid_to > ${add(spec.during.start)}::date))
                  AND o.founded_on < ${add(spec.during.end)}::date AND (o.dissolved_on IS NULL OR o.dissolved_on > ${add(spec.during.start)}::date)`;
+    }
     case 'descendants': {
       const where = [`o.path <@ (SELECT path FROM org WHERE id = ${add(spec.rootId)}::uuid)`, `o.id <> ${add(spec.rootId)}::uuid`];
       if (spec.level) where.push(`o.level = ${add(spec.level)}`);

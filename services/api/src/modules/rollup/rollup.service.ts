@@ -67,33 +67,36 @@ export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period:
 }
 
 /**
- * The roll-ups an `org(code:)` query asks of the org it looks up (its `rollup` fields, written
- * directly in the org's selection), asked for together with the org: they travel in the same
- * message as the look-up (by the org's code, as its id is not known yet), under the same
- * row-level security. Once the org is known, `answer` gives each to the loader under the key the
- * org's `rollup` field will ask with, so that field costs no statement: the README query is one
- * round trip. What cannot be worked out here (a bad period, a fragment) is simply not asked
- * ahead: the field then asks for itself, and reports its own errors.
+ * The roll-ups an `org(code:)` query asks of the org it looks up (its `rollup` and `childRollups`
+ * fields, written directly in the org's selection), asked for together with the org: they travel
+ * in the same message as the look-up (by the org's code, as its id is not known yet), under the
+ * same row-level security. Once the org is known, `answer` gives each to the loader under the key
+ * the field will ask with, so that field costs no statement: the README query and a township
+ * table are one round trip. What cannot be worked out here (a bad period or figure, a fragment)
+ * is simply not asked ahead: the field then asks for itself, and reports its own errors.
  */
 export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, code: string): { answer(org: OrgRecord): Promise<void> } {
   const orgType = getNamedType(info.returnType);
-  const field = isObjectType(orgType) ? orgType.getFields().rollup : undefined;
-  if (!field) return { answer: async () => undefined };
-  // the nodes of each `rollup` in the answer (the same name or alias twice is one field, merged)
+  if (!isObjectType(orgType)) return { answer: async () => undefined };
+  const fields = orgType.getFields();
+  // the nodes of each `rollup` or `childRollups` in the answer (the same name or alias twice is one field, merged)
   const byResponseKey = new Map<string, FieldNode[]>();
-  for (const s of fieldsWrittenIn(info.fieldNodes).filter((f) => f.name.value === 'rollup')) {
+  for (const s of fieldsWrittenIn(info.fieldNodes).filter((f) => f.name.value === 'rollup' || f.name.value === 'childRollups')) {
     const key = s.alias?.value ?? s.name.value;
     byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), s]);
   }
   const asked = [...byResponseKey.values()].flatMap((nodes) => {
     try {
-      const args = getArgumentValues(field, nodes[0], info.variableValues);
+      const table = nodes[0].name.value === 'childRollups';
+      const args = getArgumentValues(fields[nodes[0].name.value], nodes[0], info.variableValues);
       const period = periodArg(args.period as string);
       const state = (args.state as FigureState | undefined) ?? FigureState.LIVE;
       const asked = figuresAsked({ ...info, fieldNodes: nodes });
+      // as the table's resolver asks: sorted by a figure, it computes that figure too
+      if (table && args.sortBy) asked.keys.push(metric(args.sortBy as string, 'sortBy').key);
       // a failure is the field's own to report, when it asks again
-      const rows = ctx.loaders.rollups.load({ spec: { kind: 'code', code }, period, ...asked, state }).catch(() => null);
-      return [{ period, state, asked, rows }];
+      const load = (spec: TargetSpec) => ctx.loaders.rollups.load({ spec, period, ...asked, state }).catch(() => null);
+      return [{ period, state, asked, own: load({ kind: 'code', code }), children: table ? load({ kind: 'childrenOfCode', parentCode: code }) : null }];
     } catch {
       return [];
     }
@@ -101,8 +104,13 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
   return {
     async answer(org) {
       for (const a of asked) {
-        const rows = await a.rows;
-        if (rows?.length === 1 && rows[0].org.id === org.id) ctx.loaders.rollups.prime({ spec: { kind: 'orgs', ids: [org.id] }, period: a.period, ...a.asked, state: a.state }, rows);
+        const prime = (spec: TargetSpec, rows: RollupRow[]) => ctx.loaders.rollups.prime({ spec, period: a.period, ...a.asked, state: a.state }, rows);
+        // the code found this org (read by the same code, under the same security): its rows are the field's
+        const own = await a.own;
+        if (own?.length !== 1 || own[0].org.id !== org.id) continue;
+        prime({ kind: 'orgs', ids: [org.id] }, own);
+        const children = await a.children;
+        if (children) prime({ kind: 'children', parentId: org.id }, children);
       }
     },
   };

@@ -38,6 +38,22 @@ describe('statements of a roll-up request', () => {
     expect(more.statements).toBe(1);
   });
 
+  it('answers a table of children with the org in one round trip, as it answers asked after the org', async () => {
+    for (const args of ['period: "2020", sortBy: fiveGoodRate', 'period: "2019"', 'period: "2020", state: APPROVED', 'period: "2020Q3", sortBy: pairCount, descending: false']) {
+      const table = `childRollups(${args}) { total { orgCount } rows { org { code name } orgCount fiveGoodRate previousYear { orgCount } change { fiveGoodRate } } }`;
+      const ahead = await api.gql(`{ org(code: "220582") { code ${table} } }`);
+      const after = await api.gql(`{ org(code: "220582") { code ...T } } fragment T on Org { ${table} }`);
+      expect(ahead.body.errors).toBeUndefined();
+      expect(ahead.body.data).toEqual(after.body.data);
+      expect(ahead.body.data.org.childRollups.rows.length).toBeGreaterThan(15);
+      expect(ahead.statements).toBe(1);
+      expect(after.statements).toBe(2);
+    }
+    // a figure that is not one fails as it does without the look-ahead
+    const bad = await api.gql('query($s: FigureKey) { org(code: "220582") { childRollups(period: "2020", sortBy: $s) { total { orgCount } } } }', { s: 'nope' });
+    expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('asks nothing ahead for an org the viewer cannot see: NOT_FOUND, as without', async () => {
     const res = await api.gql('{ org(code: "220521") { name rollup(period: "2020") { orgCount volunteerCount } } }');
     expect(firstError(res).code).toBe('NOT_FOUND');
@@ -50,8 +66,9 @@ describe('statements of a roll-up request', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.org.childRollups.rows.length).toBeGreaterThan(15);
     expect(res.body.data.org.descendantRollups.nodes.length).toBeGreaterThan(150);
-    // the viewer's scopes and the org in one message, then one roll-up statement for all three
-    // fields (each message of a read is a READ ONLY transaction of its own: no COMMIT)
+    // the viewer's scopes, the org, its roll-up and its table in one message, then the villages'
+    // roll-ups, which need the org's id (each message of a read is a READ ONLY transaction of
+    // its own: no COMMIT)
     expect(res.statements).toBe(2);
     const small = await api.gqlAs('tonghuaxian-admin', countyQuery('220521'));
     expect(small.statements).toBe(res.statements);
