@@ -139,6 +139,12 @@ describe('a hierarchy that changes over time', () => {
       .body.data.org.childRollups.rows.find((r: { org: { code: string } }) => r.org.code === a).org.name;
     expect(await named('2020')).toBe(old);
     expect(await named('2021')).toBe('新合并镇');
+    // in the same request, the org itself (its villages' parent) is still today's org, with today's name
+    const same = await api.gqlAs('jian-admin', `{ org(code: "${a}") { name childRollups(period: "2020") { total { org { name } } } children { parent { name } } } }`);
+    expect(same.body.errors).toBeUndefined();
+    expect(same.body.data.org.childRollups.total.org.name).toBe(old);
+    expect(same.body.data.org.name).toBe('新合并镇');
+    expect(new Set(same.body.data.org.children.map((v: { parent: { name: string } }) => v.parent.name))).toEqual(new Set(['新合并镇']));
     expect(firstError(await api.gqlAs('jian-admin', `mutation { renameOrg(code: "${a}", name: "再改", on: "2020-06-01") { name } }`)).code).toBe('INVALID_STATE');
     const trail = (await api.gqlAs('jian-admin', `{ org(code: "${a}") { auditTrail(first: 20, kind: ORG) { nodes { operation reason before after } } } }`)).body.data.org.auditTrail.nodes;
     expect(trail.length).toBeGreaterThan(0);

@@ -59,10 +59,13 @@ export function toView(row: RollupRow, period: Period, state: FigureState = Figu
 /** What a roll-up field asks for: its figure keys, and whether it reads the year before (`figuresAsked`). */
 export type FiguresAsked = ReturnType<typeof figuresAsked>;
 
-/** Loads roll-ups through the request's loader and primes the org loader with the orgs read. */
+/**
+ * Loads roll-ups through the request's loader. Their orgs carry the names of the period, so they
+ * are not given to the org loader: a later look-up of the same org (a village's parent) is of
+ * today's org, with today's name.
+ */
 export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period: Period, asked: FiguresAsked, state: FigureState = FigureState.LIVE): Promise<RollupView[]> {
   const rows = await ctx.loaders.rollups.load({ spec, period, ...asked, state });
-  for (const r of rows) ctx.loaders.orgById.prime(r.org.id, r.org);
   return rows.map((r) => toView(r, period, state));
 }
 
