@@ -10,7 +10,7 @@ import { OrgRecord } from '../org/org.record';
 import { countOrgs } from '../org/org.service';
 import { OrgObject } from '../org/org.type';
 import { figuresAsked } from '../../common/selection';
-import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, RollupView, sortRows } from './rollup.service';
+import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, RollupView, sortRows, SUMMARY_ASKED } from './rollup.service';
 import { Discrepancy, Figure, FigureKey, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
 
 const PERIOD_DESCRIPTION = '期间:年 2020、季度 2020Q3 或月份 2020-06';
@@ -83,7 +83,7 @@ export class OrgRollupResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const p = periodArg(period);
-    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, { keys: SUMMARY_METRICS, lastYear: true }, state), org);
+    const view = requireOne(await loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, SUMMARY_ASKED, state), org);
     const figures = (v: Record<string, unknown>) => Object.fromEntries(SUMMARY_METRICS.map((k) => [k, (v[k] as number | null | undefined) ?? null]));
     return writeSummary({ org, now: figures(view), before: figures(view.previousYear!) });
   }

@@ -1,7 +1,7 @@
 import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { FigureState, NotFoundError, parsePeriod, Period } from '@ggw/domain';
-import { changeOf, changeUnit, computableMetrics, figureRecord, figuresFromSums, metric, METRICS, RollupRow, TargetSpec } from '@ggw/rollup';
+import { changeOf, changeUnit, computableMetrics, figureRecord, figuresFromSums, metric, METRICS, RollupRow, SUMMARY_METRICS, TargetSpec } from '@ggw/rollup';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { fieldsWrittenIn, figuresAsked } from '../../common/selection';
@@ -59,6 +59,9 @@ export function toView(row: RollupRow, period: Period, state: FigureState = Figu
 /** What a roll-up field asks for: its figure keys, and whether it reads the year before (`figuresAsked`). */
 export type FiguresAsked = ReturnType<typeof figuresAsked>;
 
+/** What `summary` asks for: its figures and their change from the year before. */
+export const SUMMARY_ASKED: FiguresAsked = { keys: SUMMARY_METRICS, lastYear: true };
+
 /**
  * Loads roll-ups through the request's loader. Their orgs carry the names of the period, so they
  * are not given to the org loader: a later look-up of the same org (a village's parent) is of
@@ -69,9 +72,12 @@ export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period:
   return rows.map((r) => toView(r, period, state));
 }
 
+/** The org's fields whose roll-ups are asked for with the org (see `rollupsAskedWith`). */
+const AHEAD = new Set(['rollup', 'childRollups', 'summary']);
+
 /**
- * The roll-ups an `org(code:)` query asks of the org it looks up (its `rollup` and `childRollups`
- * fields, written directly in the org's selection), asked for together with the org: they travel
+ * The roll-ups an `org(code:)` query asks of the org it looks up (its `rollup`, `childRollups` and
+ * `summary` fields, written directly in the org's selection), asked for together with the org: they travel
  * in the same message as the look-up (by the org's code, as its id is not known yet), under the
  * same row-level security. Once the org is known, `answer` gives each to the loader under the key
  * the field will ask with, so that field costs no statement: the README query and a township
@@ -82,9 +88,9 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
   const orgType = getNamedType(info.returnType);
   if (!isObjectType(orgType)) return { answer: async () => undefined };
   const fields = orgType.getFields();
-  // the nodes of each `rollup` or `childRollups` in the answer (the same name or alias twice is one field, merged)
+  // the nodes of each of those fields in the answer (the same name or alias twice is one field, merged)
   const byResponseKey = new Map<string, FieldNode[]>();
-  for (const s of fieldsWrittenIn(info.fieldNodes).filter((f) => f.name.value === 'rollup' || f.name.value === 'childRollups')) {
+  for (const s of fieldsWrittenIn(info.fieldNodes).filter((f) => AHEAD.has(f.name.value))) {
     const key = s.alias?.value ?? s.name.value;
     byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), s]);
   }
@@ -94,7 +100,7 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
       const args = getArgumentValues(fields[nodes[0].name.value], nodes[0], info.variableValues);
       const period = periodArg(args.period as string);
       const state = (args.state as FigureState | undefined) ?? FigureState.LIVE;
-      const asked = figuresAsked({ ...info, fieldNodes: nodes });
+      const asked = nodes[0].name.value === 'summary' ? SUMMARY_ASKED : figuresAsked({ ...info, fieldNodes: nodes });
       // as the table's resolver asks: sorted by a figure, it computes that figure too
       if (table && args.sortBy) asked.keys.push(metric(args.sortBy as string, 'sortBy').key);
       // a failure is the field's own to report, when it asks again

@@ -38,7 +38,7 @@ describe('statements of a roll-up request', () => {
     expect(more.statements).toBe(1);
   });
 
-  it('answers a table of children with the org in one round trip, as it answers asked after the org', async () => {
+  it('answers a table of children and a summary with the org in one round trip, as they answer asked after the org', async () => {
     for (const args of ['period: "2020", sortBy: fiveGoodRate', 'period: "2019"', 'period: "2020", state: APPROVED', 'period: "2020Q3", sortBy: pairCount, descending: false']) {
       const table = `childRollups(${args}) { total { orgCount } rows { org { code name } orgCount fiveGoodRate previousYear { orgCount } change { fiveGoodRate } } }`;
       const ahead = await api.gql(`{ org(code: "220582") { code ${table} } }`);
@@ -49,6 +49,13 @@ describe('statements of a roll-up request', () => {
       expect(ahead.statements).toBe(1);
       expect(after.statements).toBe(2);
     }
+    // the county's figures with its summary paragraph (the province bench's county request)
+    const summary = 'rollup(period: "2020") { orgCount fiveGoodCount fiveGoodRate volunteerCount coreVolunteerCount } summary(period: "2020")';
+    const ahead = await api.gql(`{ org(code: "220582") { ${summary} } }`);
+    const after = await api.gql(`{ org(code: "220582") { ...S } } fragment S on Org { ${summary} }`);
+    expect(ahead.body.data).toEqual(after.body.data);
+    expect(ahead.body.data.org.summary).toContain('全市关工委组织218个');
+    expect([ahead.statements, after.statements]).toEqual([1, 2]);
     // a figure that is not one fails as it does without the look-ahead
     const bad = await api.gql('query($s: FigureKey) { org(code: "220582") { childRollups(period: "2020", sortBy: $s) { total { orgCount } } } }', { s: 'nope' });
     expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
