@@ -9,7 +9,9 @@ export type TargetSpec =
   | { kind: 'children'; parentId: string; during?: { start: string; end: string } }
   /** the children of an org by its code: asked in the same message as the org itself, as `code` is */
   | { kind: 'childrenOfCode'; parentCode: string; during?: { start: string; end: string } }
-  | { kind: 'descendants'; rootId: string; level?: OrgLevel | null; type?: OrgType | null; limit: number; afterPath?: string | null };
+  | { kind: 'descendants'; rootId: string; level?: OrgLevel | null; type?: OrgType | null; limit: number; afterPath?: string | null }
+  /** the first page of an org's descendants by its code: asked in the same message as the org itself */
+  | { kind: 'descendantsOfCode'; rootCode: string; level?: OrgLevel | null; type?: OrgType | null; limit: number };
 
 /** The result column of a sum metric for the period at `periodIndex`. */
 export const sumColumn = (key: string, periodIndex: number) => `"${key}__${periodIndex}"`;
@@ -40,11 +42,14 @@ export function targetSql(spec: TargetSpec, index: number, add: (v: unknown) => 
                  AND l.valid_from < ${add(spec.during.end)}::date AND (l.valid_to IS NULL OR l.valid_to > ${add(spec.during.start)}::date))
                  AND o.founded_on < ${add(spec.during.end)}::date AND (o.dissolved_on IS NULL OR o.dissolved_on > ${add(spec.during.start)}::date)`;
     }
-    case 'descendants': {
-      const where = [`o.path <@ (SELECT path FROM org WHERE id = ${add(spec.rootId)}::uuid)`, `o.id <> ${add(spec.rootId)}::uuid`];
+    case 'descendants':
+    case 'descendantsOfCode': {
+      const where = spec.kind === 'descendants'
+        ? [`o.path <@ (SELECT path FROM org WHERE id = ${add(spec.rootId)}::uuid)`, `o.id <> ${add(spec.rootId)}::uuid`]
+        : [`o.path <@ (SELECT path FROM org WHERE code = ${add(spec.rootCode)}::text)`, `o.code <> ${add(spec.rootCode)}::text`];
       if (spec.level) where.push(`o.level = ${add(spec.level)}`);
       if (spec.type) where.push(`o.type = ${add(spec.type)}`);
-      if (spec.afterPath) where.push(`o.path > ${add(spec.afterPath)}::ltree`);
+      if (spec.kind === 'descendants' && spec.afterPath) where.push(`o.path > ${add(spec.afterPath)}::ltree`);
       return `(${select} WHERE ${where.join(' AND ')} ORDER BY o.path LIMIT ${add(spec.limit)})`;
     }
   }

@@ -1,10 +1,11 @@
 import { FieldNode, getNamedType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import { FigureState, NotFoundError, parsePeriod, Period } from '@ggw/domain';
+import { FigureState, NotFoundError, OrgLevel, OrgType, parsePeriod, Period } from '@ggw/domain';
 import { changeOf, changeUnit, computableMetrics, figureRecord, figuresFromSums, metric, METRICS, RollupRow, SUMMARY_METRICS, TargetSpec } from '@ggw/rollup';
 import { ServiceContext } from '../../context';
 import { OrgRecord } from '../org/org.record';
 import { fieldsWrittenIn, figuresAsked } from '../../common/selection';
+import { pageSize } from '../../common/pagination';
 
 /** What a Rollup object resolves to. */
 export interface RollupView {
@@ -73,16 +74,28 @@ export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period:
 }
 
 /** The org's fields whose roll-ups are asked for with the org (see `rollupsAskedWith`). */
-const AHEAD = new Set(['rollup', 'childRollups', 'summary']);
+const AHEAD = new Set(['rollup', 'childRollups', 'summary', 'descendantRollups']);
 
 /**
- * The roll-ups an `org(code:)` query asks of the org it looks up (its `rollup`, `childRollups` and
- * `summary` fields, written directly in the org's selection), asked for together with the org: they travel
- * in the same message as the look-up (by the org's code, as its id is not known yet), under the
- * same row-level security. Once the org is known, `answer` gives each to the loader under the key
- * the field will ask with, so that field costs no statement: the README query and a township
- * table are one round trip. What cannot be worked out here (a bad period or figure, a fragment)
- * is simply not asked ahead: the field then asks for itself, and reports its own errors.
+ * One roll-up read ahead: the rows, the spec its field will ask with once the org is known, and
+ * whether the rows are that field's (checked by themselves, or by another read of the same field).
+ */
+interface ReadAhead {
+  rows: Promise<RollupRow[] | null>;
+  keyFor(org: OrgRecord): TargetSpec;
+  fits(rows: RollupRow[], org: OrgRecord): boolean;
+  needs?: ReadAhead;
+}
+
+/**
+ * The roll-ups an `org(code:)` query asks of the org it looks up (its `rollup`, `childRollups`,
+ * `summary` and the first page of `descendantRollups`, written directly in the org's selection),
+ * asked for together with the org: they travel in the same message as the look-up (by the org's
+ * code, as its id is not known yet), under the same row-level security. Once the org is known,
+ * `answer` gives each to the loader under the key the field will ask with, so that field costs
+ * no statement: the README query, a township table and a page of villages are one round trip.
+ * What cannot be worked out here (a bad period, figure or page size, a cursor, a fragment) is
+ * simply not asked ahead: the field then asks for itself, and reports its own errors.
  */
 export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, code: string): { answer(org: OrgRecord): Promise<void> } {
   const orgType = getNamedType(info.returnType);
@@ -94,18 +107,34 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
     const key = s.alias?.value ?? s.name.value;
     byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), s]);
   }
+  const isTheOrg = (rows: RollupRow[], org: OrgRecord) => rows.length === 1 && rows[0].org.id === org.id;
   const asked = [...byResponseKey.values()].flatMap((nodes) => {
     try {
-      const table = nodes[0].name.value === 'childRollups';
-      const args = getArgumentValues(fields[nodes[0].name.value], nodes[0], info.variableValues);
+      const name = nodes[0].name.value;
+      const args = getArgumentValues(fields[name], nodes[0], info.variableValues);
       const period = periodArg(args.period as string);
       const state = (args.state as FigureState | undefined) ?? FigureState.LIVE;
-      const asked = nodes[0].name.value === 'summary' ? SUMMARY_ASKED : figuresAsked({ ...info, fieldNodes: nodes });
-      // as the table's resolver asks: sorted by a figure, it computes that figure too
-      if (table && args.sortBy) asked.keys.push(metric(args.sortBy as string, 'sortBy').key);
+      const asked = name === 'summary' ? SUMMARY_ASKED : figuresAsked({ ...info, fieldNodes: nodes });
       // a failure is the field's own to report, when it asks again
       const load = (spec: TargetSpec) => ctx.loaders.rollups.load({ spec, period, ...asked, state }).catch(() => null);
-      return [{ period, state, asked, own: load({ kind: 'code', code }), children: table ? load({ kind: 'childrenOfCode', parentCode: code }) : null }];
+      const own: ReadAhead = { rows: load({ kind: 'code', code }), keyFor: (org) => ({ kind: 'orgs', ids: [org.id] }), fits: isTheOrg };
+      let reads: ReadAhead[];
+      if (name === 'descendantRollups') {
+        // the first page only (a cursor is the field's own to check), as its resolver asks for it
+        if (args.after !== null && args.after !== undefined) return [];
+        const page = { level: args.level as OrgLevel | undefined, type: args.type as OrgType | undefined, limit: pageSize(args.first as number | undefined) + 1 };
+        reads = [{
+          rows: load({ kind: 'descendantsOfCode', rootCode: code, ...page }),
+          keyFor: (org) => ({ kind: 'descendants', rootId: org.id, ...page, afterPath: null }),
+          fits: (rows, org) => rows.every((r) => r.org.path.startsWith(`${org.path}.`)),
+        }];
+      } else if (name === 'childRollups') {
+        // as the table's resolver asks: sorted by a figure, it computes that figure too
+        if (args.sortBy) asked.keys.push(metric(args.sortBy as string, 'sortBy').key);
+        // the children as they were in the period (some may be elsewhere today): theirs when the code found this org
+        reads = [own, { rows: load({ kind: 'childrenOfCode', parentCode: code }), keyFor: (org) => ({ kind: 'children', parentId: org.id }), fits: () => true, needs: own }];
+      } else reads = [own];
+      return [{ period, state, asked, reads }];
     } catch {
       return [];
     }
@@ -113,13 +142,13 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
   return {
     async answer(org) {
       for (const a of asked) {
-        const prime = (spec: TargetSpec, rows: RollupRow[]) => ctx.loaders.rollups.prime({ spec, period: a.period, ...a.asked, state: a.state }, rows);
-        // the code found this org (read by the same code, under the same security): its rows are the field's
-        const own = await a.own;
-        if (own?.length !== 1 || own[0].org.id !== org.id) continue;
-        prime({ kind: 'orgs', ids: [org.id] }, own);
-        const children = await a.children;
-        if (children) prime({ kind: 'children', parentId: org.id }, children);
+        const fitted = new Set<ReadAhead>();
+        for (const read of a.reads) {
+          const rows = await read.rows;
+          if (!rows || (read.needs && !fitted.has(read.needs)) || !read.fits(rows, org)) continue;
+          fitted.add(read);
+          ctx.loaders.rollups.prime({ spec: read.keyFor(org), period: a.period, ...a.asked, state: a.state }, rows);
+        }
       }
     },
   };
