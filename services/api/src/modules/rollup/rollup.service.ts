@@ -117,7 +117,7 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
       const asked = name === 'summary' ? SUMMARY_ASKED : figuresAsked({ ...info, fieldNodes: nodes });
       // a failure is the field's own to report, when it asks again
       const load = (spec: TargetSpec) => ctx.loaders.rollups.load({ spec, period, ...asked, state }).catch(() => null);
-      const own: ReadAhead = { rows: load({ kind: 'code', code }), keyFor: (org) => ({ kind: 'orgs', ids: [org.id] }), fits: isTheOrg };
+      const own = (): ReadAhead => ({ rows: load({ kind: 'code', code }), keyFor: (org) => ({ kind: 'orgs', ids: [org.id] }), fits: isTheOrg });
       let reads: ReadAhead[];
       if (name === 'descendantRollups') {
         // the first page only (a cursor is the field's own to check), as its resolver asks for it
@@ -132,8 +132,9 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
         // as the table's resolver asks: sorted by a figure, it computes that figure too
         if (args.sortBy) asked.keys.push(metric(args.sortBy as string, 'sortBy').key);
         // the children as they were in the period (some may be elsewhere today): theirs when the code found this org
-        reads = [own, { rows: load({ kind: 'childrenOfCode', parentCode: code }), keyFor: (org) => ({ kind: 'children', parentId: org.id }), fits: () => true, needs: own }];
-      } else reads = [own];
+        const total = own();
+        reads = [total, { rows: load({ kind: 'childrenOfCode', parentCode: code }), keyFor: (org) => ({ kind: 'children', parentId: org.id }), fits: () => true, needs: total }];
+      } else reads = [own()];
       return [{ period, state, asked, reads }];
     } catch {
       return [];
