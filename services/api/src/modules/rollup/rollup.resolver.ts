@@ -10,7 +10,7 @@ import { OrgRecord } from '../org/org.record';
 import { countOrgs } from '../org/org.service';
 import { OrgObject } from '../org/org.type';
 import { figuresAsked } from '../../common/selection';
-import { loadRollups, periodArg, planTargets, reportedFigures, requireOne, RollupView, sortRows, SUMMARY_ASKED } from './rollup.service';
+import { descendantsPage, loadRollups, periodArg, planTargets, reportedFigures, requireOne, RollupView, sortRows, SUMMARY_ASKED, tableAsked } from './rollup.service';
 import { Discrepancy, Figure, FigureKey, PlanProgress, RollupConnection, RollupObject, RollupTable } from './rollup.type';
 
 const PERIOD_DESCRIPTION = '期间:年 2020、季度 2020Q3 或月份 2020-06';
@@ -57,8 +57,7 @@ export class OrgRollupResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const p = periodArg(period);
-    const asked = figuresAsked(info);
-    if (sortBy) asked.keys.push(metric(sortBy, 'sortBy').key);
+    const asked = tableAsked(info, sortBy);
     const [total, rows] = await Promise.all([
       loadRollups(ctx, { kind: 'orgs', ids: [org.id] }, p, asked, state),
       loadRollups(ctx, { kind: 'children', parentId: org.id }, p, asked, state),
@@ -71,7 +70,7 @@ export class OrgRollupResolver {
     const p = periodArg(args.period);
     const size = pageSize(args.first);
     const afterPath = args.after !== null && args.after !== undefined ? ctx.cursors.decode(args.after, 'org', ['path'])[0] : null;
-    const rows = await loadRollups(ctx, { kind: 'descendants', rootId: org.id, level: args.level, type: args.type, limit: size + 1, afterPath }, p, figuresAsked(info));
+    const rows = await loadRollups(ctx, { kind: 'descendants', rootId: org.id, ...descendantsPage(args), afterPath }, p, figuresAsked(info));
     return toPage(rows, size, (r) => ctx.cursors.encode('org', [r.org.path]), () => countOrgs(ctx, { under: org, level: args.level, type: args.type }));
   }
 

@@ -73,6 +73,18 @@ export async function loadRollups(ctx: ServiceContext, spec: TargetSpec, period:
   return rows.map((r) => toView(r, period, state));
 }
 
+/** What a table of children asks for: its figures, and the one it is sorted by. */
+export function tableAsked(info: GraphQLResolveInfo, sortBy: string | null | undefined): FiguresAsked {
+  const asked = figuresAsked(info);
+  if (sortBy) asked.keys.push(metric(sortBy, 'sortBy').key);
+  return asked;
+}
+
+/** A page of descendants' roll-ups without its cursor: the orgs asked for, and one more (is there a next page?). */
+export function descendantsPage(args: { level?: OrgLevel | null; type?: OrgType | null; first?: number | null }) {
+  return { level: args.level, type: args.type, limit: pageSize(args.first) + 1 };
+}
+
 /** The org's fields whose roll-ups are asked for with the org (see `rollupsAskedWith`). */
 const AHEAD = new Set(['rollup', 'childRollups', 'summary', 'descendantRollups']);
 
@@ -114,7 +126,8 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
       const args = getArgumentValues(fields[name], nodes[0], info.variableValues);
       const period = periodArg(args.period as string);
       const state = (args.state as FigureState | undefined) ?? FigureState.LIVE;
-      const asked = name === 'summary' ? SUMMARY_ASKED : figuresAsked({ ...info, fieldNodes: nodes });
+      const fieldInfo = { ...info, fieldNodes: nodes };
+      const asked = name === 'summary' ? SUMMARY_ASKED : name === 'childRollups' ? tableAsked(fieldInfo, args.sortBy as string | null) : figuresAsked(fieldInfo);
       // a failure is the field's own to report, when it asks again
       const load = (spec: TargetSpec) => ctx.loaders.rollups.load({ spec, period, ...asked, state }).catch(() => null);
       const own = (): ReadAhead => ({ rows: load({ kind: 'code', code }), keyFor: (org) => ({ kind: 'orgs', ids: [org.id] }), fits: isTheOrg });
@@ -122,15 +135,13 @@ export function rollupsAskedWith(ctx: ServiceContext, info: GraphQLResolveInfo, 
       if (name === 'descendantRollups') {
         // the first page only (a cursor is the field's own to check), as its resolver asks for it
         if (args.after !== null && args.after !== undefined) return [];
-        const page = { level: args.level as OrgLevel | undefined, type: args.type as OrgType | undefined, limit: pageSize(args.first as number | undefined) + 1 };
+        const page = descendantsPage(args);
         reads = [{
           rows: load({ kind: 'descendantsOfCode', rootCode: code, ...page }),
           keyFor: (org) => ({ kind: 'descendants', rootId: org.id, ...page, afterPath: null }),
           fits: (rows, org) => rows.every((r) => r.org.path.startsWith(`${org.path}.`)),
         }];
       } else if (name === 'childRollups') {
-        // as the table's resolver asks: sorted by a figure, it computes that figure too
-        if (args.sortBy) asked.keys.push(metric(args.sortBy as string, 'sortBy').key);
         // the children as they were in the period (some may be elsewhere today): theirs when the code found this org
         const total = own();
         reads = [total, { rows: load({ kind: 'childrenOfCode', parentCode: code }), keyFor: (org) => ({ kind: 'children', parentId: org.id }), fits: () => true, needs: total }];
