@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_ROLE } from './app-role';
@@ -52,4 +53,40 @@ export async function installJobQueues(owner: DataSource): Promise<void> {
   if (errors.length) throw errors[0];
   await owner.query(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`);
+}
+
+/** pg-boss's connection to the database (its `db` option), which the caller closes after `boss.stop()`. */
+export interface JobQueueDb {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** Refuses new statements, waits for those already asked (also those still waiting for a connection), then closes the pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * A pool for a pg-boss instance that runs workers, closed only once every statement asked of it
+ * has been answered. pg-boss's own pool is ended while a worker may still be waiting for one of
+ * its connections (more workers than connections); pg-pool never answers such a waiter, so that
+ * worker never stops, and pg-boss looks for its end every second for as long as the process
+ * lives (in a test file, into the next file's run, which that timer then fails).
+ */
+export function jobQueueDb(url: string, opts: { max: number; applicationName: string; onError: (error: Error) => void }): JobQueueDb {
+  const pool = new Pool({ connectionString: url, max: opts.max, application_name: opts.applicationName });
+  pool.on('error', opts.onError); // a connection lost while idle; without a listener it would end the process
+  const asked = new Set<Promise<unknown>>();
+  let closing = false;
+  return {
+    executeSql(text, values) {
+      if (closing) return Promise.reject(new Error('the job queue is closing'));
+      const answer = pool.query(text, values);
+      const settled = answer.then(() => undefined, () => undefined);
+      asked.add(settled);
+      void settled.then(() => asked.delete(settled));
+      return answer;
+    },
+    async close() {
+      closing = true;
+      while (asked.size) await Promise.all(asked);
+      await pool.end();
+    },
+  };
 }

@@ -22,9 +22,11 @@ export async function startTestScheduler(db: TestDatabase, settings: Partial<Sch
     async close() {
       await scheduler.stop();
       await dataSource.destroy();
-      // pg-boss's offWork checks its stopped workers again a second later (manager.js), on a timer
-      // that outlives stop(); if the test file ends first, that timer fires into a torn-down Jest
-      // environment and fails whichever suite the worker process runs next
+      // pg-boss's offWork checks its stopping workers every second (manager.js), on a timer that
+      // outlives stop(); if the test file ends first, that timer fires into a torn-down Jest
+      // environment and fails whichever suite the worker process runs next. Once stop() has
+      // returned, every worker whose job has ended has stopped (its pool answers every statement
+      // before it closes: jobQueueDb), so the next check is the last.
       await new Promise((resolve) => setTimeout(resolve, 1100));
     },
   };

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { JOB_SCHEMA, QUEUES } from '@ggw/db';
+import { JOB_SCHEMA, jobQueueDb, QUEUES } from '@ggw/db';
 import { DEFAULT_TIME_ZONE } from '@ggw/domain';
 import { ExportJobData } from '@ggw/exports';
 import { recordDeadLetter, runExportJob, WorkerDeps } from './export-worker';
@@ -42,11 +42,10 @@ export interface Scheduler {
  */
 export async function startScheduler(opts: SchedulerOptions): Promise<Scheduler> {
   const { settings, log } = opts;
+  const db = jobQueueDb(opts.appUrl, { max: 3, applicationName: 'ggw-scheduler', onError: (error) => log.error({ err: error }, 'job queue error') });
   const boss = new PgBoss({
-    connectionString: opts.appUrl,
+    db,
     schema: JOB_SCHEMA,
-    max: 3,
-    application_name: 'ggw-scheduler',
     migrate: false, // the owner installs pg-boss's schema (migrate); this role only uses it
     supervise: true,
     schedule: true,
@@ -106,6 +105,7 @@ export async function startScheduler(opts: SchedulerOptions): Promise<Scheduler>
         clearTimeout(handBack);
         running.forEach((a) => a.abort());
       }
+      await db.close();
       log.info('scheduler stopped');
     },
     async tickNow() {
